@@ -1,0 +1,20 @@
+namespace ClusterBot.Core.Abstractions;
+
+/// <summary>
+/// Remembers which platform updates were already answered, so a redelivered update (polling after a crash,
+/// a webhook retry, a gateway replay) is not answered twice.
+/// </summary>
+public interface IUpdateLedger
+{
+    /// <summary>Claims an update for handling; false when it was already handled (or is being handled).</summary>
+    bool TryBegin(string platform, string updateId);
+
+    /// <summary>Records how the update ended: "sent", "ignored", "failed" …</summary>
+    void Complete(string platform, string updateId, string outcome);
+
+    /// <summary>Releases a claim whose handling was interrupted, so a redelivery is handled.</summary>
+    void Abandon(string platform, string updateId);
+
+    /// <summary>Forgets entries older than the given age (platforms stop redelivering after a day).</summary>
+    int Prune(TimeSpan olderThan);
+}

@@ -1,0 +1,143 @@
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// Routes a question: commands to their handlers, free text through analysis and ranking, and anything
+/// odd to a friendly fallback. Stateless; safe to call from many threads.
+/// </summary>
+public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngineOptions> options) : IAnswerEngine
+{
+    private const int MaxArgumentLength = 100;
+    private const double CertainCoverage = 0.9;
+    private readonly AnswerEngineOptions _options = options.Value;
+    private readonly Lang _defaultLanguage = LangExtensions.ParseLang(options.Value.DefaultLanguage) ?? Lang.Ru;
+
+    public Reply Answer(Question question)
+    {
+        var snapshot = knowledge.Current;
+        var text = question.Text ?? "";
+        if (text.Length > _options.MaxQuestionLength)
+        {
+            var lang = ChooseLanguage(question, text[..Math.Min(200, text.Length)]);
+            return Fallback(lang, ReplyOutcome.Invalid, UiText.TooLong(_options.MaxQuestionLength)[lang]);
+        }
+
+        text = TextNormaliser.StripControlCharacters(text).Trim();
+        if (CommandParser.Parse(text) is { } command)
+        {
+            return RunCommand(command, question, snapshot);
+        }
+
+        if (question.ChatKind == ChatKind.Group && !question.Addressed)
+        {
+            return Reply.Ignored(ChooseLanguage(question, text));
+        }
+
+        var language = ChooseLanguage(question, text);
+        if (text.Length == 0)
+        {
+            return Fallback(language, ReplyOutcome.Invalid, UiText.Empty[language]);
+        }
+
+        return AnswerFreeText(text, language, snapshot);
+    }
+
+    private Reply AnswerFreeText(string text, Lang lang, KnowledgeSnapshot snapshot)
+    {
+        var index = snapshot.Index;
+        var composer = new ReplyComposer(index);
+        var query = QueryAnalyser.Analyse(text, index);
+        if (query.Tokens.Count == 0 || (query.Terms.Count == 0 && query.EntityIds.Count == 0 && !query.Tokens.Any(t => t.Any(char.IsLetter))))
+        {
+            return Fallback(lang, ReplyOutcome.Invalid, UiText.NoWords[lang]);
+        }
+
+        var countries = query.EntityIds.Select(id => index.FindEntity(id)!).Where(e => e.Kind is EntityKind.Country).ToList();
+        if (countries.Count >= 2 && (query.Intent == Intent.Compare || !query.KnownTerms.Any()))
+        {
+            return composer.Compare(countries, lang);
+        }
+
+        if (query.IsMostlyUnknown)
+        {
+            var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;
+            var message = outcome == ReplyOutcome.OutOfScope ? UiText.OutOfScope[lang] : UiText.NotFound[lang];
+            return WithSuggestions(lang, outcome, message, query.EntityIds.Select(id => composer.FollowUpFor(id, lang)).OfType<FollowUp>().ToList());
+        }
+
+        var ranked = Ranker.Rank(query, index, snapshot.Search);
+        var best = ranked.Count > 0 ? ranked[0] : null;
+        var runnerUp = ranked.Count > 1 ? ranked[1] : null;
+        var confident = best is not null && best.Coverage >= _options.MinCoverage &&
+            (runnerUp is null || best.Coverage >= CertainCoverage || best.Score - runnerUp.Score >= _options.MinGap);
+        if (!confident)
+        {
+            var suggestions = ranked.Take(3).Select(s => composer.FollowUpFor(s.Document.Id, lang)).OfType<FollowUp>().ToList();
+            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions);
+        }
+
+        var doc = best!.Document;
+        return doc.Fact is { } fact ? composer.Fact(fact, lang) : composer.Overview(doc.Entity!, lang);
+    }
+
+    private Reply RunCommand(ParsedCommand command, Question question, KnowledgeSnapshot snapshot)
+    {
+        var lang = ChooseLanguage(question, Script.Detect(command.Argument) == Lang.Ru ? command.Argument : "");
+        if (CommandParser.IsForAnotherBot(command, question.BotUsername))
+        {
+            return Reply.Ignored(lang);
+        }
+
+        if (command.Argument.Length > MaxArgumentLength)
+        {
+            return Fallback(lang, ReplyOutcome.Invalid, UiText.TooLong(MaxArgumentLength)[lang]);
+        }
+
+        var spec = CommandTable.Find(command.Name);
+        var handlers = new CommandHandlers(snapshot.Index, new ReplyComposer(snapshot.Index), lang);
+        return spec switch
+        {
+            null => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
+            _ when spec == CommandTable.Start => handlers.Help(welcome: true),
+            _ when spec == CommandTable.Help => handlers.Help(welcome: false),
+            _ when spec == CommandTable.Country => handlers.Entity(command.Argument, [EntityKind.Country, EntityKind.Topic], CommandTable.Country),
+            _ when spec == CommandTable.Programme => handlers.Entity(command.Argument, [EntityKind.Programme, EntityKind.Region], CommandTable.Programme),
+            _ when spec == CommandTable.Phases => handlers.Phases(command.Argument),
+            _ when spec == CommandTable.Compare => handlers.Compare(command.Argument),
+            _ when spec == CommandTable.Sources => handlers.Sources(),
+            _ when spec == CommandTable.Language => handlers.Language(command.Argument),
+            _ when spec == CommandTable.Fact => handlers.Show(command.Argument),
+            _ => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
+        };
+    }
+
+    /// <summary>The chat's choice, else the script of the text, else the user's interface language, else the default.</summary>
+    private Lang ChooseLanguage(Question question, string text) =>
+        question.PreferredLanguage
+        ?? Script.Detect(text)
+        ?? LangExtensions.ParseLang(question.UserLanguage?.Split('-')[0])
+        ?? _defaultLanguage;
+
+    internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
+        new(lang, outcome, [new Paragraph(message)], [], [], []);
+
+    private static Reply WithSuggestions(Lang lang, ReplyOutcome outcome, string message, IReadOnlyList<FollowUp> suggestions)
+    {
+        var blocks = new List<ReplyBlock> { new Paragraph(message) };
+        if (suggestions.Count > 0)
+        {
+            blocks.Add(new Paragraph(UiText.MaybeYouMean[lang]));
+            blocks.Add(new BulletList(suggestions.Select(s => $"{s.Label} — {s.Command}").ToList()));
+        }
+        else
+        {
+            blocks.Add(new Paragraph(UiText.TrySomething[lang]));
+        }
+
+        return new Reply(lang, outcome, blocks, [], [], suggestions);
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>Bound from the `Bot` configuration section.</summary>
+public sealed class AnswerEngineOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>Reply language when neither the chat, the question nor the user shows one: "ru" or "en".</summary>
+    [RegularExpression("^(ru|en)$", ErrorMessage = "Bot:DefaultLanguage must be 'ru' or 'en'.")]
+    public string DefaultLanguage { get; set; } = "ru";
+
+    /// <summary>Longest question accepted, in characters.</summary>
+    [Range(16, 4000)]
+    public int MaxQuestionLength { get; set; } = 500;
+
+    /// <summary>Least share of a question's content a fact must cover to be given as the answer.</summary>
+    [Range(0.1, 1.0)]
+    public double MinCoverage { get; set; } = 0.55;
+
+    /// <summary>Least lead of the best match over the runner-up, unless the best match is near-certain.</summary>
+    [Range(0.0, 1.0)]
+    public double MinGap { get; set; } = 0.02;
+}

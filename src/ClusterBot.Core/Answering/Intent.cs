@@ -1,0 +1,64 @@
+namespace ClusterBot.Core.Answering;
+
+/// <summary>What kind of answer a question asks for.</summary>
+public enum Intent { None, Count, When, List, Definition, Compare }
+
+/// <summary>
+/// Reads the question word(s) — "сколько", "how many", "когда", "which" … — so that a question about a
+/// figure is answered with the figure rather than with an essay about the country.
+/// </summary>
+public static class IntentDetector
+{
+    private static readonly (Intent Intent, string[][] Phrases)[] Rules =
+    [
+        (Intent.Compare, [["сравни"], ["сравнить"], ["сравните"], ["сравнение"], ["сравнения"], ["отличие"], ["отличия"], ["отличается"], ["разница"],
+            ["compare"], ["comparison"], ["versus"], ["vs"], ["difference"], ["differences"], ["differ"]]),
+        (Intent.Count, [["сколько"], ["скольких"], ["количество"], ["число"], ["численность"], ["how", "many"], ["how", "much"], ["number", "of"], ["count"]]),
+        (Intent.When, [["когда"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какие", "годы"], ["какой", "период"], ["в", "какой", "период"],
+            ["when"], ["what", "year"], ["which", "year"], ["what", "years"], ["which", "years"], ["since", "when"], ["what", "period"]]),
+        (Intent.List, [["какие"], ["каких"], ["каковы"], ["перечисли"], ["перечислите"], ["список"], ["назови"], ["назовите"],
+            ["which"], ["what", "are"], ["list"], ["name", "the"], ["enumerate"]]),
+        (Intent.Definition, [["что", "такое"], ["что", "это"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
+            ["what", "is"], ["what's"], ["whats"], ["who", "is"], ["define"], ["meaning", "of"], ["tell", "me", "about"], ["about"]]),
+    ];
+
+    /// <summary>Words that only say what kind of answer is wanted, not what it is about.</summary>
+    private static readonly HashSet<string> IntentOnlyWords = new(StringComparer.Ordinal)
+    {
+        "сравни", "сравнить", "сравните", "сравнение", "сравнения", "отличие", "отличия", "отличается", "разница",
+        "compare", "comparison", "versus", "vs", "difference", "differences", "differ",
+        "количество", "число", "численность", "count", "number", "перечисли", "перечислите", "список", "list", "enumerate",
+        "означает", "значит", "define", "meaning", "представляет",
+    };
+
+    public static Intent Detect(IReadOnlyList<string> tokens)
+    {
+        foreach (var (intent, phrases) in Rules)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (Contains(tokens, phrase)) return intent;
+            }
+        }
+
+        return Intent.None;
+    }
+
+    public static bool IsIntentWord(string token) => IntentOnlyWords.Contains(token);
+
+    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        {
+            var match = true;
+            for (var j = 0; j < phrase.Length && match; j++)
+            {
+                match = tokens[i + j] == phrase[j];
+            }
+
+            if (match) return true;
+        }
+
+        return false;
+    }
+}

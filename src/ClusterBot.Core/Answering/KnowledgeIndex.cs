@@ -1,0 +1,144 @@
+using System.Collections.Frozen;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// The in-memory view of a knowledge base that answering needs: documents, the vocabulary with its
+/// inverse document frequencies, and the alias table. Immutable, so a reload swaps it whole.
+/// </summary>
+public sealed class KnowledgeIndex
+{
+    private readonly FrozenDictionary<string, Entity> _entities;
+    private readonly FrozenDictionary<string, SearchDocument> _documents;
+    private readonly FrozenDictionary<string, double> _idf;
+    private readonly Dictionary<string, List<(string[] Stems, string EntityId)>> _aliasesByFirstStem = new(StringComparer.Ordinal);
+
+    public KnowledgeIndex(KnowledgeBase knowledge)
+    {
+        Knowledge = knowledge;
+        _entities = knowledge.Entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+
+        var docs = new List<SearchDocument>();
+        foreach (var e in knowledge.Entities)
+        {
+            docs.Add(Build(e.Id, null, e, [e.Id]));
+        }
+
+        foreach (var f in knowledge.Facts)
+        {
+            docs.Add(Build(f.Id, f, null, f.About));
+        }
+
+        Documents = docs;
+        _documents = docs.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var stem in docs.SelectMany(d => d.Stems))
+        {
+            df[stem] = df.GetValueOrDefault(stem) + 1;
+        }
+
+        _idf = df.ToFrozenDictionary(kv => kv.Key, kv => Math.Log(1 + (double)docs.Count / kv.Value), StringComparer.Ordinal);
+        Vocabulary = [.. df.Keys.OrderBy(k => k, StringComparer.Ordinal)];
+
+        foreach (var e in knowledge.Entities)
+        {
+            foreach (var alias in KnowledgeValidator.AliasesOf(e))
+            {
+                var stems = WordStemmer.StemAll(alias).ToArray();
+                if (stems.Length == 0) continue;
+                if (!_aliasesByFirstStem.TryGetValue(stems[0], out var list))
+                {
+                    _aliasesByFirstStem[stems[0]] = list = [];
+                }
+
+                if (!list.Any(a => a.EntityId == e.Id && a.Stems.SequenceEqual(stems)))
+                {
+                    list.Add((stems, e.Id));
+                }
+            }
+        }
+
+        SingleWordAliases = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length == 1)
+            .Select(a => (a.Stems[0], a.EntityId)).ToList();
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public IReadOnlyList<SearchDocument> Documents { get; }
+
+    /// <summary>Every stem of the knowledge base, sorted.</summary>
+    public IReadOnlyList<string> Vocabulary { get; }
+
+    internal IReadOnlyList<(string Stem, string EntityId)> SingleWordAliases { get; }
+
+    public IEnumerable<Entity> Entities => Knowledge.Entities;
+
+    public Entity? FindEntity(string id) => _entities.GetValueOrDefault(id);
+
+    public SearchDocument? FindDocument(string id) => _documents.GetValueOrDefault(id);
+
+    public bool IsKnownStem(string stem) => _idf.ContainsKey(stem);
+
+    /// <summary>How rare a stem is across documents (ln(1 + N/df)); unknown stems count as the rarest.</summary>
+    public double Idf(string stem) => _idf.TryGetValue(stem, out var v) ? v : Math.Log(1 + Documents.Count);
+
+    /// <summary>Aliases whose first stem is the given one, longest first.</summary>
+    internal IReadOnlyList<(string[] Stems, string EntityId)> AliasesStartingWith(string stem) =>
+        _aliasesByFirstStem.TryGetValue(stem, out var list) ? list : [];
+
+    /// <summary>The entity and all its ancestors, nearest first.</summary>
+    public IEnumerable<Entity> Lineage(string entityId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var e = FindEntity(entityId); e is not null && seen.Add(e.Id); e = e.ParentId is null ? null : FindEntity(e.ParentId))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>The country or topic an entity belongs to.</summary>
+    public Entity? RootOf(string entityId) => Lineage(entityId).LastOrDefault();
+
+    public IEnumerable<Entity> ChildrenOf(string entityId, EntityKind? kind = null) =>
+        Knowledge.Entities.Where(e => e.ParentId == entityId && (kind is null || e.Kind == kind));
+
+    public IEnumerable<Fact> FactsAbout(string entityId) => Knowledge.Facts.Where(f => f.About.Contains(entityId));
+
+    private SearchDocument Build(string id, Fact? fact, Entity? entity, IReadOnlyList<string> about)
+    {
+        var closure = new HashSet<string>(StringComparer.Ordinal);
+        var roots = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in about)
+        {
+            foreach (var e in Lineage(a))
+            {
+                closure.Add(e.Id);
+            }
+
+            if (RootOf(a) is { } root) roots.Add(root.Id);
+        }
+
+        var doc = new SearchDocument
+        {
+            Id = id,
+            Fact = fact,
+            Entity = entity,
+            Stems = new HashSet<string>(StringComparer.Ordinal),
+            EntityClosure = closure,
+            Roots = roots,
+        };
+        var stems = (HashSet<string>)doc.Stems;
+        foreach (var text in doc.IndexTexts())
+        {
+            foreach (var stem in WordStemmer.StemAll(text).Where(s => !StopWords.Contains(s)))
+            {
+                stems.Add(stem);
+            }
+        }
+
+        return doc;
+    }
+}

@@ -1,0 +1,180 @@
+using ClusterBot.Core.Text;
+using F23.StringSimilarity;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>A content word of a question, with the knowledge-base stems it matches.</summary>
+/// <param name="Stem">The question word's stem (or its typo correction).</param>
+/// <param name="Known">Whether the knowledge base uses this word at all.</param>
+/// <param name="Matches">Stems of the knowledge base that count as this word (itself, longer forms, the corrected spelling).</param>
+public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches);
+
+/// <summary>What a free-text question is made of: its intent, the entities it names, and its other content words.</summary>
+public sealed record QueryAnalysis(
+    IReadOnlyList<string> Tokens,
+    Intent Intent,
+    IReadOnlyList<string> EntityIds,
+    IReadOnlyList<QueryTerm> Terms)
+{
+    public int UnknownCount => Terms.Count(t => !t.Known);
+
+    public IEnumerable<QueryTerm> KnownTerms => Terms.Where(t => t.Known);
+
+    /// <summary>True when most of what the question is about is absent from the knowledge base.</summary>
+    public bool IsMostlyUnknown
+    {
+        get
+        {
+            var total = Terms.Count + EntityIds.Count;
+            return total == 0 || UnknownCount * 2 >= total;
+        }
+    }
+}
+
+/// <summary>
+/// Splits a question into intent, entity mentions (names and aliases, longest match first, typo-tolerant)
+/// and content terms (stemmed, stop words dropped, misspellings corrected against the vocabulary).
+/// </summary>
+public static class QueryAnalyser
+{
+    private static readonly OptimalStringAlignment Distance = new();
+
+    public static QueryAnalysis Analyse(string text, KnowledgeIndex index)
+    {
+        var tokens = TextNormaliser.Tokenise(text);
+        var stems = tokens.Select(WordStemmer.Stem).ToList();
+        var intent = IntentDetector.Detect(tokens);
+        var entities = new List<string>();
+        var terms = new List<QueryTerm>();
+
+        for (var i = 0; i < tokens.Count;)
+        {
+            if (MatchAlias(stems, i, index) is { } alias)
+            {
+                if (!entities.Contains(alias.EntityId)) entities.Add(alias.EntityId);
+                i += alias.Length;
+                continue;
+            }
+
+            var token = tokens[i];
+            var stem = stems[i];
+            i++;
+            if (StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || token.Length < 2 && !char.IsDigit(token[0]))
+            {
+                continue;
+            }
+
+            if (index.IsKnownStem(stem))
+            {
+                terms.Add(new QueryTerm(stem, true, index.Idf(stem), Expand(stem, index)));
+                continue;
+            }
+
+            if (FuzzyAlias(stem, index) is { } fuzzyEntity)
+            {
+                if (!entities.Contains(fuzzyEntity)) entities.Add(fuzzyEntity);
+                continue;
+            }
+
+            var corrected = Correct(stem, index);
+            terms.Add(corrected is null
+                ? new QueryTerm(stem, false, index.Idf(stem), Expand(stem, index))
+                : new QueryTerm(corrected, true, index.Idf(corrected), Expand(corrected, index)));
+        }
+
+        // A term whose only forms are other terms' forms (e.g. "cluster" and "clusters") counts once.
+        terms = terms.DistinctBy(t => t.Stem).ToList();
+        return new QueryAnalysis(tokens, intent, entities, terms);
+    }
+
+    private static (string EntityId, int Length)? MatchAlias(List<string> stems, int start, KnowledgeIndex index)
+    {
+        (string, int)? best = null;
+        foreach (var (aliasStems, entityId) in index.AliasesStartingWith(stems[start]))
+        {
+            if (start + aliasStems.Length > stems.Count || (best is { } b && b.Item2 >= aliasStems.Length)) continue;
+            var match = true;
+            for (var j = 1; j < aliasStems.Length && match; j++)
+            {
+                match = stems[start + j] == aliasStems[j];
+            }
+
+            if (match) best = (entityId, aliasStems.Length);
+        }
+
+        return best;
+    }
+
+    /// <summary>A one-word alias the unknown word is a longer form or a one-letter typo of ("баварск" → Bavaria).</summary>
+    private static string? FuzzyAlias(string stem, KnowledgeIndex index)
+    {
+        if (stem.Length < 4 || !char.IsLetter(stem[0])) return null;
+        foreach (var (aliasStem, entityId) in index.SingleWordAliases)
+        {
+            if (aliasStem.Length >= 5 && stem.StartsWith(aliasStem, StringComparison.Ordinal) && stem.Length - aliasStem.Length <= 4)
+            {
+                return entityId;
+            }
+        }
+
+        string? bestId = null;
+        var bestDistance = double.MaxValue;
+        foreach (var (aliasStem, entityId) in index.SingleWordAliases)
+        {
+            if (aliasStem.Length < 4 || Math.Abs(aliasStem.Length - stem.Length) > 1 || aliasStem[0] != stem[0] && aliasStem.Length < 6) continue;
+            var d = Distance.Distance(stem, aliasStem);
+            if (d <= MaxTypos(stem.Length) && d < bestDistance)
+            {
+                bestDistance = d;
+                bestId = entityId;
+            }
+        }
+
+        return bestId;
+    }
+
+    /// <summary>The closest vocabulary stem within the typo budget for the word's length, or null.</summary>
+    private static string? Correct(string stem, KnowledgeIndex index)
+    {
+        var budget = MaxTypos(stem.Length);
+        if (budget == 0 || !char.IsLetter(stem[0])) return null;
+        string? best = null;
+        var bestDistance = double.MaxValue;
+        foreach (var candidate in index.Vocabulary)
+        {
+            if (Math.Abs(candidate.Length - stem.Length) > budget || !char.IsLetter(candidate[0])) continue;
+            var d = Distance.Distance(stem, candidate);
+            if (d <= budget && d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    private static int MaxTypos(int length) => length switch
+    {
+        < 5 => 0,
+        < 9 => 1,
+        _ => 2,
+    };
+
+    /// <summary>The stem and the vocabulary stems that are its longer or shorter forms (кластер ↔ кластерн).</summary>
+    private static HashSet<string> Expand(string stem, KnowledgeIndex index)
+    {
+        var matches = new HashSet<string>(StringComparer.Ordinal) { stem };
+        if (stem.Length < 5 || !char.IsLetter(stem[0])) return matches;
+        foreach (var candidate in index.Vocabulary)
+        {
+            if (candidate.Length < 5 || Math.Abs(candidate.Length - stem.Length) > 3) continue;
+            if (candidate.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(candidate, StringComparison.Ordinal))
+            {
+                matches.Add(candidate);
+            }
+        }
+
+        return matches;
+    }
+}

@@ -1,0 +1,103 @@
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Knowledge;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>A document with its score for a question.</summary>
+public sealed record ScoredDocument(SearchDocument Document, double Score, double Coverage);
+
+/// <summary>
+/// Scores candidate documents for a question: the share of the question's content (weighted by rarity)
+/// that a document covers, plus a bonus when the document is the kind of answer the question asks for.
+/// </summary>
+public static class Ranker
+{
+    public const int CandidateLimit = 40;
+
+    /// <summary>Bonus for a document whose kind matches the question's intent (a figure for "how many").</summary>
+    private const double IntentBonus = 0.15;
+
+    /// <summary>Tie-breaker towards the overview when a question only names a thing ("кластеры баварии").</summary>
+    private const double OverviewBonus = 0.04;
+
+    /// <summary>Tie-breaker towards what full-text relevance (FTS5 bm25) ranks higher.</summary>
+    private const double SearchRankBonus = 0.02;
+
+    public static IReadOnlyList<ScoredDocument> Rank(QueryAnalysis query, KnowledgeIndex index, ICandidateSearch search)
+    {
+        var searchStems = query.KnownTerms.SelectMany(t => t.Matches).Distinct().ToList();
+        var found = searchStems.Count > 0 ? search.Find(searchStems, CandidateLimit) : [];
+        var candidates = new List<SearchDocument>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in found)
+        {
+            if (index.FindDocument(id) is { } doc && seen.Add(id)) candidates.Add(doc);
+        }
+
+        foreach (var doc in index.Documents)
+        {
+            if (!seen.Contains(doc.Id) && query.EntityIds.Any(doc.EntityClosure.Contains)) candidates.Add(doc);
+        }
+
+        var entityWeights = query.EntityIds.ToDictionary(id => id, id => EntityWeight(id, index));
+        var denominator = query.KnownTerms.Sum(t => t.Weight) + entityWeights.Values.Sum();
+        if (denominator <= 0)
+        {
+            return [];
+        }
+
+        var rankOf = found.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var scored = new List<ScoredDocument>(candidates.Count);
+        foreach (var doc in candidates)
+        {
+            var covered = 0.0;
+            foreach (var term in query.KnownTerms)
+            {
+                if (term.Matches.Overlaps(doc.Stems)) covered += term.Weight;
+            }
+
+            foreach (var (id, weight) in entityWeights)
+            {
+                if (doc.EntityClosure.Contains(id)) covered += weight;
+            }
+
+            var coverage = covered / denominator;
+            var score = coverage + IntentFit(query.Intent, doc) * IntentBonus;
+            if (doc.IsOverview && query.EntityIds.Contains(doc.Id)) score += OverviewBonus;
+            if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / CandidateLimit);
+            scored.Add(new ScoredDocument(doc, score, coverage));
+        }
+
+        return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Document.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How well a document's kind fits the question's intent, 0..1.</summary>
+    private static double IntentFit(Intent intent, SearchDocument doc) => intent switch
+    {
+        Intent.Count => doc.Fact?.Kind is FactKind.Count ? 1 : doc.HasNumbers ? 0.6 : 0,
+        Intent.When => doc.Fact?.Kind is FactKind.Date ? 1 : doc.HasYears ? 0.6 : 0,
+        Intent.List => doc.Fact?.Kind is FactKind.List ? 1 : doc.Fact?.Items.Ru.Count > 0 ? 0.6 : 0,
+        Intent.Definition => doc.IsOverview || doc.Fact?.Kind is FactKind.Definition ? 1 : 0,
+        _ => 0,
+    };
+
+    /// <summary>A named entity weighs as much as a rare word: the rarer its documents, the more it says.</summary>
+    private static double EntityWeight(string entityId, KnowledgeIndex index)
+    {
+        var docs = index.Documents.Count(d => d.EntityClosure.Contains(entityId));
+        return Math.Log(1 + (double)index.Documents.Count / Math.Max(1, docs));
+    }
+}
+
+/// <summary>A candidate search over the in-memory documents, for tests and tools that have no store.</summary>
+public sealed class InMemoryCandidateSearch(KnowledgeIndex index) : ICandidateSearch
+{
+    public IReadOnlyList<string> Find(IReadOnlyCollection<string> stems, int limit) =>
+        index.Documents
+            .Select(d => (d.Id, Hits: stems.Count(d.Stems.Contains)))
+            .Where(x => x.Hits > 0)
+            .OrderByDescending(x => x.Hits)
+            .Take(limit)
+            .Select(x => x.Id)
+            .ToList();
+}

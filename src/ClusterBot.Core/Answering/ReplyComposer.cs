@@ -1,0 +1,128 @@
+using ClusterBot.Core.Knowledge;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>Turns facts and entities into reply blocks, citations and follow-ups in one language.</summary>
+public sealed class ReplyComposer(KnowledgeIndex index)
+{
+    private const int FollowUpLabelLength = 40;
+    private const int MaxFollowUps = 4;
+
+    public Citation Cite(Cite cite, Lang lang)
+    {
+        var title = index.Knowledge.PaperTitle[lang];
+        var refs = cite.Refs.Count == 0 ? "" : ", " + (lang == Lang.Ru ? "ссылка " : "ref. ") + string.Join(", ", cite.Refs.Select(r => $"[{r}]"));
+        var text = lang == Lang.Ru
+            ? $"Источник: «{title}», §{cite.Section}{refs}"
+            : $"Source: “{title}”, §{cite.Section}{refs}";
+        return new Citation(cite.Section, cite.Refs, text);
+    }
+
+    public Citation CitePaper(Lang lang) => new("", [], lang == Lang.Ru
+        ? $"Источник: «{index.Knowledge.PaperTitle.Ru}»"
+        : $"Source: “{index.Knowledge.PaperTitle.En}”");
+
+    public Reply Fact(Fact fact, Lang lang)
+    {
+        var blocks = new List<ReplyBlock> { new Paragraph(fact.Text[lang]) };
+        if (fact.Items[lang].Count > 0)
+        {
+            blocks.Add(new BulletList(fact.Items[lang]));
+        }
+
+        var followUps = fact.See.Select(id => FollowUpFor(id, lang))
+            .Concat(fact.About.Select(id => FollowUpFor(id, lang)))
+            .OfType<FollowUp>().DistinctBy(f => f.Command).Take(MaxFollowUps).ToList();
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(fact.Cite, lang)], [fact.Id], followUps);
+    }
+
+    public Reply Overview(Entity entity, Lang lang)
+    {
+        var blocks = new List<ReplyBlock> { new Heading(entity.Name[lang]), new Paragraph(entity.Summary[lang]) };
+        var children = index.ChildrenOf(entity.Id).Where(e => e.Kind != EntityKind.Phase).ToList();
+        if (children.Count > 0)
+        {
+            var label = lang == Lang.Ru ? "Программы и регионы: " : "Programmes and regions: ";
+            blocks.Add(new Paragraph(label + string.Join(", ", children.Select(c => c.Name[lang])) + "."));
+        }
+
+        var followUps = new List<FollowUp>();
+        if (index.ChildrenOf(entity.Id, EntityKind.Phase).Any())
+        {
+            followUps.Add(new FollowUp(lang == Lang.Ru ? "Этапы" : "Phases", $"/{CommandTable.Phases.Name} {entity.Id}"));
+        }
+
+        followUps.AddRange(children.Take(MaxFollowUps - 1).Select(c => FollowUpFor(c.Id, lang)).OfType<FollowUp>());
+        if (entity.Kind == EntityKind.Country && index.Entities.FirstOrDefault(e => e.Kind == EntityKind.Country && e.Id != entity.Id) is { } other)
+        {
+            followUps.Add(new FollowUp((lang == Lang.Ru ? "Сравнить с: " : "Compare with ") + other.Name[lang], $"/{CommandTable.Compare.Name} {entity.Id} {other.Id}"));
+        }
+
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(entity.Cite, lang)], [entity.Id], followUps.Take(MaxFollowUps + 1).ToList());
+    }
+
+    public Reply Phases(Entity owner, IReadOnlyList<Entity> phases, Lang lang)
+    {
+        var items = phases.Select(p => $"{p.Name[lang]}{Years(p)}: {p.Summary[lang]}").ToList();
+        var heading = (lang == Lang.Ru ? "Этапы: " : "Phases: ") + owner.Name[lang];
+        var citations = phases.Select(p => p.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
+        var followUps = new[] { FollowUpFor(owner.Id, lang) }.OfType<FollowUp>().ToList();
+        return new Reply(lang, ReplyOutcome.Answered, [new Heading(heading), new BulletList(items, Numbered: true)], citations,
+            phases.Select(p => p.Id).ToList(), followUps);
+    }
+
+    public Reply Compare(IReadOnlyList<Entity> entities, Lang lang)
+    {
+        var blocks = new List<ReplyBlock>();
+        foreach (var e in entities)
+        {
+            blocks.Add(new Heading(e.Name[lang]));
+            blocks.Add(new Paragraph(e.Summary[lang]));
+        }
+
+        var citations = entities.Select(e => e.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
+        var followUps = entities.Select(e => FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
+        return new Reply(lang, ReplyOutcome.Answered, blocks, citations, entities.Select(e => e.Id).ToList(), followUps);
+    }
+
+    /// <summary>A follow-up that shows a fact or an entity, labelled with its name or the start of its text.</summary>
+    public FollowUp? FollowUpFor(string id, Lang lang)
+    {
+        if (index.FindEntity(id) is { } e)
+        {
+            var command = e.Kind switch
+            {
+                EntityKind.Country => $"/{CommandTable.Country.Name} {e.Id}",
+                EntityKind.Programme or EntityKind.Region => $"/{CommandTable.Programme.Name} {e.Id}",
+                _ => $"/{CommandTable.Fact.Name} {e.Id}",
+            };
+            return new FollowUp(Shorten(e.Name[lang]), command);
+        }
+
+        if (index.FindDocument(id)?.Fact is { } f)
+        {
+            return new FollowUp(Shorten(f.Text[lang]), $"/{CommandTable.Fact.Name} {f.Id}");
+        }
+
+        return null;
+    }
+
+    private static string Years(Entity e) => (e.Start, e.End) switch
+    {
+        (int s, int end) => $" ({s}–{end})",
+        (int s, null) => $" ({s}–)",
+        _ => "",
+    };
+
+    private static string Shorten(string text) =>
+        text.Length <= FollowUpLabelLength ? text : text[..(FollowUpLabelLength - 1)].TrimEnd() + "…";
+
+    private sealed class CiteComparer : IEqualityComparer<Cite>
+    {
+        public static readonly CiteComparer Instance = new();
+
+        public bool Equals(Cite? x, Cite? y) => x is not null && y is not null && x.Section == y.Section && x.Refs.SequenceEqual(y.Refs);
+
+        public int GetHashCode(Cite obj) => HashCode.Combine(obj.Section, obj.Refs.Count);
+    }
+}

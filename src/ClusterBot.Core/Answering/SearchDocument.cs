@@ -1,0 +1,39 @@
+using ClusterBot.Core.Knowledge;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// One answerable unit of the knowledge base — a fact, or the overview of an entity — with what the ranker
+/// needs precomputed: its stems and the entities it belongs to (its own and all their ancestors).
+/// </summary>
+public sealed class SearchDocument
+{
+    public required string Id { get; init; }
+    public Fact? Fact { get; init; }
+    public Entity? Entity { get; init; }
+    public required IReadOnlySet<string> Stems { get; init; }
+    public required IReadOnlySet<string> EntityClosure { get; init; }
+
+    /// <summary>The country or topic at the root of the document's entities.</summary>
+    public required IReadOnlySet<string> Roots { get; init; }
+
+    public Cite Cite => Fact?.Cite ?? Entity!.Cite;
+
+    public bool IsOverview => Entity is not null;
+
+    public bool HasNumbers => Fact is { } f && (f.Numbers.Count > 0 || f.Kind == FactKind.Count || f.Kind == FactKind.Figure);
+
+    public bool HasYears => Fact is { } f ? f.Years.Count > 0 || f.Kind == FactKind.Date : Entity!.Start is not null || Entity.Years.Count > 0;
+
+    /// <summary>The text a search engine indexes for this document, in both languages.</summary>
+    public IEnumerable<string> IndexTexts()
+    {
+        if (Fact is { } f)
+        {
+            return new[] { f.Text.Ru, f.Text.En }.Concat(f.Items.All).Concat(f.Keywords.All);
+        }
+
+        var e = Entity!;
+        return new[] { e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En }.Concat(e.Aliases.All);
+    }
+}

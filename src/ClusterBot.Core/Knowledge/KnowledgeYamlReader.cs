@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ClusterBot.Core.Knowledge;
+
+/// <summary>
+/// Reads the knowledge folder (YAML) into a <see cref="KnowledgeBase"/>, keeping the line of every item
+/// so that the validator can point a curator at the exact place to fix.
+/// </summary>
+public sealed class KnowledgeYamlReader
+{
+    public const string SourcesFile = "sources.yaml";
+
+    private readonly List<KnowledgeError> _errors = [];
+    private string _file = "";
+
+    /// <summary>The knowledge files in a folder, in a stable order.</summary>
+    public static IReadOnlyList<string> ListFiles(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new KnowledgeValidationException([new KnowledgeError(folder, 0, "the knowledge folder does not exist")]);
+        }
+
+        return Directory.EnumerateFiles(folder, "*.yaml")
+            .Concat(Directory.EnumerateFiles(folder, "*.yml"))
+            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A hash of the files' names and bytes: cheap to compute, so a warm start can skip the import.</summary>
+    public static string ComputeContentHash(string folder)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in ListFiles(folder))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    /// <summary>Reads and validates the folder; throws <see cref="KnowledgeValidationException"/> listing every error.</summary>
+    public static KnowledgeBase ReadFolder(string folder)
+    {
+        var reader = new KnowledgeYamlReader();
+        var kb = reader.Read(folder);
+        var errors = reader._errors.Concat(KnowledgeValidator.Validate(kb)).ToList();
+        if (errors.Count > 0)
+        {
+            throw new KnowledgeValidationException(errors);
+        }
+
+        return kb;
+    }
+
+    private KnowledgeBase Read(string folder)
+    {
+        var files = ListFiles(folder);
+        var entities = new List<Entity>();
+        var facts = new List<Fact>();
+        Localized? title = null;
+        var sections = new List<Section>();
+        var references = new List<Reference>();
+
+        if (!files.Any(f => Path.GetFileName(f) == SourcesFile))
+        {
+            _errors.Add(new KnowledgeError(Path.Combine(folder, SourcesFile), 0, "the sources file is missing"));
+        }
+
+        foreach (var path in files)
+        {
+            _file = Path.GetFileName(path);
+            var root = Parse(path);
+            if (root is null)
+            {
+                continue;
+            }
+
+            if (_file == SourcesFile)
+            {
+                title = ReadLocalized(root, "paper.title", Child(Map(Child(root, "paper", required: true)), "title", required: true));
+                foreach (var node in Seq(root, "sections"))
+                {
+                    var m = Map(node);
+                    if (m is null) continue;
+                    sections.Add(new Section(Str(m, "id", required: true) ?? "", ReadLocalized(m, "title", Child(m, "title", required: true))));
+                }
+
+                foreach (var node in Seq(root, "references"))
+                {
+                    var m = Map(node);
+                    if (m is null) continue;
+                    references.Add(new Reference(
+                        Int(m, "number", required: true) ?? 0,
+                        Str(m, "section", required: true) ?? "",
+                        ReadLocalized(m, "cited_for", Child(m, "cited_for", required: true))));
+                }
+
+                continue;
+            }
+
+            ReadSubjectFile(root, entities, facts);
+        }
+
+        return new KnowledgeBase
+        {
+            PaperTitle = title ?? new Localized("", ""),
+            Sections = sections,
+            References = references,
+            Entities = entities,
+            Facts = facts,
+            ContentHash = files.Count > 0 ? ComputeContentHash(folder) : "",
+        };
+    }
+
+    private void ReadSubjectFile(YamlMappingNode root, List<Entity> entities, List<Fact> facts)
+    {
+        var countryNode = Child(root, "country", required: false);
+        var topicNode = Child(root, "topic", required: false);
+        if ((countryNode is null) == (topicNode is null))
+        {
+            Error(root, "a knowledge file needs exactly one of `country:` or `topic:`");
+            return;
+        }
+
+        var subject = ReadEntity(Map(countryNode ?? topicNode)!, countryNode is null ? EntityKind.Topic : EntityKind.Country, parent: null);
+        if (subject is null)
+        {
+            return;
+        }
+
+        entities.Add(subject);
+        foreach (var node in Seq(root, "regions"))
+        {
+            if (ReadEntity(Map(node), EntityKind.Region, subject.Id) is { } e) entities.Add(e);
+        }
+
+        foreach (var node in Seq(root, "programmes"))
+        {
+            if (ReadEntity(Map(node), EntityKind.Programme, subject.Id) is { } e) entities.Add(e);
+        }
+
+        foreach (var node in Seq(root, "phases"))
+        {
+            var m = Map(node);
+            if (m is null) continue;
+            if (ReadEntity(m, EntityKind.Phase, Str(m, "of", required: true)) is { } e) entities.Add(e);
+        }
+
+        foreach (var node in Seq(root, "facts"))
+        {
+            var m = Map(node);
+            if (m is null) continue;
+            var kindText = Str(m, "kind", required: false) ?? "statement";
+            if (!Enum.TryParse<FactKind>(kindText, ignoreCase: true, out var kind))
+            {
+                Error(m, $"unknown fact kind '{kindText}' (count, date, list, definition, figure, statement)");
+            }
+
+            var ru = Str(m, "ru", required: true) ?? "";
+            var en = Str(m, "en", required: true) ?? "";
+            facts.Add(new Fact(
+                Str(m, "id", required: true) ?? "",
+                StrList(m, "about"),
+                kind,
+                new Localized(ru, en),
+                ReadLocalizedList(m, "items"),
+                ReadLocalizedList(m, "keywords"),
+                NumList(m, "numbers"),
+                StrList(m, "years").Select(y => ParseInt(m, y)).ToList(),
+                ReadCite(m),
+                StrList(m, "see"),
+                At(m)));
+        }
+    }
+
+    private Entity? ReadEntity(YamlMappingNode? m, EntityKind kind, string? parent)
+    {
+        if (m is null)
+        {
+            return null;
+        }
+
+        var years = StrList(m, "years").Select(y => ParseInt(m, y)).ToList();
+        return new Entity(
+            Str(m, "id", required: true) ?? "",
+            kind,
+            parent,
+            ReadLocalized(m, "name", Child(m, "name", required: true)),
+            ReadLocalizedList(m, "aliases"),
+            ReadLocalized(m, "summary", Child(m, "summary", required: true)),
+            ReadCite(m),
+            Int(m, "order", required: kind == EntityKind.Phase),
+            Int(m, "start", required: false),
+            Int(m, "end", required: false),
+            years,
+            At(m));
+    }
+
+    private Cite ReadCite(YamlMappingNode owner)
+    {
+        var m = Map(Child(owner, "cite", required: true));
+        if (m is null)
+        {
+            return new Cite("", []);
+        }
+
+        if (Child(m, "refs", required: true) is null)
+        {
+            return new Cite(Str(m, "section", required: true) ?? "", []);
+        }
+
+        return new Cite(Str(m, "section", required: true) ?? "", StrList(m, "refs").Select(r => ParseInt(m, r)).ToList());
+    }
+
+    private Localized ReadLocalized(YamlMappingNode owner, string what, YamlNode? node)
+    {
+        var m = Map(node);
+        if (m is null)
+        {
+            return new Localized("", "");
+        }
+
+        var ru = Str(m, "ru", required: false);
+        var en = Str(m, "en", required: false);
+        if (string.IsNullOrWhiteSpace(ru)) Error(m, $"`{what}` has no Russian text (ru)");
+        if (string.IsNullOrWhiteSpace(en)) Error(m, $"`{what}` has no English text (en)");
+        _ = owner;
+        return new Localized(ru ?? "", en ?? "");
+    }
+
+    private LocalizedList ReadLocalizedList(YamlMappingNode owner, string key)
+    {
+        var m = Map(Child(owner, key, required: false));
+        if (m is null)
+        {
+            return LocalizedList.Empty;
+        }
+
+        var ru = StrList(m, "ru");
+        var en = StrList(m, "en");
+        if (ru.Count == 0 && en.Count > 0) Error(m, $"`{key}` has English entries but no Russian ones (ru)");
+        if (en.Count == 0 && ru.Count > 0) Error(m, $"`{key}` has Russian entries but no English ones (en)");
+        return new LocalizedList(ru, en);
+    }
+
+    private YamlMappingNode? Parse(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                _errors.Add(new KnowledgeError(_file, 1, "the file must hold one YAML mapping"));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            _errors.Add(new KnowledgeError(_file, (int)ex.Start.Line, "YAML syntax error: " + ex.Message));
+            return null;
+        }
+    }
+
+    private YamlNode? Child(YamlMappingNode? m, string key, bool required)
+    {
+        if (m is null)
+        {
+            return null;
+        }
+
+        if (m.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return node;
+        }
+
+        if (required)
+        {
+            Error(m, $"`{key}` is missing");
+        }
+
+        return null;
+    }
+
+    private YamlMappingNode? Map(YamlNode? node)
+    {
+        if (node is null or YamlMappingNode) return node as YamlMappingNode;
+        Error(node, "expected a mapping (key: value pairs)");
+        return null;
+    }
+
+    private IEnumerable<YamlNode> Seq(YamlMappingNode m, string key)
+    {
+        var node = Child(m, key, required: false);
+        if (node is null) return [];
+        if (node is YamlSequenceNode s) return s.Children;
+        Error(node, $"`{key}` must be a list");
+        return [];
+    }
+
+    private string? Str(YamlMappingNode m, string key, bool required)
+    {
+        var node = Child(m, key, required);
+        if (node is null) return null;
+        if (node is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value)) return s.Value.Trim();
+        Error(node, $"`{key}` must be a non-empty text");
+        return null;
+    }
+
+    private List<string> StrList(YamlMappingNode m, string key)
+    {
+        var result = new List<string>();
+        foreach (var item in Seq(m, key))
+        {
+            if (item is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value)) result.Add(s.Value.Trim());
+            else Error(item, $"`{key}` entries must be non-empty texts");
+        }
+
+        return result;
+    }
+
+    private List<decimal> NumList(YamlMappingNode m, string key) =>
+        StrList(m, key).Select(v =>
+        {
+            if (decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) return d;
+            Error(m, $"`{key}` entry '{v}' is not a number");
+            return 0m;
+        }).ToList();
+
+    private int? Int(YamlMappingNode m, string key, bool required)
+    {
+        var text = Str(m, key, required);
+        return text is null ? null : ParseInt(m, text);
+    }
+
+    private int ParseInt(YamlNode at, string text)
+    {
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+        Error(at, $"'{text}' is not a whole number");
+        return 0;
+    }
+
+    private SourceLocation At(YamlNode node) => new(_file, (int)node.Start.Line);
+
+    private void Error(YamlNode node, string message) => _errors.Add(new KnowledgeError(_file, (int)node.Start.Line, message));
+}

@@ -1,0 +1,33 @@
+namespace ClusterBot.Core.Text;
+
+/// <summary>
+/// Words that carry no topic: function words of both languages and polite filler. They are dropped before
+/// matching so that "What are the two parts of the TORCH programme?" is judged by "two parts TORCH programme".
+/// </summary>
+public static class StopWords
+{
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        // English
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about",
+        "into", "onto", "over", "under", "near", "after", "before", "since", "until", "during", "between", "per", "via",
+        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had",
+        "can", "could", "will", "would", "shall", "should", "may", "might", "must", "it", "its", "this", "that", "these",
+        "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my",
+        "what", "which", "who", "whom", "whose", "how", "why", "where", "when", "much", "many", "some", "any", "all",
+        "please", "tell", "say", "says", "said", "explain", "describe", "give", "show", "know", "hi", "hello", "thanks",
+        "thank", "also", "as", "so", "than", "then", "just", "only", "very", "not", "no", "yes", "if", "else", "up", "out",
+        "s", "t", "does", "get", "got", "let", "us", "bot", "clusterbot",
+        // Russian
+        "и", "а", "но", "или", "ли", "же", "бы", "не", "ни", "в", "во", "на", "к", "ко", "с", "со", "о", "об", "обо",
+        "по", "за", "из", "изо", "у", "от", "до", "для", "при", "про", "без", "над", "под", "через", "после", "перед",
+        "между", "это", "этот", "эта", "эти", "тот", "та", "те", "то", "что", "чем", "кто", "как", "какой", "какая",
+        "какие", "каких", "каким", "какое", "каково", "какова", "каковы", "где", "когда", "почему", "зачем", "сколько",
+        "был", "была", "было", "были", "быть", "есть", "будет", "являются", "является", "его", "ее", "их", "они", "она",
+        "он", "оно", "мы", "вы", "ты", "я", "мне", "нам", "вам", "им", "свой", "своих", "также", "так", "уже", "еще",
+        "ещё", "вот", "ну", "пожалуйста", "скажи", "скажите", "расскажи", "расскажите", "объясни", "объясните",
+        "назови", "назовите", "привет", "здравствуйте", "спасибо", "мой", "моя", "все", "всё", "весь", "бот",
+    };
+
+    public static bool Contains(string token) => Words.Contains(token);
+}

@@ -1,0 +1,26 @@
+using ClusterBot.Core.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ClusterBot.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The SQLite store: knowledge (imported from the knowledge folder), chat settings and handled updates.</summary>
+    public static IServiceCollection AddClusterBotStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
+            .Validate(o => Directory.Exists(o.ResolvePath()), "Knowledge:Path must name an existing folder of knowledge files.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<KnowledgeLoader>();
+        services.AddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeLoader>());
+        services.AddSingleton<IChatSettingsStore, ChatSettingsStore>();
+        services.AddSingleton<IUpdateLedger, UpdateLedger>();
+        return services;
+    }
+}

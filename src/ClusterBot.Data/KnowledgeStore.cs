@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ClusterBot.Data;
+
+/// <summary>
+/// Writes a knowledge base into the SQLite tables (and the FTS5 index over its stemmed text) and reads it back.
+/// An import replaces all knowledge in one transaction: readers see the old knowledge or the new, never a mix.
+/// </summary>
+public sealed class KnowledgeStore(SqliteDatabase database)
+{
+    private const string HashKey = "knowledge_hash";
+
+    public SqliteDatabase Database => database;
+
+    /// <summary>The content hash of the knowledge last imported, or null for an empty store.</summary>
+    public string? StoredHash()
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key = HashKey });
+    }
+
+    public void Import(KnowledgeBase kb)
+    {
+        using var c = database.Open();
+        using var tx = c.BeginTransaction();
+        foreach (var table in new[] { "sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts" })
+        {
+            c.Execute($"DELETE FROM {table}", transaction: tx);
+        }
+
+        SetMeta(c, tx, "paper_title_ru", kb.PaperTitle.Ru);
+        SetMeta(c, tx, "paper_title_en", kb.PaperTitle.En);
+        c.Execute("INSERT INTO sections (id, title_ru, title_en, seq) VALUES (@Id, @Ru, @En, @Seq)",
+            kb.Sections.Select((s, i) => new { s.Id, s.Title.Ru, s.Title.En, Seq = i }), tx);
+        c.Execute("INSERT INTO sources (number, section, cited_for_ru, cited_for_en) VALUES (@Number, @Section, @Ru, @En)",
+            kb.References.Select(r => new { r.Number, r.Section, r.CitedFor.Ru, r.CitedFor.En }), tx);
+
+        for (var i = 0; i < kb.Entities.Count; i++)
+        {
+            var e = kb.Entities[i];
+            c.Execute($"""
+                INSERT INTO {TableOf(e.Kind)} (id, kind, parent_id, name_ru, name_en, summary_ru, summary_en, section, refs, ord, start_year, end_year, years, file, line, seq)
+                VALUES (@Id, @Kind, @ParentId, @NameRu, @NameEn, @SummaryRu, @SummaryEn, @Section, @Refs, @Order, @Start, @End, @Years, @File, @Line, @Seq)
+                """,
+                new
+                {
+                    e.Id, Kind = e.Kind.ToString(), e.ParentId, NameRu = e.Name.Ru, NameEn = e.Name.En, SummaryRu = e.Summary.Ru, SummaryEn = e.Summary.En,
+                    e.Cite.Section, Refs = Json(e.Cite.Refs), e.Order, e.Start, e.End, Years = Json(e.Years), e.Location.File, e.Location.Line, Seq = i,
+                }, tx);
+            var aliases = e.Aliases.Ru.Select(a => (Lang: "ru", Alias: a)).Concat(e.Aliases.En.Select(a => (Lang: "en", Alias: a)));
+            c.Execute("INSERT INTO aliases (entity_id, lang, alias, normalised, seq) VALUES (@EntityId, @Lang, @Alias, @Normalised, @Seq)",
+                aliases.Select((a, j) => new { EntityId = e.Id, a.Lang, a.Alias, Normalised = TextNormaliser.Normalise(a.Alias), Seq = j }), tx);
+        }
+
+        for (var i = 0; i < kb.Facts.Count; i++)
+        {
+            var f = kb.Facts[i];
+            c.Execute("""
+                INSERT INTO facts (id, kind, text_ru, text_en, items_ru, items_en, keywords_ru, keywords_en, numbers, years, section, refs, see, file, line, seq)
+                VALUES (@Id, @Kind, @TextRu, @TextEn, @ItemsRu, @ItemsEn, @KeywordsRu, @KeywordsEn, @Numbers, @Years, @Section, @Refs, @See, @File, @Line, @Seq)
+                """,
+                new
+                {
+                    f.Id, Kind = f.Kind.ToString(), TextRu = f.Text.Ru, TextEn = f.Text.En, ItemsRu = Json(f.Items.Ru), ItemsEn = Json(f.Items.En),
+                    KeywordsRu = Json(f.Keywords.Ru), KeywordsEn = Json(f.Keywords.En), Numbers = Json(f.Numbers), Years = Json(f.Years),
+                    f.Cite.Section, Refs = Json(f.Cite.Refs), See = Json(f.See), f.Location.File, f.Location.Line, Seq = i,
+                }, tx);
+            c.Execute("INSERT INTO fact_about (fact_id, entity_id, ord) VALUES (@FactId, @EntityId, @Ord)",
+                f.About.Select((a, j) => new { FactId = f.Id, EntityId = a, Ord = j }), tx);
+        }
+
+        IndexForSearch(c, tx, kb);
+        SetMeta(c, tx, HashKey, kb.ContentHash);
+        tx.Commit();
+    }
+
+    /// <summary>Reads the knowledge base back from the tables, in the order it was written.</summary>
+    public KnowledgeBase Load()
+    {
+        using var c = database.Open();
+        var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(x => x.Key, x => x.Value);
+        var sections = c.Query<(string Id, string Ru, string En)>("SELECT id, title_ru, title_en FROM sections ORDER BY seq")
+            .Select(s => new Section(s.Id, new Localized(s.Ru, s.En))).ToList();
+        var references = c.Query<(long Number, string Section, string Ru, string En)>("SELECT number, section, cited_for_ru, cited_for_en FROM sources ORDER BY number")
+            .Select(r => new Reference((int)r.Number, r.Section, new Localized(r.Ru, r.En))).ToList();
+        var aliases = c.Query<(string EntityId, string Lang, string Alias)>("SELECT entity_id, lang, alias FROM aliases ORDER BY entity_id, seq")
+            .GroupBy(a => a.EntityId)
+            .ToDictionary(g => g.Key, g => new LocalizedList(
+                g.Where(a => a.Lang == "ru").Select(a => a.Alias).ToList(),
+                g.Where(a => a.Lang == "en").Select(a => a.Alias).ToList()));
+        var entities = c.Query<EntityRow>("""
+                SELECT * FROM (SELECT * FROM countries UNION ALL SELECT * FROM regions UNION ALL SELECT * FROM programmes UNION ALL SELECT * FROM phases) ORDER BY seq
+                """)
+            .Select(r => new Entity(r.id, Enum.Parse<EntityKind>(r.kind), r.parent_id, new Localized(r.name_ru, r.name_en),
+                aliases.GetValueOrDefault(r.id, LocalizedList.Empty), new Localized(r.summary_ru, r.summary_en),
+                new Cite(r.section, FromJson<int>(r.refs)), (int?)r.ord, (int?)r.start_year, (int?)r.end_year, FromJson<int>(r.years),
+                new SourceLocation(r.file, (int)r.line)))
+            .ToList();
+        var about = c.Query<(string FactId, string EntityId)>("SELECT fact_id, entity_id FROM fact_about ORDER BY fact_id, ord")
+            .GroupBy(a => a.FactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.EntityId).ToList());
+        var facts = c.Query<FactRow>("SELECT * FROM facts ORDER BY seq")
+            .Select(r => new Fact(r.id, about.GetValueOrDefault(r.id, []), Enum.Parse<FactKind>(r.kind), new Localized(r.text_ru, r.text_en),
+                new LocalizedList(FromJson<string>(r.items_ru), FromJson<string>(r.items_en)),
+                new LocalizedList(FromJson<string>(r.keywords_ru), FromJson<string>(r.keywords_en)),
+                FromJson<decimal>(r.numbers), FromJson<int>(r.years), new Cite(r.section, FromJson<int>(r.refs)), FromJson<string>(r.see),
+                new SourceLocation(r.file, (int)r.line)))
+            .ToList();
+
+        return new KnowledgeBase
+        {
+            PaperTitle = new Localized(meta.GetValueOrDefault("paper_title_ru", ""), meta.GetValueOrDefault("paper_title_en", "")),
+            Sections = sections,
+            References = references,
+            Entities = entities,
+            Facts = facts,
+            ContentHash = meta.GetValueOrDefault(HashKey, ""),
+        };
+    }
+
+    /// <summary>The FTS5 rows hold stems, not words: SQLite has no Russian stemmer, so the app stems both sides.</summary>
+    private static void IndexForSearch(SqliteConnection c, SqliteTransaction tx, KnowledgeBase kb)
+    {
+        var index = new KnowledgeIndex(kb);
+        foreach (var doc in index.Documents)
+        {
+            string names, keywords, body;
+            if (doc.Fact is { } f)
+            {
+                names = "";
+                keywords = Stems(f.Keywords.All.Concat(f.Items.All));
+                body = Stems([f.Text.Ru, f.Text.En]);
+            }
+            else
+            {
+                var e = doc.Entity!;
+                names = Stems(KnowledgeValidator.AliasesOf(e));
+                keywords = "";
+                body = Stems([e.Summary.Ru, e.Summary.En]);
+            }
+
+            c.Execute("INSERT INTO docs_fts (doc_id, names, keywords, body) VALUES (@Id, @Names, @Keywords, @Body)",
+                new { doc.Id, Names = names, Keywords = keywords, Body = body }, tx);
+        }
+    }
+
+    private static string Stems(IEnumerable<string> texts) => string.Join(' ', texts.SelectMany(WordStemmer.StemAll));
+
+    private static string TableOf(EntityKind kind) => kind switch
+    {
+        EntityKind.Country or EntityKind.Topic => "countries",
+        EntityKind.Region => "regions",
+        EntityKind.Programme => "programmes",
+        _ => "phases",
+    };
+
+    private static void SetMeta(SqliteConnection c, SqliteTransaction tx, string key, string value) =>
+        c.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, tx);
+
+    private static string Json<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values.ToList());
+
+    private static List<T> FromJson<T>(string json) => JsonSerializer.Deserialize<List<T>>(json) ?? [];
+
+#pragma warning disable IDE1006, CA1707 // column names as SQLite has them, so Dapper maps without attributes
+    private sealed record EntityRow(string id, string kind, string? parent_id, string name_ru, string name_en, string summary_ru, string summary_en,
+        string section, string refs, long? ord, long? start_year, long? end_year, string years, string file, long line, long seq);
+
+    private sealed record FactRow(string id, string kind, string text_ru, string text_en, string items_ru, string items_en, string keywords_ru,
+        string keywords_en, string numbers, string years, string section, string refs, string see, string file, long line, long seq);
+#pragma warning restore IDE1006, CA1707
+}

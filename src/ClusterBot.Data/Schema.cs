@@ -1,0 +1,35 @@
+namespace ClusterBot.Data;
+
+/// <summary>The store's tables. Knowledge tables are rebuilt on import; the others only grow or update.</summary>
+internal static class Schema
+{
+    private const string EntityColumns = """
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_id TEXT, name_ru TEXT NOT NULL, name_en TEXT NOT NULL,
+        summary_ru TEXT NOT NULL, summary_en TEXT NOT NULL, section TEXT NOT NULL, refs TEXT NOT NULL,
+        ord INTEGER, start_year INTEGER, end_year INTEGER, years TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL
+        """;
+
+    public const string Sql = $"""
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS sections (id TEXT PRIMARY KEY, title_ru TEXT NOT NULL, title_en TEXT NOT NULL, seq INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS sources (number INTEGER PRIMARY KEY, section TEXT NOT NULL, cited_for_ru TEXT NOT NULL, cited_for_en TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS countries ({EntityColumns});
+        CREATE TABLE IF NOT EXISTS regions ({EntityColumns});
+        CREATE TABLE IF NOT EXISTS programmes ({EntityColumns});
+        CREATE TABLE IF NOT EXISTS phases ({EntityColumns});
+        CREATE TABLE IF NOT EXISTS aliases (entity_id TEXT NOT NULL, lang TEXT NOT NULL, alias TEXT NOT NULL, normalised TEXT NOT NULL, seq INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS aliases_normalised ON aliases (normalised);
+        CREATE TABLE IF NOT EXISTS facts (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, text_ru TEXT NOT NULL, text_en TEXT NOT NULL,
+            items_ru TEXT NOT NULL, items_en TEXT NOT NULL, keywords_ru TEXT NOT NULL, keywords_en TEXT NOT NULL,
+            numbers TEXT NOT NULL, years TEXT NOT NULL, section TEXT NOT NULL, refs TEXT NOT NULL, see TEXT NOT NULL,
+            file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS fact_about (fact_id TEXT NOT NULL, entity_id TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (fact_id, entity_id));
+        CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(doc_id UNINDEXED, names, keywords, body, tokenize = 'unicode61 remove_diacritics 0');
+
+        CREATE TABLE IF NOT EXISTS chat_settings (platform TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (platform, chat_id));
+        CREATE TABLE IF NOT EXISTS handled_updates (platform TEXT NOT NULL, update_id TEXT NOT NULL, state TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (platform, update_id));
+        CREATE TABLE IF NOT EXISTS questions (id INTEGER PRIMARY KEY, at TEXT NOT NULL, platform TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL, normalised TEXT NOT NULL, command TEXT, closest TEXT);
+        CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+        """;
+}

@@ -1,0 +1,54 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ClusterBot.Data;
+
+/// <summary>
+/// The SQLite file: opens connections and keeps the schema current. One file holds the knowledge (rebuilt
+/// from the knowledge folder) and what must survive a restart (chat settings, handled updates, analytics).
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private const int SchemaVersion = 1;
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 10,
+        }.ToString();
+        EnsureSchema();
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // Several instances (or a reload) may write while others read: wait for the lock instead of failing.
+        connection.Execute("PRAGMA busy_timeout = 5000;");
+        return connection;
+    }
+
+    private void EnsureSchema()
+    {
+        using var c = Open();
+        c.Execute("PRAGMA journal_mode = WAL;");
+        var version = c.ExecuteScalar<long>("PRAGMA user_version;");
+        if (version == SchemaVersion) return;
+
+        using var tx = c.BeginTransaction();
+        c.Execute(Schema.Sql, transaction: tx);
+        c.Execute($"PRAGMA user_version = {SchemaVersion};", transaction: tx);
+        tx.Commit();
+    }
+}
