@@ -73,7 +73,8 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var best = ranked.Count > 0 ? ranked[0] : null;
         var runnerUp = ranked.Count > 1 ? ranked[1] : null;
         var confident = best is not null && best.Coverage >= _options.MinCoverage &&
-            (runnerUp is null || best.Coverage >= CertainCoverage || best.Score - runnerUp.Score >= _options.MinGap);
+            (runnerUp is null || best.Coverage >= CertainCoverage || best.Score - runnerUp.Score >= _options.MinGap ||
+             AboutTheSameNamedThings(query, best.Document, runnerUp.Document));
         if (!confident)
         {
             var suggestions = ranked.Take(3).Select(s => composer.FollowUpFor(s.Document.Id, lang)).OfType<FollowUp>().ToList();
@@ -121,6 +122,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         ?? Script.Detect(text)
         ?? LangExtensions.ParseLang(question.UserLanguage?.Split('-')[0])
         ?? _defaultLanguage;
+
+    /// <summary>
+    /// Two close matches about the same things the question named are not rival readings of it, just two
+    /// facts on one subject: the better one is a fine answer, so the gap check does not apply.
+    /// </summary>
+    private static bool AboutTheSameNamedThings(QueryAnalysis query, SearchDocument a, SearchDocument b) =>
+        query.EntityIds.Count > 0 && query.EntityIds.All(id => a.EntityClosure.Contains(id) && b.EntityClosure.Contains(id));
 
     internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
         new(lang, outcome, [new Paragraph(message)], [], [], []);

@@ -46,6 +46,19 @@ public static class IntentDetector
 
     public static bool IsIntentWord(string token) => IntentOnlyWords.Contains(token);
 
+    /// <summary>
+    /// In "when did X appear / start / take place" the verb only asks for a date; the knowledge may phrase
+    /// the event with another verb ("was defined in the 1990s"), so such verbs do not count against a match.
+    /// </summary>
+    private static readonly string[] EventVerbPrefixes =
+    [
+        "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "проход", "прошл", "проводил", "состоял",
+        "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "introduc",
+    ];
+
+    public static bool IsEventVerb(Intent intent, string token) =>
+        intent == Intent.When && EventVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
+
     private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= tokens.Count; i++)

@@ -127,18 +127,23 @@ public sealed class KnowledgeIndex
             Fact = fact,
             Entity = entity,
             Stems = new HashSet<string>(StringComparer.Ordinal),
+            TextStems = new HashSet<string>(StringComparer.Ordinal),
             EntityClosure = closure,
             Roots = roots,
         };
-        var stems = (HashSet<string>)doc.Stems;
-        foreach (var text in doc.IndexTexts())
+        AddStems((HashSet<string>)doc.TextStems, doc.OwnTexts());
+        AddStems((HashSet<string>)doc.Stems, doc.IndexTexts());
+        return doc;
+    }
+
+    private static void AddStems(HashSet<string> stems, IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
         {
-            foreach (var stem in WordStemmer.StemAll(text).Where(s => !StopWords.Contains(s)))
+            foreach (var token in TextNormaliser.Tokenise(text).Where(t => !StopWords.Contains(t)))
             {
-                stems.Add(stem);
+                stems.Add(WordStemmer.Stem(token));
             }
         }
-
-        return doc;
     }
 }

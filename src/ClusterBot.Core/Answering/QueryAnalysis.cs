@@ -7,7 +7,19 @@ namespace ClusterBot.Core.Answering;
 /// <param name="Stem">The question word's stem (or its typo correction).</param>
 /// <param name="Known">Whether the knowledge base uses this word at all.</param>
 /// <param name="Matches">Stems of the knowledge base that count as this word (itself, longer forms, the corrected spelling).</param>
-public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches);
+/// <param name="FromAlias">A word of a name the question used: it helps tell the named thing's facts apart.</param>
+public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches, string? AliasOf = null)
+{
+    public bool FromAlias => AliasOf is not null;
+
+    /// <summary>
+    /// How far a document answers for this word: fully when it uses the word; half when the word is part of a
+    /// name and the document is about the thing so named without using the word itself.
+    /// </summary>
+    public double CreditFrom(SearchDocument doc) =>
+        AliasOf is null ? (Matches.Overlaps(doc.Stems) ? 1 : 0)
+        : Matches.Overlaps(doc.TextStems) ? 1 : doc.EntityClosure.Contains(AliasOf) ? 0.5 : 0;
+}
 
 /// <summary>What a free-text question is made of: its intent, the entities it names, and its other content words.</summary>
 public sealed record QueryAnalysis(
@@ -20,12 +32,18 @@ public sealed record QueryAnalysis(
 
     public IEnumerable<QueryTerm> KnownTerms => Terms.Where(t => t.Known);
 
-    /// <summary>True when most of what the question is about is absent from the knowledge base.</summary>
+    /// <summary>Entities the question names that are narrower than a country (a programme, region, phase or topic).</summary>
+    public int SpecificEntityCount { get; init; }
+
+    /// <summary>
+    /// True when most of what the question is about is absent from the knowledge base. A country is broad
+    /// ("the chancellor of Germany" is not about clusters), a programme or topic narrow enough to count twice.
+    /// </summary>
     public bool IsMostlyUnknown
     {
         get
         {
-            var total = Terms.Count + EntityIds.Count;
+            var total = Terms.Count(t => !t.FromAlias) + EntityIds.Count + SpecificEntityCount;
             return total == 0 || UnknownCount * 2 >= total;
         }
     }
@@ -46,12 +64,22 @@ public static class QueryAnalyser
         var intent = IntentDetector.Detect(tokens);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
+        var aliasTerms = new List<QueryTerm>();
 
         for (var i = 0; i < tokens.Count;)
         {
             if (MatchAlias(stems, i, index) is { } alias)
             {
                 if (!entities.Contains(alias.EntityId)) entities.Add(alias.EntityId);
+                for (var j = i; j < i + alias.Length; j++)
+                {
+                    // The name's own words weigh half: they point at the named thing's facts that use them.
+                    if (!StopWords.Contains(tokens[j]) && index.IsKnownStem(stems[j]) && stems[j].Length > 2)
+                    {
+                        aliasTerms.Add(new QueryTerm(stems[j], true, index.Idf(stems[j]) / 2, Expand(stems[j], index), AliasOf: alias.EntityId));
+                    }
+                }
+
                 i += alias.Length;
                 continue;
             }
@@ -59,7 +87,8 @@ public static class QueryAnalyser
             var token = tokens[i];
             var stem = stems[i];
             i++;
-            if (StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || token.Length < 2 && !char.IsDigit(token[0]))
+            if (StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
+                token.Length < 2 && !char.IsDigit(token[0]))
             {
                 continue;
             }
@@ -76,15 +105,25 @@ public static class QueryAnalyser
                 continue;
             }
 
+            // A longer or shorter form the knowledge uses ("рекоменд" ~ "рекомендац") makes the word known.
+            var forms = Expand(stem, index);
+            if (forms.Count > 1)
+            {
+                forms.Remove(stem);
+                terms.Add(new QueryTerm(stem, true, forms.Max(index.Idf), forms));
+                continue;
+            }
+
             var corrected = Correct(stem, index);
             terms.Add(corrected is null
-                ? new QueryTerm(stem, false, index.Idf(stem), Expand(stem, index))
+                ? new QueryTerm(stem, false, index.Idf(stem), forms)
                 : new QueryTerm(corrected, true, index.Idf(corrected), Expand(corrected, index)));
         }
 
-        // A term whose only forms are other terms' forms (e.g. "cluster" and "clusters") counts once.
-        terms = terms.DistinctBy(t => t.Stem).ToList();
-        return new QueryAnalysis(tokens, intent, entities, terms);
+        // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
+        terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
+        var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
+        return new QueryAnalysis(tokens, intent, entities, terms) { SpecificEntityCount = specific };
     }
 
     private static (string EntityId, int Length)? MatchAlias(List<string> stems, int start, KnowledgeIndex index)
@@ -165,7 +204,9 @@ public static class QueryAnalyser
     private static HashSet<string> Expand(string stem, KnowledgeIndex index)
     {
         var matches = new HashSet<string>(StringComparer.Ordinal) { stem };
-        if (stem.Length < 5 || !char.IsLetter(stem[0])) return matches;
+        // Only Russian: its many endings leave stems of one word at different lengths; English Snowball
+        // already meets, and English prefixes mislead ("popul" is not "popular").
+        if (stem.Length < 5 || !Script.IsCyrillic(stem[0])) return matches;
         foreach (var candidate in index.Vocabulary)
         {
             if (candidate.Length < 5 || Math.Abs(candidate.Length - stem.Length) > 3) continue;

@@ -20,6 +20,12 @@ public static class Ranker
     /// <summary>Tie-breaker towards the overview when a question only names a thing ("кластеры баварии").</summary>
     private const double OverviewBonus = 0.04;
 
+    /// <summary>A document about none of the things the question names ("people in Korea" is not Bavaria's 731,000).</summary>
+    private const double UnnamedEntityPenalty = 0.3;
+
+    /// <summary>Per country or topic a document is about that the question did not name: prefer focused answers.</summary>
+    private const double UnnamedRootPenalty = 0.03;
+
     /// <summary>Tie-breaker towards what full-text relevance (FTS5 bm25) ranks higher.</summary>
     private const double SearchRankBonus = 0.02;
 
@@ -46,6 +52,7 @@ public static class Ranker
             return [];
         }
 
+        var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var rankOf = found.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var scored = new List<ScoredDocument>(candidates.Count);
         foreach (var doc in candidates)
@@ -53,7 +60,7 @@ public static class Ranker
             var covered = 0.0;
             foreach (var term in query.KnownTerms)
             {
-                if (term.Matches.Overlaps(doc.Stems)) covered += term.Weight;
+                covered += term.Weight * term.CreditFrom(doc);
             }
 
             foreach (var (id, weight) in entityWeights)
@@ -64,6 +71,8 @@ public static class Ranker
             var coverage = covered / denominator;
             var score = coverage + IntentFit(query.Intent, doc) * IntentBonus;
             if (doc.IsOverview && query.EntityIds.Contains(doc.Id)) score += OverviewBonus;
+            if (namedRoots.Count > 0) score -= UnnamedRootPenalty * doc.Roots.Count(r => !namedRoots.Contains(r));
+            if (query.EntityIds.Count > 0 && !query.EntityIds.Any(doc.EntityClosure.Contains)) score -= UnnamedEntityPenalty;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / CandidateLimit);
             scored.Add(new ScoredDocument(doc, score, coverage));
         }

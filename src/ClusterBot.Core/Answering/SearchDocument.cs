@@ -12,6 +12,9 @@ public sealed class SearchDocument
     public Fact? Fact { get; init; }
     public Entity? Entity { get; init; }
     public required IReadOnlySet<string> Stems { get; init; }
+
+    /// <summary>Stems of what the document says (without its aliases): a name's words count only where they are used.</summary>
+    public required IReadOnlySet<string> TextStems { get; init; }
     public required IReadOnlySet<string> EntityClosure { get; init; }
 
     /// <summary>The country or topic at the root of the document's entities.</summary>
@@ -26,7 +29,10 @@ public sealed class SearchDocument
     public bool HasYears => Fact is { } f ? f.Years.Count > 0 || f.Kind == FactKind.Date : Entity!.Start is not null || Entity.Years.Count > 0;
 
     /// <summary>The text a search engine indexes for this document, in both languages.</summary>
-    public IEnumerable<string> IndexTexts()
+    public IEnumerable<string> IndexTexts() => Fact is not null ? OwnTexts() : OwnTexts().Concat(Entity!.Aliases.All);
+
+    /// <summary>What the document itself says: a fact's text, items and keywords; an entity's names and summary.</summary>
+    public IEnumerable<string> OwnTexts()
     {
         if (Fact is { } f)
         {
@@ -34,6 +40,6 @@ public sealed class SearchDocument
         }
 
         var e = Entity!;
-        return new[] { e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En }.Concat(e.Aliases.All);
+        return [e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En];
     }
 }

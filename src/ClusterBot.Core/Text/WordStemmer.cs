@@ -24,7 +24,7 @@ public static class WordStemmer
             var ru = s_russian ??= new RussianStemmer();
             ru.SetCurrent(token);
             ru.Stem();
-            return ru.Current;
+            return TrimVowels(ru.Current);
         }
 
         if (token[0] is >= 'a' and <= 'z')
@@ -36,6 +36,17 @@ public static class WordStemmer
         }
 
         return token;
+    }
+
+    /// <summary>
+    /// Snowball leaves a final vowel on some Russian nouns ("корея" → "коре" but "корее" → "кор"), so trailing
+    /// vowels and soft signs are cut for every Russian stem alike: both sides of a comparison meet again.
+    /// </summary>
+    private static string TrimVowels(string stem)
+    {
+        var end = stem.Length;
+        while (end > 3 && "аеиоуыэюяйь".Contains(stem[end - 1], StringComparison.Ordinal)) end--;
+        return end == stem.Length ? stem : stem[..end];
     }
 
     /// <summary>Tokenises and stems a text.</summary>

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text;
+using ClusterBot.Core.Abstractions;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>Shows a curator how a question was understood and which documents scored best, to tune the knowledge.</summary>
+public static class QueryExplainer
+{
+    public static string Explain(string question, KnowledgeSnapshot snapshot, int top = 5)
+    {
+        var query = QueryAnalyser.Analyse(question, snapshot.Index);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"intent: {query.Intent}; entities: [{string.Join(", ", query.EntityIds)}]\n");
+        foreach (var t in query.Terms)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  term {t.Stem}{(t.Known ? "" : " (unknown)")} w={t.Weight:F2} ~ {string.Join(" ", t.Matches.Take(8))}\n");
+        }
+
+        foreach (var s in Ranker.Rank(query, snapshot.Index, snapshot.Search).Take(top))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {s.Score:F3} (coverage {s.Coverage:F2}) {s.Document.Id}\n");
+        }
+
+        return sb.ToString();
+    }
+}

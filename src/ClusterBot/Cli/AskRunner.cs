@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClusterBot.Core.Answering;
+
+namespace ClusterBot.Cli;
+
+/// <summary>
+/// The `ask` command: one question as plain text, or (with --json) one JSON object per stdin line,
+/// in order, flushed as it goes. Every line gets exactly one answer, whatever it holds.
+/// </summary>
+public sealed class AskRunner(IAnswerEngine engine, string? language)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Cyrillic stays readable; the output is UTF-8 JSON Lines, not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public Reply Ask(string text) => engine.Answer(new Question(text, UserLanguage: language));
+
+    public async Task<int> RunPlainAsync(string question, TextWriter output)
+    {
+        await output.WriteLineAsync(Ask(question).ToPlainText());
+        return 0;
+    }
+
+    public async Task<int> RunJsonLinesAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            await output.WriteLineAsync(ToJson(line, Ask(line)));
+            await output.FlushAsync(cancellationToken);
+        }
+
+        return 0;
+    }
+
+    public static string ToJson(string query, Reply reply) => JsonSerializer.Serialize(new AskResult(
+        query,
+        reply.Answered,
+        reply.Lang == Core.Knowledge.Lang.Ru ? "ru" : "en",
+        reply.ToPlainText(),
+        reply.Citations.Select(c => c.Text).ToList(),
+        reply.FactIds,
+        reply.FollowUps.Select(f => f.Command).ToList()), Json);
+
+    private sealed record AskResult(
+        string Query,
+        bool Answered,
+        string Lang,
+        string Text,
+        IReadOnlyList<string> Sources,
+        IReadOnlyList<string> Facts,
+        [property: JsonPropertyName("followUps")] IReadOnlyList<string> FollowUps);
+}

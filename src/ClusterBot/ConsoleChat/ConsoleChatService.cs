@@ -1,0 +1,63 @@
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
+using Microsoft.Extensions.Hosting;
+
+namespace ClusterBot.ConsoleChat;
+
+/// <summary>
+/// The local chat a newcomer sees when no platform is configured: a prompt, answers, follow-up hints;
+/// /quit or end of input (Ctrl+D) leaves.
+/// </summary>
+public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLifetime lifetime, ConsoleChatIo io) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (and its start-up logs settle) before the first prompt.
+        await Task.Yield();
+        Lang? chosen = null;
+        await io.Output.WriteLineAsync(Banner);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await io.Output.WriteAsync("> ");
+                await io.Output.FlushAsync(stoppingToken);
+                var line = await io.Input.ReadLineAsync(stoppingToken);
+                if (line is null || IsQuit(line))
+                {
+                    break;
+                }
+
+                if (line.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                var reply = engine.Answer(new Question(line, PreferredLanguage: chosen));
+                chosen = reply.LanguageChange ?? chosen;
+                await io.Output.WriteLineAsync(reply.ToPlainText());
+                if (reply.FollowUps.Count > 0)
+                {
+                    await io.Output.WriteLineAsync("→ " + string.Join("  ·  ", reply.FollowUps.Select(f => f.Command)));
+                }
+
+                await io.Output.WriteLineAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Ctrl+C: the host is stopping anyway.
+        }
+
+        lifetime.StopApplication();
+    }
+
+    private const string Banner =
+        "ClusterBot — local chat. Ask in Russian or English, e.g. «сколько кластеров было в Корее к 2012 году?» or /country korea.\n" +
+        "/help lists the commands; /quit or Ctrl+D leaves.";
+
+    private static bool IsQuit(string line) => line.Trim().ToLowerInvariant() is "/quit" or "/exit" or "/выход";
+}
+
+/// <summary>The console chat's input and output, replaceable in tests.</summary>
+public sealed record ConsoleChatIo(TextReader Input, TextWriter Output);
