@@ -13,6 +13,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 {
     private const int MaxArgumentLength = 100;
     private const double CertainCoverage = 0.9;
+
+    /// <summary>Least total rarity (idf) of a question's words when it names nothing: one common word is not a question.</summary>
+    private const double MinInformation = 2.0;
     private readonly AnswerEngineOptions _options = options.Value;
     private readonly Lang _defaultLanguage = LangExtensions.ParseLang(options.Value.DefaultLanguage) ?? Lang.Ru;
 
@@ -67,6 +70,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;
             var message = outcome == ReplyOutcome.OutOfScope ? UiText.OutOfScope[lang] : UiText.NotFound[lang];
             return WithSuggestions(lang, outcome, message, query.EntityIds.Select(id => composer.FollowUpFor(id, lang)).OfType<FollowUp>().ToList());
+        }
+
+        if (query.EntityIds.Count == 0 && query.KnownTerms.Sum(t => t.Weight) < MinInformation)
+        {
+            // "сколько кластеров?" names nothing and uses only words most facts share: any fact would be a guess.
+            var suggestions = index.Entities.Where(e => e.Kind == EntityKind.Country).Select(e => composer.FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
+            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.TooVague[lang], suggestions);
         }
 
         var ranked = Ranker.Rank(query, index, snapshot.Search);

@@ -35,6 +35,10 @@ public static class UiText
         "Я не нашёл уверенного ответа на этот вопрос в статье.",
         "I couldn't find a confident answer to that in the paper.");
 
+    public static readonly Localized TooVague = new(
+        "Уточните, пожалуйста, о какой стране или программе речь: например, «Сколько кластеров было в Корее к 2012 году?»",
+        "Please say which country or programme you mean, e.g. \"How many clusters did South Korea have by 2012?\"");
+
     public static readonly Localized MaybeYouMean = new("Возможно, вас интересует:", "Perhaps you mean:");
 
     public static readonly Localized TrySomething = new(

@@ -39,7 +39,7 @@ public static class KnowledgeValidator
         {
             if (string.IsNullOrEmpty(cite.Section))
             {
-                Add(at, $"'{owner}' has no citation section");
+                Add(at, $"'{owner}' has no citation (`cite: {{section, refs}}`)");
                 return;
             }
 

@@ -203,7 +203,8 @@ public sealed class KnowledgeYamlReader
 
     private Cite ReadCite(YamlMappingNode owner)
     {
-        var m = Map(Child(owner, "cite", required: true));
+        // A missing `cite` is reported by the validator (which checks every source of knowledge), not twice here.
+        var m = Map(Child(owner, "cite", required: false));
         if (m is null)
         {
             return new Cite("", []);

@@ -1,0 +1,213 @@
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private Reply Ask(string text, ChatKind kind = ChatKind.Private, bool addressed = true) =>
+        fixture.Engine.Answer(new Question(text, kind, addressed, BotUsername: "ClusterBot"));
+
+    [Fact]
+    public void A_how_many_question_gets_the_figure_not_the_country_essay()
+    {
+        var reply = Ask("сколько кластеров было в Корее к 2012 году?");
+        Assert.True(reply.Answered);
+        Assert.Equal(["kr-growth-193"], reply.FactIds);
+        Assert.Contains("193", reply.ToPlainText());
+        var citation = Assert.Single(reply.Citations);
+        Assert.Equal("2.2", citation.Section);
+        Assert.EndsWith(citation.Text, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void A_country_command_gives_the_overview_with_follow_ups()
+    {
+        var reply = Ask("/country Германия");
+        Assert.True(reply.Answered);
+        Assert.Equal(["germany"], reply.FactIds);
+        Assert.Equal(Lang.Ru, reply.Lang);
+        Assert.NotEmpty(reply.FollowUps);
+        Assert.All(reply.FollowUps, f => Assert.True(System.Text.Encoding.UTF8.GetByteCount(f.Command) <= 64, f.Command));
+    }
+
+    [Theory]
+    [InlineData("What is the capital of France?")]
+    [InlineData("Какая завтра погода в Москве?")]
+    [InlineData("Who is the chancellor of Germany?")]
+    [InlineData("What is the GDP of Germany?")]
+    [InlineData("Кто президент Кореи?")]
+    [InlineData("what is the population of china?")]
+    public void Questions_the_paper_does_not_cover_get_no_fact(string question)
+    {
+        var reply = Ask(question);
+        Assert.False(reply.Answered);
+        Assert.Empty(reply.Citations);
+        Assert.Empty(reply.FactIds);
+        Assert.False(string.IsNullOrWhiteSpace(reply.ToPlainText()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u0000\u0001\u0002")]
+    [InlineData("'; DROP TABLE facts; --")]
+    [InlineData("🤖🤖🤖")]
+    [InlineData("?!.,")]
+    [InlineData("/unknowncommand")]
+    public void Bad_input_gets_a_helpful_unanswered_reply(string input)
+    {
+        var reply = Ask(input);
+        Assert.False(reply.Answered);
+        Assert.NotEqual(ReplyOutcome.Ignored, reply.Outcome);
+        Assert.False(string.IsNullOrWhiteSpace(reply.ToPlainText()));
+    }
+
+    [Theory]
+    [InlineData("сколько кластеров?")]
+    [InlineData("clusters")]
+    public void A_question_of_only_common_words_asks_for_more_instead_of_guessing(string question)
+    {
+        var reply = Ask(question);
+        Assert.Equal(ReplyOutcome.NotFound, reply.Outcome);
+        Assert.Empty(reply.FactIds);
+        Assert.Contains(reply.FollowUps, f => f.Command == "/country korea");
+    }
+
+    [Fact]
+    public void A_very_long_question_is_refused_politely()
+    {
+        var reply = Ask(new string('а', 5000));
+        Assert.Equal(ReplyOutcome.Invalid, reply.Outcome);
+        Assert.Contains("500", reply.ToPlainText());
+    }
+
+    [Fact]
+    public void FTS_syntax_in_a_question_is_just_words()
+    {
+        var reply = Ask("\"torch AND OR NEAR(");
+        Assert.True(reply.Answered);
+        Assert.Contains("TORCH", reply.ToPlainText());
+    }
+
+    [Fact]
+    public void Control_characters_inside_a_question_are_ignored()
+    {
+        var reply = Ask("сколько\u0007 кластеров\u200B было в Корее к 2012?");
+        Assert.Equal(["kr-growth-193"], reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("/programme torhc", "torch")]
+    [InlineData("/country kroea", "korea")]
+    [InlineData("клстеры баварии", "bavaria")]
+    [InlineData("/programme go cluster", "go-cluster")]
+    [InlineData("/country@ClusterBot PRC", "china")]
+    public void Typos_aliases_and_codes_find_the_thing(string input, string expectedId)
+    {
+        var reply = Ask(input);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal([expectedId], reply.FactIds);
+    }
+
+    [Fact]
+    public void An_unknown_name_gets_did_you_mean_suggestions()
+    {
+        var reply = Ask("/country brazil");
+        Assert.Equal(ReplyOutcome.NotFound, reply.Outcome);
+        Assert.Contains(reply.FollowUps, f => f.Command == "/country korea");
+        Assert.Contains("brazil", reply.ToPlainText());
+    }
+
+    [Fact]
+    public void Group_chatter_is_ignored_unless_addressed()
+    {
+        Assert.Equal(ReplyOutcome.Ignored, Ask("кластеры баварии", ChatKind.Group, addressed: false).Outcome);
+        Assert.True(Ask("кластеры баварии", ChatKind.Group, addressed: true).Answered);
+        Assert.True(Ask("/country korea", ChatKind.Group, addressed: false).Answered);
+    }
+
+    [Fact]
+    public void A_command_for_another_bot_is_ignored()
+    {
+        Assert.Equal(ReplyOutcome.Ignored, Ask("/help@OtherBot", ChatKind.Group).Outcome);
+        Assert.True(Ask("/help@ClusterBot", ChatKind.Group).Answered);
+    }
+
+    [Fact]
+    public void Help_is_generated_from_the_command_table()
+    {
+        var text = Ask("/help").ToPlainText();
+        Assert.All(CommandTable.Listed, c => Assert.Contains("/" + c.Name, text));
+        Assert.DoesNotContain("/fact", text);
+    }
+
+    [Theory]
+    [InlineData("how many clusters did korea have by 2012", null, null, Lang.En)]
+    [InlineData("сколько кластеров в корее", null, null, Lang.Ru)]
+    [InlineData("/country korea", null, null, Lang.Ru)]
+    [InlineData("/country korea", null, "en-US", Lang.En)]
+    [InlineData("/country корея", null, "en", Lang.Ru)]
+    [InlineData("сколько кластеров в корее", Lang.En, null, Lang.En)]
+    public void Reply_language_follows_chat_choice_then_script_then_user(string text, Lang? chosen, string? userLanguage, Lang expected) =>
+        Assert.Equal(expected, fixture.Engine.Answer(new Question(text, PreferredLanguage: chosen, UserLanguage: userLanguage)).Lang);
+
+    [Fact]
+    public void The_default_language_applies_to_bare_commands()
+    {
+        Assert.Equal(Lang.En, fixture.Create("en").Answer(new Question("/country korea")).Lang);
+    }
+
+    [Fact]
+    public void Lang_command_asks_the_adapter_to_remember_the_choice()
+    {
+        var reply = Ask("/lang en");
+        Assert.Equal(Lang.En, reply.LanguageChange);
+        Assert.Null(Ask("/lang xx").LanguageChange);
+        Assert.False(Ask("/lang xx").Answered);
+    }
+
+    [Fact]
+    public void Compare_names_both_countries_with_both_citations()
+    {
+        var reply = Ask("compare germany and korea");
+        Assert.True(reply.Answered);
+        Assert.Equal(["germany", "korea"], reply.FactIds);
+        Assert.Contains("Germany", reply.ToPlainText());
+        Assert.Contains("South Korea", reply.ToPlainText());
+        Assert.Equal(["2.1", "2.2"], reply.Citations.Select(c => c.Section));
+    }
+
+    [Fact]
+    public void Phases_are_listed_in_order_with_years()
+    {
+        var reply = Ask("/phases korea");
+        var list = Assert.IsType<BulletList>(reply.Blocks[1]);
+        Assert.Equal(3, list.Items.Count);
+        Assert.Contains("2004", list.Items[0]);
+        Assert.Contains("2013", list.Items[2]);
+    }
+
+    [Fact]
+    public void Bare_country_and_programme_list_what_exists()
+    {
+        Assert.Contains("/country china", Ask("/country").ToPlainText());
+        Assert.Contains("/programme torch", Ask("/programme").ToPlainText());
+    }
+
+    [Fact]
+    public void Sources_describe_every_reference_without_inventing_titles()
+    {
+        var text = Ask("/sources").ToPlainText();
+        Assert.All(Enumerable.Range(1, 10), n => Assert.Contains($"[{n}]", text));
+    }
+
+    [Fact]
+    public void Fact_follow_ups_resolve_to_answers()
+    {
+        foreach (var followUp in Ask("/country korea").FollowUps.Concat(Ask("сколько кластеров в корее к 2012").FollowUps))
+        {
+            Assert.True(Ask(followUp.Command).Answered, followUp.Command);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+public class IntentDetectorTests
+{
+    [Theory]
+    [InlineData("Сколько кластеров было в Корее к 2012?", Intent.Count)]
+    [InlineData("How many participants?", Intent.Count)]
+    [InlineData("Когда проходил конкурс?", Intent.When)]
+    [InlineData("In which year did it start?", Intent.When)]
+    [InlineData("Какие три принципа?", Intent.List)]
+    [InlineData("Which ministries support clusters?", Intent.List)]
+    [InlineData("Что такое TORCH?", Intent.Definition)]
+    [InlineData("compare germany and korea", Intent.Compare)]
+    [InlineData("кластеры баварии", Intent.None)]
+    public void Detect_reads_the_question_word(string question, Intent expected) =>
+        Assert.Equal(expected, IntentDetector.Detect(TextNormaliser.Tokenise(question)));
+}

@@ -1,0 +1,27 @@
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Tests.Text;
+
+public class TextNormaliserTests
+{
+    [Theory]
+    [InlineData("Сколько кластеров в КОРЕЕ?!", "сколько кластеров в корее")]
+    [InlineData("Ёлка, ёж", "елка еж")]
+    [InlineData("go-cluster & Leading-Edge", "go cluster leading edge")]
+    [InlineData("бюджет 3,6 млн", "бюджет 3.6 млн")]
+    [InlineData("около 7 300 участников", "около 7300 участников")]
+    [InlineData("2010–2012", "2010 2012")]
+    [InlineData("'; DROP TABLE facts; --", "drop table facts")]
+    [InlineData("\"torch AND OR NEAR(", "torch and or near")]
+    [InlineData("🤖🤖🤖", "")]
+    public void Normalise_folds_case_punctuation_and_keeps_numbers_whole(string input, string expected) =>
+        Assert.Equal(expected, TextNormaliser.Normalise(input));
+
+    [Fact]
+    public void StripControlCharacters_replaces_control_and_format_characters()
+    {
+        Assert.Equal("a b c d", TextNormaliser.StripControlCharacters("a\u0000b\u200Bc\u0007d"));
+        Assert.True(TextNormaliser.HasControlCharacters("x\u0001"));
+        Assert.False(TextNormaliser.HasControlCharacters("обычный текст\n"));
+    }
+}
