@@ -1,0 +1,68 @@
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClusterBot.Data.Tests;
+
+public sealed class KnowledgeLoaderTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void The_folder_is_imported_once_and_reused_while_unchanged()
+    {
+        var folder = _temp.CopyKnowledge();
+        var db = _temp.File("store.db");
+        var first = new RecordingLogger();
+        Assert.NotEmpty(Loader(folder, db, first).Current.Index.Documents);
+        Assert.Single(first.Messages, m => m.StartsWith("Imported", StringComparison.Ordinal));
+
+        var warm = new RecordingLogger();
+        Assert.NotEmpty(Loader(folder, db, warm).Current.Index.Documents);
+        Assert.DoesNotContain(warm.Messages, m => m.StartsWith("Imported", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_edit_is_imported_on_the_next_load()
+    {
+        var folder = _temp.CopyKnowledge();
+        var db = _temp.File("store.db");
+        _ = Loader(folder, db, new RecordingLogger()).Current;
+        var file = Path.Combine(folder, "china.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("19 clusters were selected", "nineteen clusters were selected", StringComparison.Ordinal));
+
+        var loaded = Loader(folder, db, new RecordingLogger()).Current;
+        Assert.Contains("nineteen", loaded.Index.FindDocument("cn-19-clusters")!.Fact!.Text.En);
+    }
+
+    [Fact]
+    public void An_invalid_edit_is_refused_and_reload_keeps_the_previous_knowledge()
+    {
+        var folder = _temp.CopyKnowledge();
+        var loader = Loader(folder, _temp.File("store.db"), new RecordingLogger());
+        var before = loader.Current;
+        File.AppendAllText(Path.Combine(folder, "china.yaml"), "\n  - id: broken\n");
+
+        var ex = Assert.Throws<KnowledgeValidationException>(loader.Reload);
+        Assert.Contains(ex.Errors, e => e.File == "china.yaml" && e.Line > 0);
+        Assert.Same(before, loader.Current);
+    }
+
+    private static KnowledgeLoader Loader(string folder, string db, ILogger<KnowledgeLoader> logger) =>
+        new(new KnowledgeStore(new SqliteDatabase(db)), Options.Create(new KnowledgeOptions { Path = folder }), logger);
+
+    private sealed class RecordingLogger : ILogger<KnowledgeLoader>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
+}

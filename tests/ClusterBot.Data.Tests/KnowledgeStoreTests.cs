@@ -1,0 +1,66 @@
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Testing;
+
+namespace ClusterBot.Data.Tests;
+
+public sealed class KnowledgeStoreTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Import_then_load_gives_back_the_same_knowledge()
+    {
+        var kb = KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge);
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        store.Import(kb);
+
+        var loaded = store.Load();
+        Assert.Equal(kb.ContentHash, store.StoredHash());
+        Assert.Equal(kb.PaperTitle, loaded.PaperTitle);
+        Assert.Equal(kb.Sections, loaded.Sections);
+        Assert.Equal(kb.References, loaded.References);
+        Assert.Equal(kb.Entities.Select(Describe), loaded.Entities.Select(Describe));
+        Assert.Equal(kb.Facts.Select(Describe), loaded.Facts.Select(Describe));
+    }
+
+    [Fact]
+    public void A_second_import_replaces_the_first_entirely()
+    {
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        var kb = KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge);
+        store.Import(kb);
+        store.Import(new KnowledgeBase
+        {
+            PaperTitle = kb.PaperTitle,
+            Sections = kb.Sections,
+            References = kb.References,
+            Entities = kb.Entities.Where(e => e.Id == "china" || e.ParentId == "china").ToList(),
+            Facts = kb.Facts.Where(f => f.Id.StartsWith("cn-", StringComparison.Ordinal)).ToList(),
+            ContentHash = "second",
+        });
+
+        var loaded = store.Load();
+        Assert.DoesNotContain(loaded.Entities, e => e.Id == "korea");
+        Assert.All(loaded.Facts, f => Assert.StartsWith("cn-", f.Id));
+        Assert.Equal("second", store.StoredHash());
+        Assert.DoesNotContain(new Fts5CandidateSearch(store.Database).Find(["кор", "korea"], 10), id => id.StartsWith("kr-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_store_survives_reopening_the_file()
+    {
+        var path = _temp.File("store.db");
+        new KnowledgeStore(new SqliteDatabase(path)).Import(KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge));
+        var reopened = new KnowledgeStore(new SqliteDatabase(path));
+        Assert.NotEmpty(reopened.Load().Facts);
+    }
+
+    private static string Describe(Entity e) =>
+        $"{e.Id}|{e.Kind}|{e.ParentId}|{e.Name}|{string.Join(",", e.Aliases.All)}|{e.Summary}|{e.Cite.Section}|{string.Join(",", e.Cite.Refs)}|{e.Order}|{e.Start}|{e.End}|{string.Join(",", e.Years)}|{e.Location}";
+
+    private static string Describe(Fact f) =>
+        $"{f.Id}|{string.Join(",", f.About)}|{f.Kind}|{f.Text}|{string.Join(",", f.Items.All)}|{string.Join(",", f.Keywords.All)}|" +
+        $"{string.Join(",", f.Numbers)}|{string.Join(",", f.Years)}|{f.Cite.Section}|{string.Join(",", f.Cite.Refs)}|{string.Join(",", f.See)}|{f.Location}";
+}

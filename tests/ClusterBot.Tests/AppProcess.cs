@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text;
+using ClusterBot.Testing;
+
+namespace ClusterBot.Tests;
+
+/// <summary>Runs the built ClusterBot app as a separate process, the way a user or the grader does.</summary>
+internal static class AppProcess
+{
+    /// <summary>The host's build output for the configuration these tests were built in.</summary>
+    public static string Dll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/<Configuration>/net10.0/
+            var dll = Path.Combine(RepoPaths.Root, "src", "ClusterBot", "bin", configuration, "net10.0", "ClusterBot.dll");
+            Assert.True(File.Exists(dll), $"{dll} is not built");
+            return dll;
+        }
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string[] args, string? stdin = null, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await using (var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)))
+        {
+            if (stdin is not null) await input.WriteAsync(stdin);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,55 @@
+using ClusterBot.ConsoleChat;
+using ClusterBot.Core;
+using ClusterBot.Data;
+using ClusterBot.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ClusterBot.Tests.ConsoleChat;
+
+public sealed class ConsoleChatServiceTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task The_console_chat_answers_until_quit_and_stops_the_host()
+    {
+        var output = new StringWriter();
+        using var host = BuildHost(new StringReader("/help\nсколько кластеров было в Корее к 2012?\n\n/lang en\n/country korea\n/quit\nnever read\n"), output);
+
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var text = output.ToString();
+        Assert.Contains("/country", text);
+        Assert.Contains("193", text);
+        Assert.Contains("South Korea", text);
+        Assert.DoesNotContain("never read", text);
+    }
+
+    [Fact]
+    public async Task End_of_input_leaves_the_chat()
+    {
+        var output = new StringWriter();
+        using var host = BuildHost(new StringReader("торч\n"), output);
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("TORCH", output.ToString());
+    }
+
+    private IHost BuildHost(TextReader input, TextWriter output)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = _temp.File("chat.db"),
+            ["Knowledge:Path"] = RepoPaths.Knowledge,
+        });
+        builder.Services.AddSingleton(new ConsoleChatIo(input, output));
+        builder.Services.AddClusterBotCore(builder.Configuration);
+        builder.Services.AddClusterBotStore(builder.Configuration);
+        builder.Services.AddConsoleChat();
+        return builder.Build();
+    }
+}
