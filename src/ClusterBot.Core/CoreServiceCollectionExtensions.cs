@@ -1,6 +1,8 @@
 using ClusterBot.Core.Answering;
 using Microsoft.Extensions.Configuration;
+using ClusterBot.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClusterBot.Core;
 
@@ -10,7 +12,24 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddClusterBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnswerEngineOptions>().Bind(configuration.GetSection(AnswerEngineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IAnswerEngine, AnswerEngine>();
+        services.AddSingleton<AnswerEngine>();
+        services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
+        return services;
+    }
+
+    /// <summary>
+    /// What the running bot adds around the engine: per-user flood control (`Inbound` section), metrics and
+    /// the question log for the curator's reports. Tools (`ask`) answer without it.
+    /// </summary>
+    public static IServiceCollection AddClusterBotMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClusterBotMetrics>();
+        services.AddSingleton<InboundFloodGuard>();
+        services.AddSingleton<MonitoredAnswerEngine>();
+        services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<MonitoredAnswerEngine>());
         return services;
     }
 }

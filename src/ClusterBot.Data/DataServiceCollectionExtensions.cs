@@ -1,4 +1,5 @@
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Data.Analytics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddClusterBotStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => Directory.Exists(o.ResolvePath()), "Knowledge:Path must name an existing folder of knowledge files.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -21,6 +22,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeLoader>());
         services.AddSingleton<IChatSettingsStore, ChatSettingsStore>();
         services.AddSingleton<IUpdateLedger, UpdateLedger>();
+        services.AddSingleton<IQuestionLog, SqliteQuestionLog>();
+        services.AddSingleton<Reports>();
+        services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
         return services;
     }
 }

@@ -35,7 +35,8 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         // Several instances (or a reload) may write while others read: wait for the lock instead of failing.
-        connection.Execute("PRAGMA busy_timeout = 5000;");
+        // WAL with synchronous=NORMAL: a commit is durable against a process crash without an fsync per question.
+        connection.Execute("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 

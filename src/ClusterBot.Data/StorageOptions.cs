@@ -20,6 +20,10 @@ public sealed class KnowledgeOptions
     /// <summary>The knowledge folder; by default the copy shipped next to the app.</summary>
     public string? Path { get; set; }
 
+    /// <summary>How often the running bot looks for edits of the knowledge folder; 0 turns live reload off.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 3600)]
+    public int ReloadSeconds { get; set; } = 2;
+
     public string ResolvePath() => string.IsNullOrWhiteSpace(Path)
         ? System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge")
         : System.IO.Path.GetFullPath(Path);

@@ -88,7 +88,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (!confident)
         {
             var suggestions = ranked.Take(3).Select(s => composer.FollowUpFor(s.Document.Id, lang)).OfType<FollowUp>().ToList();
-            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions);
+            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions) with { ClosestId = best?.Document.Id };
         }
 
         var doc = best!.Document;

@@ -14,10 +14,14 @@ public enum ChatKind { Private, Group }
 /// <param name="PreferredLanguage">The chat's chosen language (/lang), which wins over everything else.</param>
 /// <param name="UserLanguage">The user's interface language as the platform reports it (e.g. "ru", "en-US").</param>
 /// <param name="BotUsername">The bot's own username, to accept "/country@ThisBot" and ignore "/country@OtherBot".</param>
+/// <param name="Platform">Where the question came from ("telegram", "discord", "console", "cli"), for metrics and reports.</param>
+/// <param name="UserId">The asker's platform id, used only in memory for per-user flood control; never stored.</param>
 public sealed record Question(
     string Text,
     ChatKind ChatKind = ChatKind.Private,
     bool Addressed = true,
     Lang? PreferredLanguage = null,
     string? UserLanguage = null,
-    string? BotUsername = null);
+    string? BotUsername = null,
+    string Platform = "console",
+    string? UserId = null);

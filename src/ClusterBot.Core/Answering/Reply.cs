@@ -43,6 +43,9 @@ public sealed record Reply(
 {
     public bool Answered => Outcome == ReplyOutcome.Answered;
 
+    /// <summary>For a reply that found no confident answer: the id of the closest fact, for the curator's report.</summary>
+    public string? ClosestId { get; init; }
+
     /// <summary>Set by /lang: the adapter stores it as the chat's reply language.</summary>
     public Lang? LanguageChange { get; init; }
 

@@ -39,6 +39,10 @@ public static class UiText
         "Уточните, пожалуйста, о какой стране или программе речь: например, «Сколько кластеров было в Корее к 2012 году?»",
         "Please say which country or programme you mean, e.g. \"How many clusters did South Korea have by 2012?\"");
 
+    public static readonly Localized SlowDown = new(
+        "Слишком много вопросов подряд — сделаем небольшую паузу. Я снова отвечу через полминуты.",
+        "That's a lot of questions in a row — let's pause briefly. I'll answer again in half a minute.");
+
     public static readonly Localized MaybeYouMean = new("Возможно, вас интересует:", "Perhaps you mean:");
 
     public static readonly Localized TrySomething = new(

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ClusterBot.Core.Operations;
+
+/// <summary>Bound from the `Inbound` configuration section.</summary>
+public sealed class InboundOptions
+{
+    public const string SectionName = "Inbound";
+
+    /// <summary>Questions one user may ask within the window before being paused.</summary>
+    [Range(1, 1000)]
+    public int MaxQuestions { get; set; } = 8;
+
+    [Range(1, 3600)]
+    public int WindowSeconds { get; set; } = 30;
+}
+
+public enum FloodVerdict { Allowed, Notice, Silent }
+
+/// <summary>
+/// Per-user inbound flood control: a sliding window per user (System.Threading.RateLimiting). The first
+/// question over the limit gets one polite notice, the rest are ignored until the window lets the user in
+/// again; other users are unaffected.
+/// </summary>
+public sealed class InboundFloodGuard : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
+
+    public InboundFloodGuard(IOptions<InboundOptions> options)
+    {
+        var o = options.Value;
+        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ =>
+            new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = o.MaxQuestions,
+                Window = TimeSpan.FromSeconds(o.WindowSeconds),
+                SegmentsPerWindow = 6,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+    }
+
+    public FloodVerdict Check(string platform, string userId)
+    {
+        var key = platform + ":" + userId;
+        using var lease = _limiter.AttemptAcquire(key);
+        if (lease.IsAcquired)
+        {
+            _noticed.TryRemove(key, out _);
+            return FloodVerdict.Allowed;
+        }
+
+        return _noticed.TryAdd(key, 0) ? FloodVerdict.Notice : FloodVerdict.Silent;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

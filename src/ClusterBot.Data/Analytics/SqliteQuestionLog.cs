@@ -1,0 +1,37 @@
+using System.Globalization;
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Operations;
+using Dapper;
+
+namespace ClusterBot.Data.Analytics;
+
+/// <summary>The question log in SQLite (table `questions`): what the usage and unanswered reports read.</summary>
+public sealed class SqliteQuestionLog(SqliteDatabase database) : IQuestionLog
+{
+    public void Record(QuestionRecord record)
+    {
+        using var c = database.Open();
+        c.Execute("""
+            INSERT INTO questions (at, platform, kind, outcome, normalised, command, closest)
+            VALUES (@at, @platform, @kind, @outcome, @normalised, @command, @closest)
+            """,
+            new
+            {
+                at = Format(record.At),
+                platform = record.Platform,
+                kind = record.Command is null ? "text" : "command",
+                outcome = ClusterBotMetrics.OutcomeName(record.Outcome),
+                normalised = record.Normalised ?? "",
+                command = record.Command,
+                closest = record.Closest,
+            });
+    }
+
+    public int Prune(TimeSpan olderThan)
+    {
+        using var c = database.Open();
+        return c.Execute("DELETE FROM questions WHERE at < @cutoff", new { cutoff = Format(DateTimeOffset.UtcNow - olderThan) });
+    }
+
+    internal static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+}
