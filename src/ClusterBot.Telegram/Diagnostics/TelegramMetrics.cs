@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace ClusterBot.Telegram.Diagnostics;
+
+/// <summary>Counters on the shared "ClusterBot" meter, so an operator sees lost replies without reading logs.</summary>
+public sealed class TelegramMetrics
+{
+    public const string MeterName = "ClusterBot";
+
+    private readonly Counter<long> _updates;
+    private readonly Counter<long> _lost;
+    private readonly Counter<long> _retries;
+    private readonly Histogram<double> _handling;
+
+    public TelegramMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _updates = meter.CreateCounter<long>("clusterbot.telegram.updates", description: "Telegram updates handled, by outcome");
+        _lost = meter.CreateCounter<long>("clusterbot.telegram.replies.lost", description: "Replies given up on after retries or a definitive error");
+        _retries = meter.CreateCounter<long>("clusterbot.telegram.retries", description: "Bot API calls retried, by reason");
+        _handling = meter.CreateHistogram<double>("clusterbot.telegram.handling.duration", unit: "ms", description: "Time from an update's arrival to its reply");
+    }
+
+    public void Handled(string outcome, double milliseconds)
+    {
+        _updates.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        _handling.Record(milliseconds, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    public void ReplyLost() => _lost.Add(1);
+
+    public void Retried(string reason) => _retries.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}

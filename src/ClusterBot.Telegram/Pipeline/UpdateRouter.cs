@@ -1,0 +1,24 @@
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ClusterBot.Telegram.Pipeline;
+
+/// <summary>Sends each kind of update to its handler; kinds the bot has no use for end as "ignored".</summary>
+public sealed class UpdateRouter(MessageHandler messages, CallbackQueryHandler callbacks, InlineQueryHandler inline)
+{
+    public Task<string> RouteAsync(Update update, CancellationToken cancellationToken) => update.Type switch
+    {
+        UpdateType.Message when update.Message is { } m => messages.HandleAsync(m, cancellationToken),
+        UpdateType.CallbackQuery when update.CallbackQuery is { } q => callbacks.HandleAsync(q, cancellationToken),
+        UpdateType.InlineQuery when update.InlineQuery is { } i => inline.HandleAsync(i, cancellationToken),
+        _ => Task.FromResult(Outcomes.Ignored),
+    };
+
+    /// <summary>The chat an update belongs to: updates of one chat are handled in order, different chats in parallel.</summary>
+    public static long ChatKey(Update update) =>
+        update.Message?.Chat.Id
+        ?? update.CallbackQuery?.Message?.Chat.Id
+        ?? update.CallbackQuery?.From.Id
+        ?? update.InlineQuery?.From.Id
+        ?? -update.Id;
+}

@@ -1,0 +1,7 @@
+namespace ClusterBot.Telegram.Startup;
+
+/// <summary>
+/// Start-up cannot go on (refused token, Telegram unreachable, webhook not accepted). The message is one
+/// clear line that never contains the token, and there is deliberately no inner exception to leak one.
+/// </summary>
+public sealed class TelegramStartupException(string message) : Exception(message);

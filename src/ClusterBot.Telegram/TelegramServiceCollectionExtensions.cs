@@ -1,0 +1,75 @@
+using ClusterBot.Telegram.Diagnostics;
+using ClusterBot.Telegram.Pipeline;
+using ClusterBot.Telegram.Receiving;
+using ClusterBot.Telegram.Rendering;
+using ClusterBot.Telegram.Sending;
+using ClusterBot.Telegram.Startup;
+using ClusterBot.Telegram.Webhook;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace ClusterBot.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    internal const string HttpClientName = "telegram";
+
+    /// <summary>True when a Telegram token is configured: the adapter runs only then.</summary>
+    public static bool IsTelegramConfigured(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:Token"]);
+
+    /// <summary>
+    /// The Telegram adapter: options (validated at start), the Bot API client, the update pipeline and the
+    /// hosted service that polls or serves the webhook. Expects AddClusterBotCore and AddClusterBotStore.
+    /// </summary>
+    public static IServiceCollection AddTelegramAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        // The Bot API URL carries the token, so the client's request logging is removed entirely.
+        services.AddHttpClient(HttpClientName)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            // Retries are ours (BotApiCaller), with our limits and metrics; the library's own are off.
+            return new TelegramBotClient(new TelegramBotClientOptions(o.Token!.Trim(), ServerOf(o.ApiBaseUrl)) { RetryCount = 0 }, http);
+        });
+
+        services.AddSingleton<TelegramMetrics>();
+        services.AddSingleton<TokenRedactor>();
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<TelegramStartup>();
+        services.AddSingleton<BotApiCaller>();
+        services.AddSingleton<OutboundRateLimiter>();
+        services.AddSingleton<ReplySender>();
+        services.AddSingleton<FollowUpKeyboard>();
+        services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton<ChatLanguage>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<CallbackQueryHandler>();
+        services.AddSingleton<InlineQueryHandler>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<UpdatePipeline>();
+        services.AddSingleton<UpdateBatchHandler>();
+        services.AddSingleton<PollingReceiver>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookWorkers>();
+        services.AddSingleton<WebhookEndpoint>();
+        services.AddHostedService<TelegramBotService>();
+        return services;
+    }
+
+    /// <summary>A local Bot API server's scheme, host and port; null for Telegram's own.</summary>
+    internal static string? ServerOf(string? apiBaseUrl) =>
+        Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Answering;
+using ClusterBot.Telegram.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterBot.Telegram.Tests.Receiving;
+
+/// <summary>Nothing lost, nothing doubled: Bot API errors, handler failures, crashes and shutdowns.</summary>
+public sealed class ReliabilityTests : IAsyncLifetime
+{
+    private readonly TempFolder _temp = new();
+    private FakeBotApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_429_is_waited_out_and_the_reply_sent_exactly_once()
+    {
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
+        _api.Fail("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+        _api.Enqueue(Updates.PrivateText(1, 2001, "/country korea"));
+        await _api.WaitForAck(1);
+
+        Assert.Equal(2, _api.Attempts("sendMessage"));
+        Assert.Single(_api.Sent);
+        Assert.True(bot.Logs.Any("waiting 1 s"));
+    }
+
+    [Fact]
+    public async Task A_500_is_retried_and_the_reply_sent_exactly_once()
+    {
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
+        _api.Fail("sendMessage", 500, "Internal Server Error");
+        _api.Enqueue(Updates.PrivateText(1, 2002, "/country korea"));
+        await _api.WaitForAck(1);
+
+        Assert.Equal(2, _api.Attempts("sendMessage"));
+        Assert.Single(_api.Sent);
+    }
+
+    [Fact]
+    public async Task A_reply_that_keeps_failing_is_logged_with_its_update_id_counted_and_the_loop_goes_on()
+    {
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, s => s["Telegram:MaxTransientRetries"] = "2");
+        using var lost = new CounterProbe(bot.Services, "clusterbot.telegram.replies.lost");
+        _api.Fail("sendMessage", 502, "Bad Gateway", times: 3);
+        _api.Enqueue(Updates.PrivateText(41, 2003, "/country korea"));
+        await _api.WaitForAck(41);
+        _api.Enqueue(Updates.PrivateText(42, 2003, "/country china"));
+        await _api.WaitForAck(42);
+
+        Assert.Equal(3 + 1, _api.Attempts("sendMessage"));
+        Assert.Contains("Китай", Assert.Single(_api.Sent).Str("text"));
+        Assert.True(bot.Logs.Any("Reply to update 41 lost"), bot.Logs.All);
+        Assert.Equal(1, lost.Total);
+    }
+
+    [Fact]
+    public async Task A_handler_exception_is_logged_and_the_next_update_is_answered()
+    {
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, services: s =>
+            s.AddSingleton<IAnswerEngine>(sp => new ExplodingEngine(ActivatorUtilities.CreateInstance<AnswerEngine>(sp))));
+        _api.Enqueue(Updates.PrivateText(1, 2004, "boom"), Updates.PrivateText(2, 2005, "/country korea"));
+        await _api.WaitForAck(2);
+
+        Assert.True(bot.Logs.Any("Handling update 1 failed"), bot.Logs.All);
+        Assert.Equal(2005, Assert.Single(_api.Sent).Number("chat_id"));
+    }
+
+    [Fact]
+    public async Task A_reply_sent_before_a_crash_is_not_sent_again_after_restart()
+    {
+        // The acknowledgement never reaches Telegram: as if the process died right after sending.
+        _api.LoseAcknowledgements = true;
+        await using (var first = await BotHarness.StartAsync(_api, _temp.Database))
+        {
+            _api.Enqueue(Updates.PrivateText(1, 2006, "/country korea"));
+            await FakeBotApi.WaitUntil(() => !_api.Sent.IsEmpty, "the first reply");
+        }
+
+        _api.LoseAcknowledgements = false;
+        await using var second = await BotHarness.StartAsync(_api, _temp.Database);
+        _api.Enqueue(Updates.PrivateText(2, 2006, "/country china"));
+        await _api.WaitForAck(2);
+
+        Assert.Equal(2, _api.Sent.Count);
+        Assert.True(second.Logs.Any("Update 1 was already handled"), second.Logs.All);
+    }
+
+    [Fact]
+    public async Task An_update_claimed_by_a_process_that_died_is_answered_after_restart()
+    {
+        // The predecessor claimed update 1 in the ledger and died before replying or acknowledging.
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(BotHarness.Settings(_api, _temp.Database)).Build();
+        using (var store = new ServiceCollection().AddLogging().AddClusterBotStoreFor(config).BuildServiceProvider())
+        {
+            Assert.True(store.GetRequiredService<IUpdateLedger>().TryBegin("telegram", "1"));
+        }
+
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
+        _api.Enqueue(Updates.PrivateText(1, 2007, "/country korea"));
+        await _api.WaitForAck(1);
+
+        Assert.Single(_api.Sent);
+    }
+
+    [Fact]
+    public async Task Shutdown_mid_reply_hands_the_update_back_and_the_next_run_answers_it_once()
+    {
+        _api.HoldSendMessage = true;
+        var first = await BotHarness.StartAsync(_api, _temp.Database);
+        _api.Enqueue(Updates.PrivateText(1, 2008, "/country korea"));
+        await FakeBotApi.WaitUntil(() => _api.Attempts("sendMessage") == 1, "the reply in flight");
+
+        var stopping = Stopwatch.StartNew();
+        await first.DisposeAsync();
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopped in {stopping.Elapsed}");
+        Assert.True(_api.AckedBelow <= 1, "the interrupted update must not be acknowledged");
+        Assert.Empty(_api.Sent);
+
+        _api.HoldSendMessage = false;
+        await using var second = await BotHarness.StartAsync(_api, _temp.Database);
+        await _api.WaitForAck(1);
+        Assert.Single(_api.Sent);
+    }
+
+    private sealed class ExplodingEngine(IAnswerEngine inner) : IAnswerEngine
+    {
+        public Reply Answer(Question question) =>
+            question.Text == "boom" ? throw new InvalidOperationException("engine failure for the test") : inner.Answer(question);
+    }
+}
+
+/// <summary>Sums one counter of a host's own "ClusterBot" meter (meters of hosts in other tests are ignored).</summary>
+public sealed class CounterProbe : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _total;
+
+    public CounterProbe(IServiceProvider services, string name)
+    {
+        var factory = services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name == name && ReferenceEquals(instrument.Meter.Scope, factory)) listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+        _listener.Start();
+    }
+
+    public long Total => Interlocked.Read(ref _total);
+
+    public void Dispose() => _listener.Dispose();
+}
+
+internal static class StoreOnly
+{
+    /// <summary>Just the SQLite store, as another process would open the same file.</summary>
+    public static IServiceCollection AddClusterBotStoreFor(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) =>
+        ClusterBot.Data.DataServiceCollectionExtensions.AddClusterBotStore(services, config);
+}
