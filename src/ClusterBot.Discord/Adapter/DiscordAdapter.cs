@@ -1,0 +1,303 @@
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Discord.Gateway;
+using ClusterBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClusterBot.Discord.Adapter;
+
+/// <summary>
+/// The bot on Discord: registers the slash commands, keeps the gateway session, and answers slash commands,
+/// autocomplete, follow-up buttons, mentions and DMs through the core. A fatal gateway close or a rejected
+/// token stops this adapter only; the host and its other adapters carry on.
+/// </summary>
+public sealed partial class DiscordAdapter(
+    IDiscordRest rest,
+    IDiscordGateway gateway,
+    IAnswerEngine engine,
+    IUpdateLedger ledger,
+    IChatSettingsStore settings,
+    AutocompleteSuggester suggester,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordAdapter> logger) : BackgroundService
+{
+    public const string Platform = "discord";
+
+    /// <summary>Past this an interaction is deferred (type 5) so Discord's 3 s window is never missed.</summary>
+    internal static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(2);
+    private const int LaneCount = 4;
+    private static readonly TimeSpan MaxStartRetryDelay = TimeSpan.FromMinutes(1);
+
+    private volatile string? _botUserId;
+    private volatile string? _botUsername;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var gatewayUrl = await PrepareAsync(stoppingToken);
+            await using var lanes = new DispatchLanes(LaneCount, HandleAsync, stoppingToken);
+            await gateway.RunAsync(gatewayUrl, (dispatch, _) =>
+            {
+                // READY is taken in on the receive loop itself, so no message is judged before we know our own id.
+                if (dispatch.Name == "READY") OnReady(dispatch);
+                else lanes.Post(dispatch);
+                return ValueTask.CompletedTask;
+            }, stoppingToken);
+        }
+        catch (GatewayFatalCloseException ex)
+        {
+            LogStoppedFatalClose(logger, ex.CloseCode, ex.Cause);
+        }
+        catch (DiscordUnauthorizedException)
+        {
+            LogStoppedUnauthorized(logger);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+        catch (Exception ex)
+        {
+            LogStoppedUnexpectedly(logger, ex);
+        }
+    }
+
+    /// <summary>Registers the commands and finds the gateway, retrying transient failures with backoff.</summary>
+    private async Task<Uri> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var commandsRegistered = false;
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                if (!commandsRegistered)
+                {
+                    await rest.BulkOverwriteCommandsAsync(o.ApplicationId, o.GuildId, SlashCommandCatalog.Build(o.GuildId is not null), cancellationToken);
+                    commandsRegistered = true;
+                    LogCommandsRegistered(logger, o.GuildId is null ? "globally" : "in guild " + o.GuildId);
+                }
+
+                return o.GatewayUrl is { } configured ? new Uri(configured) : await rest.GetGatewayUrlAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is DiscordRestException or HttpRequestException && ex is not DiscordUnauthorizedException)
+            {
+                LogStartRetry(logger, ex.Message, delay.TotalSeconds);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = delay * 2 < MaxStartRetryDelay ? delay * 2 : MaxStartRetryDelay;
+            }
+        }
+    }
+
+    private void OnReady(GatewayDispatch ready)
+    {
+        if (ready.Data.ValueKind == System.Text.Json.JsonValueKind.Object && ready.Data.TryGetProperty("user", out var user))
+        {
+            _botUserId = user.Str("id");
+            _botUsername = user.Str("username");
+            LogConnectedAs(logger, _botUsername ?? "?", _botUserId ?? "?");
+        }
+    }
+
+    private async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (dispatch.Name)
+            {
+                case "MESSAGE_CREATE" when InboundMessage.From(dispatch.Data) is { } message:
+                    await HandleMessageAsync(message, cancellationToken);
+                    break;
+                case "INTERACTION_CREATE" when InboundInteraction.From(dispatch.Data) is { } interaction:
+                    await HandleInteractionAsync(interaction, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogEventFailed(logger, dispatch.Name, ex);
+        }
+    }
+
+    private async Task HandleMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var botId = _botUserId;
+        if (message.AuthorIsBot || message.AuthorId == botId)
+        {
+            return;
+        }
+
+        var isDm = message.GuildId is null;
+        var mentioned = botId is not null && message.MentionIds.Contains(botId);
+        if (!isDm && !mentioned)
+        {
+            return;
+        }
+
+        await AnswerOnceAsync(message.Id, async () =>
+        {
+            var reply = Answer(StripMention(message.Content, botId), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
+            if (reply.Outcome == ReplyOutcome.Ignored) return "ignored";
+
+            var rendered = DiscordReplyRenderer.Render(reply);
+            for (var i = 0; i < rendered.Messages.Count; i++)
+            {
+                var last = i == rendered.Messages.Count - 1;
+                await rest.CreateMessageAsync(message.ChannelId, new MessagePayload(
+                    rendered.Messages[i],
+                    AllowedMentions.None,
+                    // Only the first part quotes the question; the rest follow it.
+                    i == 0 ? new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false) : null,
+                    last && rendered.Components.Count > 0 ? rendered.Components : null), cancellationToken);
+            }
+
+            return "sent";
+        });
+    }
+
+    private async Task HandleInteractionAsync(InboundInteraction interaction, CancellationToken cancellationToken)
+    {
+        switch (interaction.Type)
+        {
+            case InboundInteraction.Autocomplete:
+                var focused = interaction.Options.FirstOrDefault(o => o.Focused);
+                var choices = suggester.Suggest(interaction.CommandName ?? "", focused?.Value ?? "", LanguageOf(interaction.Locale));
+                await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
+                    new InteractionCallback(InteractionCallback.AutocompleteResult, new AutocompleteChoices(choices)), cancellationToken);
+                break;
+            case InboundInteraction.ApplicationCommand when interaction.CommandName is { } name:
+                await RespondAsync(interaction, SlashCommandCatalog.ToQuestionText(name, interaction.Options.Select(o => o.Value)), cancellationToken);
+                break;
+            case InboundInteraction.MessageComponent when DiscordReplyRenderer.CommandOf(interaction.CustomId) is { } command:
+                // A follow-up button: the answer comes as a new message, so the reply it hangs under stays readable.
+                await RespondAsync(interaction, command, cancellationToken);
+                break;
+        }
+    }
+
+    private Task RespondAsync(InboundInteraction interaction, string text, CancellationToken cancellationToken) =>
+        AnswerOnceAsync(interaction.Id, async () =>
+        {
+            var chatKind = interaction.GuildId is null ? ChatKind.Private : ChatKind.Group;
+            var answering = Task.Run(() => Answer(text, chatKind, interaction.ChannelId ?? interaction.Id, interaction.Locale, interaction.UserId), cancellationToken);
+            var deferred = false;
+            using (var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var deadline = Task.Delay(DeferAfter, time, deferTimer.Token);
+                if (await Task.WhenAny(answering, deadline) != answering)
+                {
+                    await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
+                        new InteractionCallback(InteractionCallback.DeferredChannelMessageWithSource), cancellationToken);
+                    deferred = true;
+                }
+
+                await deferTimer.CancelAsync();
+            }
+
+            var rendered = DiscordReplyRenderer.Render(await answering);
+            // An interaction must be answered with something, even when the core had nothing to say.
+            var messages = rendered.Messages.Count > 0 ? rendered.Messages : ["…"];
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var last = i == messages.Count - 1;
+                var payload = new MessagePayload(messages[i], AllowedMentions.None, null, last && rendered.Components.Count > 0 ? rendered.Components : null);
+                if (i > 0)
+                {
+                    await rest.CreateFollowupMessageAsync(options.Value.ApplicationId, interaction.Token, payload, cancellationToken);
+                }
+                else if (deferred)
+                {
+                    await rest.EditOriginalInteractionResponseAsync(options.Value.ApplicationId, interaction.Token, payload, cancellationToken);
+                }
+                else
+                {
+                    await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
+                        new InteractionCallback(InteractionCallback.ChannelMessageWithSource, payload), cancellationToken);
+                }
+            }
+
+            return "sent";
+        });
+
+    /// <summary>
+    /// Runs a reply at most once per message or interaction id: a resumed session replays events, and the ledger
+    /// (which survives restarts) remembers what was already answered.
+    /// </summary>
+    private async Task AnswerOnceAsync(string updateId, Func<Task<string>> reply)
+    {
+        if (!ledger.TryBegin(Platform, updateId))
+        {
+            LogDuplicate(logger, updateId);
+            return;
+        }
+
+        try
+        {
+            ledger.Complete(Platform, updateId, await reply());
+        }
+        catch (DiscordRestException ex) when (ex is not DiscordUnauthorizedException)
+        {
+            // Discord refused (permissions, a deleted channel …): a replay would be refused too.
+            ledger.Complete(Platform, updateId, "failed");
+            LogReplyRefused(logger, updateId, ex.Message);
+        }
+        catch
+        {
+            // Interrupted (shutdown, network): let a redelivery try again.
+            ledger.Abandon(Platform, updateId);
+            throw;
+        }
+    }
+
+    private Reply Answer(string text, ChatKind chatKind, string channelId, string? userLanguage, string? userId)
+    {
+        var question = new Question(text, chatKind, Addressed: true, settings.GetLanguage(Platform, channelId), userLanguage, _botUsername,
+            Platform, userId);
+        var reply = engine.Answer(question);
+        if (reply.LanguageChange is { } language)
+        {
+            settings.SetLanguage(Platform, channelId, language);
+        }
+
+        return reply;
+    }
+
+    /// <summary>Removes the bot's own mention (&lt;@id&gt; or the older &lt;@!id&gt;) from the question.</summary>
+    internal static string StripMention(string content, string? botId) =>
+        botId is null ? content.Trim() : content.Replace($"<@!{botId}>", " ", StringComparison.Ordinal).Replace($"<@{botId}>", " ", StringComparison.Ordinal).Trim();
+
+    private static Lang LanguageOf(string? locale) => LangExtensions.ParseLang(locale?.Split('-')[0]) ?? Lang.En;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord slash commands registered {Scope}")]
+    private static partial void LogCommandsRegistered(ILogger logger, string scope);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord adapter could not start yet ({Problem}); retrying in {Seconds:F0} s")]
+    private static partial void LogStartRetry(ILogger logger, string problem, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter connected as {Username} ({UserId})")]
+    private static partial void LogConnectedAs(ILogger logger, string username, string userId);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: gateway closed with {CloseCode}: {Cause}. The rest of the bot keeps running.")]
+    private static partial void LogStoppedFatalClose(ILogger logger, int closeCode, string cause);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: Discord rejected the bot token (401). Check Discord:Token. The rest of the bot keeps running.")]
+    private static partial void LogStoppedUnauthorized(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped after an unexpected error. The rest of the bot keeps running.")]
+    private static partial void LogStoppedUnexpectedly(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord update {UpdateId} already handled; skipped")]
+    private static partial void LogDuplicate(ILogger logger, string updateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused the reply to {UpdateId}: {Problem}")]
+    private static partial void LogReplyRefused(ILogger logger, string updateId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord: handling {EventName} failed")]
+    private static partial void LogEventFailed(ILogger logger, string eventName, Exception exception);
+}

@@ -1,0 +1,65 @@
+namespace ClusterBot.Discord.Rest;
+
+// Outbound JSON bodies, serialised with snake_case names (see DiscordJson) to match Discord's field names.
+
+/// <summary>Which mentions in the content may ping; the bot always sends none.</summary>
+public sealed record AllowedMentions(IReadOnlyList<string> Parse)
+{
+    public static AllowedMentions None { get; } = new([]);
+}
+
+public sealed record MessageReference(string MessageId, string? ChannelId = null, string? GuildId = null, bool FailIfNotExists = false);
+
+public sealed record ButtonComponent(string Label, string CustomId)
+{
+    public int Type => 2;
+
+    /// <summary>Secondary (grey): follow-ups are suggestions, not calls to action.</summary>
+    public int Style => 2;
+}
+
+public sealed record ActionRowComponent(IReadOnlyList<ButtonComponent> Components)
+{
+    public int Type => 1;
+}
+
+public sealed record MessagePayload(
+    string Content,
+    AllowedMentions AllowedMentions,
+    MessageReference? MessageReference = null,
+    IReadOnlyList<ActionRowComponent>? Components = null);
+
+/// <summary>The body of POST /interactions/{id}/{token}/callback.</summary>
+public sealed record InteractionCallback(int Type, object? Data = null)
+{
+    public const int ChannelMessageWithSource = 4;
+    public const int DeferredChannelMessageWithSource = 5;
+    public const int UpdateMessage = 7;
+    public const int AutocompleteResult = 8;
+}
+
+public sealed record AutocompleteChoice(string Name, string Value);
+
+public sealed record AutocompleteChoices(IReadOnlyList<AutocompleteChoice> Choices);
+
+/// <summary>A CHAT_INPUT application command.</summary>
+public sealed record SlashCommand(
+    string Name,
+    string Description,
+    IReadOnlyDictionary<string, string>? DescriptionLocalizations,
+    IReadOnlyList<SlashCommandOption>? Options,
+    IReadOnlyList<int>? Contexts)
+{
+    public int Type => 1;
+}
+
+/// <summary>A STRING option.</summary>
+public sealed record SlashCommandOption(
+    string Name,
+    string Description,
+    IReadOnlyDictionary<string, string>? DescriptionLocalizations,
+    bool Required,
+    bool Autocomplete)
+{
+    public int Type => 3;
+}
