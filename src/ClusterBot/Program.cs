@@ -5,7 +5,9 @@ using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Data;
+using ClusterBot.Data.Analytics;
 using ClusterBot.Hosting;
+using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -64,6 +66,35 @@ check.SetAction(parse =>
 });
 root.Subcommands.Add(new Command("knowledge", "Work with the knowledge files.") { check });
 
+Option<string> SinceOption(string fallback) => new("--since")
+{
+    Description = "How far back: a period (7d, 12h, 2w) or a date (2026-11-01).",
+    DefaultValueFactory = _ => fallback,
+    Validators = { r => { if (!SinceParser.TryParse(r.GetValueOrDefault<string>() ?? "", DateTimeOffset.UtcNow, out _)) r.AddError("--since takes a period like 7d, 12h, 2w or a date like 2026-11-01."); } },
+};
+Option<int> TopOption(int fallback) => new("--top") { Description = "How many rows to show.", DefaultValueFactory = _ => fallback };
+
+var usageSince = SinceOption("30d");
+var usageTop = TopOption(10);
+var usage = new Command("usage", "Questions per day, the answered ratio and the top commands.") { usageSince, usageTop };
+usage.SetAction(parse => RunReport(reports =>
+{
+    SinceParser.TryParse(parse.GetValue(usageSince)!, DateTimeOffset.UtcNow, out var since);
+    return reports.FormatUsage(since, parse.GetValue(usageTop));
+}));
+var unansweredSince = SinceOption("7d");
+var unansweredTop = TopOption(20);
+var unanswered = new Command("unanswered", "Unanswered questions grouped, most frequent first, with the fact each almost matched: the curator's to-do list.")
+{
+    unansweredSince, unansweredTop,
+};
+unanswered.SetAction(parse => RunReport(reports =>
+{
+    SinceParser.TryParse(parse.GetValue(unansweredSince)!, DateTimeOffset.UtcNow, out var since);
+    return reports.FormatUnanswered(since, parse.GetValue(unansweredTop));
+}));
+root.Subcommands.Add(new Command("report", "Reports from the questions the running bot recorded (no user or chat ids are kept).") { usage, unanswered });
+
 root.SetAction(async (_, cancellationToken) =>
 {
     using var host = ClusterBotHost.Build(RunMode.Bot);
@@ -82,9 +113,21 @@ root.SetAction(async (_, cancellationToken) =>
         await Console.Error.WriteLineAsync(ex.Message);
         return 1;
     }
+    catch (TelegramStartupException)
+    {
+        // The adapter has already logged the one line that says why (never the token).
+        return 1;
+    }
 });
 
 return await root.Parse(args).InvokeAsync();
+
+static int RunReport(Func<Reports, string> report)
+{
+    using var host = ClusterBotHost.Build(RunMode.Tool);
+    Console.Out.Write(report(host.Services.GetRequiredService<Reports>()));
+    return 0;
+}
 
 // A tool command: build the services (validating configuration) without starting any hosted service.
 static async Task<int> RunTool(Func<IServiceProvider, Task<int>> action)

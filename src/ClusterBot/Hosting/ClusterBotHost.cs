@@ -1,10 +1,14 @@
+using System.Runtime.CompilerServices;
 using ClusterBot.ConsoleChat;
 using ClusterBot.Core;
 using ClusterBot.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace ClusterBot.Hosting;
 
@@ -13,44 +17,93 @@ public enum RunMode
 {
     /// <summary>The bot itself: platform adapters when configured, otherwise the console chat.</summary>
     Bot,
-    /// <summary>A one-off tool command (ask, knowledge check): no hosted services, quiet logs.</summary>
+    /// <summary>A one-off tool command (ask, knowledge check, report): no hosted services, quiet logs.</summary>
     Tool,
 }
 
-/// <summary>Builds the application host: configuration, logging, the core, the store and the adapters.</summary>
+/// <summary>
+/// Builds the application host: configuration, logging, the core, the store, and — for the bot — the
+/// adapters, monitoring, live knowledge reload and maintenance. A web server runs only when something needs
+/// it (`Http__Urls`, or a Telegram webhook); otherwise the plain generic host starts faster and opens no port.
+/// </summary>
 public static class ClusterBotHost
 {
-    public static IHost Build(RunMode mode, Action<IConfigurationBuilder>? configure = null)
+    public static IHost Build(RunMode mode, IDictionary<string, string?>? overrides = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            // Config files ship next to the app; relative data paths still resolve against the working directory.
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-        });
-        configure?.Invoke(builder.Configuration);
-        ConfigureLogging(builder.Logging, mode);
+        var plan = HostPlan.Read(overrides);
+        return plan.NeedsHttp && mode == RunMode.Bot ? BuildWeb(plan, overrides) : BuildGeneric(mode, plan, overrides);
+    }
 
-        builder.Services.AddClusterBotCore(builder.Configuration);
-        builder.Services.AddClusterBotStore(builder.Configuration);
-        if (mode == RunMode.Bot)
-        {
-            builder.Services.AddConsoleChat();
-        }
-
+    private static IHost BuildGeneric(RunMode mode, HostPlan plan, IDictionary<string, string?>? overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        Configure(builder, mode, plan, overrides);
         return builder.Build();
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, RunMode mode)
+    // Kept out of the generic path so that tool commands never load ASP.NET Core.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IHost BuildWeb(HostPlan plan, IDictionary<string, string?>? overrides)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.WebHost.UseUrls(plan.HttpUrls!);
+        Configure(builder, RunMode.Bot, plan, overrides);
+        var app = builder.Build();
+        app.MapClusterBotOperations();
+        AdapterRegistration.MapEndpoints(app, plan);
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, RunMode mode, HostPlan plan, IDictionary<string, string?>? overrides)
+    {
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        ConfigureLogging(builder.Logging, builder.Configuration, mode);
+
+        var services = builder.Services;
+        services.AddClusterBotCore(builder.Configuration);
+        services.AddClusterBotStore(builder.Configuration);
+        if (mode == RunMode.Tool)
+        {
+            return;
+        }
+
+        services.AddClusterBotMonitoring(builder.Configuration);
+        services.AddOptions<AnalyticsOptions>().Bind(builder.Configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<KnowledgeReloadService>();
+        services.AddHostedService<MaintenanceService>();
+        services.AddSystemd();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        if (plan.AnyPlatform)
+        {
+            AdapterRegistration.AddAdapters(services, builder.Configuration, plan);
+        }
+        else
+        {
+            services.AddConsoleChat();
+        }
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RunMode mode)
     {
         logging.ClearProviders();
         // Logs go to stderr so that stdout carries only replies (the `ask --json` contract, the console chat).
-        logging.AddSimpleConsole(o =>
+        // The formatter is "simple" unless Logging__Console__FormatterName=json asks for structured logs.
+        logging.AddConsole(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = configuration["Logging:Console:FormatterName"] ?? ConsoleFormatterNames.Simple;
+        });
+        logging.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
-        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(mode == RunMode.Tool ? LogLevel.Warning : LogLevel.Information);
+        logging.Services.Configure<JsonConsoleFormatterOptions>(o => o.TimestampFormat = "O");
+        // A tool or the console chat shares the terminal with a person: only problems are worth a line there.
+        logging.SetMinimumLevel(mode == RunMode.Bot && HostPlan.From(configuration).AnyPlatform ? LogLevel.Information : LogLevel.Warning);
+        // HttpClient's request logs would print the Telegram Bot API URL, which carries the bot token.
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddConfiguration(configuration.GetSection("Logging"));
     }
 }
