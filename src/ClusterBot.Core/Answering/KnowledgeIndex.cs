@@ -41,7 +41,8 @@ public sealed class KnowledgeIndex
         }
 
         _idf = df.ToFrozenDictionary(kv => kv.Key, kv => Math.Log(1 + (double)docs.Count / kv.Value), StringComparer.Ordinal);
-        Vocabulary = [.. df.Keys.OrderBy(k => k, StringComparer.Ordinal)];
+        _vocabulary = [.. df.Keys.OrderBy(k => k, StringComparer.Ordinal)];
+        _vocabularyByLength = Vocabulary.GroupBy(v => v.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
         foreach (var e in knowledge.Entities)
         {
@@ -69,8 +70,24 @@ public sealed class KnowledgeIndex
 
     public IReadOnlyList<SearchDocument> Documents { get; }
 
-    /// <summary>Every stem of the knowledge base, sorted.</summary>
-    public IReadOnlyList<string> Vocabulary { get; }
+    /// <summary>Every stem of the knowledge base, sorted (ordinal), so stems sharing a prefix are neighbours.</summary>
+    public IReadOnlyList<string> Vocabulary => _vocabulary;
+
+    private readonly string[] _vocabulary;
+    private readonly FrozenDictionary<int, string[]> _vocabularyByLength;
+
+    /// <summary>Vocabulary stems of exactly this length: typo correction compares only lengths that can be within budget.</summary>
+    public IReadOnlyList<string> VocabularyOfLength(int length) => _vocabularyByLength.TryGetValue(length, out var list) ? list : [];
+
+    /// <summary>Vocabulary stems that start with the prefix, found by binary search in the sorted vocabulary.</summary>
+    public IEnumerable<string> VocabularyStartingWith(string prefix)
+    {
+        var i = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);
+        for (i = i < 0 ? ~i : i; i < _vocabulary.Length && _vocabulary[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            yield return _vocabulary[i];
+        }
+    }
 
     internal IReadOnlyList<(string Stem, string EntityId)> SingleWordAliases { get; }
 

@@ -179,14 +179,18 @@ public static class QueryAnalyser
         if (budget == 0 || !char.IsLetter(stem[0])) return null;
         string? best = null;
         var bestDistance = double.MaxValue;
-        foreach (var candidate in index.Vocabulary)
+        for (var length = stem.Length - budget; length <= stem.Length + budget; length++)
         {
-            if (Math.Abs(candidate.Length - stem.Length) > budget || !char.IsLetter(candidate[0])) continue;
-            var d = Distance.Distance(stem, candidate);
-            if (d <= budget && d < bestDistance)
+            foreach (var candidate in index.VocabularyOfLength(length))
             {
-                bestDistance = d;
-                best = candidate;
+                // A misspelt word nearly always keeps its first or second letter: skip the distance otherwise.
+                if (candidate[0] != stem[0] && candidate[1] != stem[1]) continue;
+                var d = Distance.Distance(stem, candidate);
+                if (d <= budget && d < bestDistance)
+                {
+                    bestDistance = d;
+                    best = candidate;
+                }
             }
         }
 
@@ -207,13 +211,15 @@ public static class QueryAnalyser
         // Only Russian: its many endings leave stems of one word at different lengths; English Snowball
         // already meets, and English prefixes mislead ("popul" is not "popular").
         if (stem.Length < 5 || !Script.IsCyrillic(stem[0])) return matches;
-        foreach (var candidate in index.Vocabulary)
+        foreach (var longer in index.VocabularyStartingWith(stem))
         {
-            if (candidate.Length < 5 || Math.Abs(candidate.Length - stem.Length) > 3) continue;
-            if (candidate.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(candidate, StringComparison.Ordinal))
-            {
-                matches.Add(candidate);
-            }
+            if (longer.Length - stem.Length <= 3) matches.Add(longer);
+        }
+
+        for (var length = Math.Max(5, stem.Length - 3); length < stem.Length; length++)
+        {
+            var shorter = stem[..length];
+            if (index.IsKnownStem(shorter)) matches.Add(shorter);
         }
 
         return matches;

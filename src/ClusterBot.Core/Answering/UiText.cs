@@ -43,6 +43,10 @@ public static class UiText
         "Слишком много вопросов подряд — сделаем небольшую паузу. Я снова отвечу через полминуты.",
         "That's a lot of questions in a row — let's pause briefly. I'll answer again in half a minute.");
 
+    public static readonly Localized InternalError = new(
+        "Не получилось ответить на этот вопрос из-за внутренней ошибки. Попробуйте спросить иначе или /help.",
+        "Something went wrong while answering that. Please try asking differently, or /help.");
+
     public static readonly Localized MaybeYouMean = new("Возможно, вас интересует:", "Perhaps you mean:");
 
     public static readonly Localized TrySomething = new(

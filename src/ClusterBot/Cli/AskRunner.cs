@@ -18,7 +18,20 @@ public sealed class AskRunner(IAnswerEngine engine, string? language)
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public Reply Ask(string text) => engine.Answer(new Question(text, UserLanguage: language));
+    public Reply Ask(string text)
+    {
+        try
+        {
+            return engine.Answer(new Question(text, Platform: "cli", UserLanguage: language));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The engine is built never to throw; if it ever does, this line still gets its answer and the batch goes on.
+            Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            var lang = Core.Text.Script.Detect(text) ?? Core.Knowledge.Lang.Ru;
+            return new Reply(lang, ReplyOutcome.Invalid, [new Paragraph(UiText.InternalError[lang])], [], [], []);
+        }
+    }
 
     public async Task<int> RunPlainAsync(string question, TextWriter output)
     {

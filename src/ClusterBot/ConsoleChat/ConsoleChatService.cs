@@ -33,7 +33,17 @@ public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLif
                     continue;
                 }
 
-                var reply = engine.Answer(new Question(line, PreferredLanguage: chosen));
+                Reply reply;
+                try
+                {
+                    reply = engine.Answer(new Question(line, PreferredLanguage: chosen));
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Never end the chat over one question: say so and read the next line.
+                    reply = new Reply(chosen ?? Lang.Ru, ReplyOutcome.Invalid, [new Paragraph(UiText.InternalError[chosen ?? Lang.Ru] + $" ({ex.GetType().Name})")], [], [], []);
+                }
+
                 chosen = reply.LanguageChange ?? chosen;
                 await io.Output.WriteLineAsync(reply.ToPlainText());
                 if (reply.FollowUps.Count > 0)
