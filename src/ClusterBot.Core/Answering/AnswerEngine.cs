@@ -23,6 +23,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     {
         var snapshot = knowledge.Current;
         var text = question.Text ?? "";
+        if (question.ChatKind == ChatKind.Group && !question.Addressed && !LooksLikeCommand(text))
+        {
+            // Group chatter not meant for the bot, however long or odd, gets no reply at all.
+            return Reply.Ignored(ChooseLanguage(question, text.Length > 200 ? text[..200] : text));
+        }
+
         if (text.Length > _options.MaxQuestionLength)
         {
             var lang = ChooseLanguage(question, text[..Math.Min(200, text.Length)]);
@@ -139,6 +145,17 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     /// </summary>
     private static bool AboutTheSameNamedThings(QueryAnalysis query, SearchDocument a, SearchDocument b) =>
         query.EntityIds.Count > 0 && query.EntityIds.All(id => a.EntityClosure.Contains(id) && b.EntityClosure.Contains(id));
+
+    private static bool LooksLikeCommand(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format) continue;
+            return c == '/';
+        }
+
+        return false;
+    }
 
     internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
         new(lang, outcome, [new Paragraph(message)], [], [], []);
