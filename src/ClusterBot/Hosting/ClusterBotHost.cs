@@ -77,8 +77,9 @@ public static class ClusterBotHost
         {
             AdapterRegistration.AddAdapters(services, builder.Configuration, plan);
         }
-        else
+        else if (!plan.NeedsHttp)
         {
+            // Only a newcomer's plain `dotnet run` chats in the console; a service never reads stdin.
             services.AddConsoleChat();
         }
     }
