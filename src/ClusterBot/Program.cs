@@ -95,6 +95,21 @@ unanswered.SetAction(parse => RunReport(reports =>
 }));
 root.Subcommands.Add(new Command("report", "Reports from the questions the running bot recorded (no user or chat ids are kept).") { usage, unanswered });
 
+var healthUrl = new Option<string?>("--url") { Description = "The health endpoint (default: /healthz on the first of Http__Urls, with 0.0.0.0 read as 127.0.0.1)." };
+var healthcheck = new Command("healthcheck", "Exit 0 when the running bot's /healthz answers, 1 otherwise (for container HEALTHCHECKs).") { healthUrl };
+healthcheck.SetAction(async (parse, cancellationToken) =>
+{
+    var url = parse.GetValue(healthUrl) ?? HealthProbe.DefaultUrl(HostPlan.Read(null).HttpUrls);
+    if (url is null)
+    {
+        await Console.Error.WriteLineAsync("No web server is configured (Http__Urls); nothing to check.");
+        return 1;
+    }
+
+    return await HealthProbe.CheckAsync(url, cancellationToken) ? 0 : 1;
+});
+root.Subcommands.Add(healthcheck);
+
 root.SetAction(async (_, cancellationToken) =>
 {
     using var host = ClusterBotHost.Build(RunMode.Bot);
