@@ -140,11 +140,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         ?? _defaultLanguage;
 
     /// <summary>
-    /// Two close matches about the same things the question named are not rival readings of it, just two
-    /// facts on one subject: the better one is a fine answer, so the gap check does not apply.
+    /// Two close matches about the same things the question named, or about the same programme, are not rival
+    /// readings of it, just two facts on one subject: the better one is a fine answer, so the gap check does not apply.
     /// </summary>
     private static bool AboutTheSameNamedThings(QueryAnalysis query, SearchDocument a, SearchDocument b) =>
-        query.EntityIds.Count > 0 && query.EntityIds.All(id => a.EntityClosure.Contains(id) && b.EntityClosure.Contains(id));
+        (query.EntityIds.Count > 0 && query.EntityIds.All(id => a.EntityClosure.Contains(id) && b.EntityClosure.Contains(id))) ||
+        // …or both about one programme, region or phase (not merely one country): one subject, two facts.
+        a.EntityClosure.Any(id => b.EntityClosure.Contains(id) && !a.Roots.Contains(id) && !b.Roots.Contains(id));
 
     private static bool LooksLikeCommand(string text)
     {

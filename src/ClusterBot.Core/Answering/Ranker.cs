@@ -20,7 +20,7 @@ public static class Ranker
     /// <summary>Tie-breaker towards the overview when a question only names a thing ("кластеры баварии").</summary>
     private const double OverviewBonus = 0.04;
 
-    /// <summary>A document about none of the things the question names ("people in Korea" is not Bavaria's 731,000).</summary>
+    /// <summary>A document of another country or topic than the question names ("people in Korea" is not Bavaria's 731,000).</summary>
     private const double UnnamedEntityPenalty = 0.3;
 
     /// <summary>Per country or topic a document is about that the question did not name: prefer focused answers.</summary>
@@ -72,7 +72,9 @@ public static class Ranker
             var score = coverage + IntentFit(query.Intent, doc) * IntentBonus;
             if (doc.IsOverview && query.EntityIds.Contains(doc.Id)) score += OverviewBonus;
             if (namedRoots.Count > 0) score -= UnnamedRootPenalty * doc.Roots.Count(r => !namedRoots.Contains(r));
-            if (query.EntityIds.Count > 0 && !query.EntityIds.Any(doc.EntityClosure.Contains)) score -= UnnamedEntityPenalty;
+            // Only another country's or topic's document is penalised: a sibling in the same country may be what a
+            // loosely named question means ("the industrial complex programme" for the ICCP).
+            if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots)) score -= UnnamedEntityPenalty;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / CandidateLimit);
             scored.Add(new ScoredDocument(doc, score, coverage));
         }

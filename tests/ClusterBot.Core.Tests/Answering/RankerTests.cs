@@ -18,6 +18,10 @@ public class RankerTests(EngineFixture fixture) : IClassFixture<EngineFixture>
     [InlineData("когда появилась программа факел", "cn-torch-origin")]
     [InlineData("How many events did Bavarian clusters hold?", "by-events")]
     [InlineData("What is OVOP?", "ovop")]
+    [InlineData("Что было на третьем этапе программы промышленных комплексов?", "iccp-stage-3")]
+    [InlineData("Which companies produce computers in Dongguan?", "cn-fdi-east-coast")]
+    [InlineData("Сколько стоит центр 5G?", "nrw-5g-budget")]
+    [InlineData("How many Leading-Edge clusters continued after 2017?", "de-le-after-2017")]
     public void The_right_fact_ranks_first(string question, string expected)
     {
         var reply = fixture.Engine.Answer(new Question(question));

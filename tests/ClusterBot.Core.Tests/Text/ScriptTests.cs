@@ -10,6 +10,9 @@ public class ScriptTests
     [InlineData("how many clusters", Lang.En)]
     [InlineData("что такое TORCH", Lang.Ru)]
     [InlineData("what is Факел", Lang.En)]
+    [InlineData("Что такое go-cluster?", Lang.Ru)]
+    [InlineData("Что такое Bayern Innovativ?", Lang.Ru)]
+    [InlineData("What is Zentrum Digitalisierung Bayern", Lang.En)]
     public void Detect_uses_the_dominant_alphabet(string text, Lang expected) => Assert.Equal(expected, Script.Detect(text));
 
     [Theory]
