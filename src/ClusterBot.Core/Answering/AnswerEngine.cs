@@ -23,7 +23,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     {
         var snapshot = knowledge.Current;
         var text = question.Text ?? "";
-        if (question.ChatKind == ChatKind.Group && !question.Addressed && !LooksLikeCommand(text))
+        if (question.ChatKind == ChatKind.Group && !question.Addressed && CommandParser.Parse(TextNormaliser.StripControlCharacters(text).Trim()) is null)
         {
             // Group chatter not meant for the bot, however long or odd, gets no reply at all.
             return Reply.Ignored(ChooseLanguage(question, text.Length > 200 ? text[..200] : text));
@@ -147,17 +147,6 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         (query.EntityIds.Count > 0 && query.EntityIds.All(id => a.EntityClosure.Contains(id) && b.EntityClosure.Contains(id))) ||
         // …or both about one programme, region or phase (not merely one country): one subject, two facts.
         a.EntityClosure.Any(id => b.EntityClosure.Contains(id) && !a.Roots.Contains(id) && !b.Roots.Contains(id));
-
-    private static bool LooksLikeCommand(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format) continue;
-            return c == '/';
-        }
-
-        return false;
-    }
 
     internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
         new(lang, outcome, [new Paragraph(message)], [], [], []);
