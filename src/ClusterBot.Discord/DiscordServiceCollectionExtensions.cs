@@ -1,3 +1,4 @@
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Discord.Adapter;
 using ClusterBot.Discord.Gateway;
 using ClusterBot.Discord.Rest;
@@ -38,6 +39,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<IDiscordRest>(sp => sp.GetRequiredService<DiscordRestClient>());
         services.AddSingleton<IDiscordGateway, GatewayClient>();
+        services.AddSingleton<DiscordConnectionState>();
+        services.AddSingleton<IReadinessCheck, DiscordReadinessCheck>();
         services.AddSingleton<AutocompleteSuggester>();
         services.AddHostedService<DiscordAdapter>();
         return services;

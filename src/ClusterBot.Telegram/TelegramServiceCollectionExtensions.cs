@@ -1,3 +1,4 @@
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Receiving;
@@ -47,6 +48,8 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddSingleton<TelegramMetrics>();
         services.AddSingleton<TokenRedactor>();
+        services.AddSingleton<TelegramConnectionState>();
+        services.AddSingleton<IReadinessCheck, TelegramReadinessCheck>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<TelegramStartup>();
         services.AddSingleton<BotApiCaller>();

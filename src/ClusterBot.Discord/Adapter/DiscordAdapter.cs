@@ -23,6 +23,7 @@ public sealed partial class DiscordAdapter(
     AutocompleteSuggester suggester,
     IOptions<DiscordOptions> options,
     TimeProvider time,
+    DiscordConnectionState state,
     ILogger<DiscordAdapter> logger) : BackgroundService
 {
     public const string Platform = "discord";
@@ -40,6 +41,7 @@ public sealed partial class DiscordAdapter(
         try
         {
             var gatewayUrl = await PrepareAsync(stoppingToken);
+            state.NotConnected("connecting to the gateway");
             await using var lanes = new DispatchLanes(LaneCount, HandleAsync, stoppingToken);
             await gateway.RunAsync(gatewayUrl, (dispatch, _) =>
             {
@@ -51,18 +53,22 @@ public sealed partial class DiscordAdapter(
         }
         catch (GatewayFatalCloseException ex)
         {
+            state.NotConnected($"stopped: gateway closed with {ex.CloseCode}: {ex.Cause}");
             LogStoppedFatalClose(logger, ex.CloseCode, ex.Cause);
         }
         catch (DiscordUnauthorizedException)
         {
+            state.NotConnected("stopped: Discord rejected the bot token (401)");
             LogStoppedUnauthorized(logger);
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Host shutdown.
+            state.NotConnected("stopped");
         }
         catch (Exception ex)
         {
+            state.NotConnected("stopped after an unexpected error: " + ex.GetType().Name);
             LogStoppedUnexpectedly(logger, ex);
         }
     }
@@ -88,6 +94,7 @@ public sealed partial class DiscordAdapter(
             }
             catch (Exception ex) when (ex is DiscordRestException or HttpRequestException && ex is not DiscordUnauthorizedException)
             {
+                state.NotConnected("not connected: start-up REST calls failing, retrying");
                 LogStartRetry(logger, ex.Message, delay.TotalSeconds);
                 await Task.Delay(delay, time, cancellationToken);
                 delay = delay * 2 < MaxStartRetryDelay ? delay * 2 : MaxStartRetryDelay;

@@ -7,7 +7,11 @@ namespace ClusterBot.Discord.Gateway;
 /// Keeps one gateway session alive: connects, resumes or re-identifies as each connection's end demands, waits
 /// with backoff between attempts, and gives up only on a fatal close code.
 /// </summary>
-public sealed partial class GatewayClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<GatewayClient> logger) : IDiscordGateway
+public sealed partial class GatewayClient(
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    DiscordConnectionState state,
+    ILogger<GatewayClient> logger) : IDiscordGateway
 {
     /// <summary>Discord allows 120 gateway sends a minute; 60 in a burst plus one a second never exceeds it in any minute.</summary>
     private const int SendBurst = 60;
@@ -22,13 +26,22 @@ public sealed partial class GatewayClient(IOptions<DiscordOptions> options, Time
         var backoff = new ReconnectBackoff(random);
         var failedInARow = 0;
         using var sendLimiter = new ScheduledTokenBucket(SendBurst, 1, TimeSpan.FromSeconds(1), time);
+        // The session counts as live from READY or RESUMED, which the connection passes on only once it has
+        // checked them, until the connection ends.
+        ValueTask Observe(GatewayDispatch dispatch, CancellationToken ct)
+        {
+            if (dispatch.Name == "READY") state.Connected("session ready");
+            else if (dispatch.Name == "RESUMED") state.Connected("session resumed");
+            return onDispatch(dispatch, ct);
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var resuming = session.CanResume;
             var url = WithGatewayQuery(resuming ? session.ResumeUrl! : gatewayUrl);
             ConnectionEnd end;
-            using (var connection = new GatewayConnection(options.Value, session, sendLimiter, time, random, logger, onDispatch))
+            using (var connection = new GatewayConnection(options.Value, session, sendLimiter, time, random, logger, Observe))
             {
                 var address = url.GetLeftPart(UriPartial.Path);
                 LogConnecting(logger, address, resuming ? "resume" : "identify");
@@ -41,6 +54,7 @@ public sealed partial class GatewayClient(IOptions<DiscordOptions> options, Time
                 throw new GatewayFatalCloseException(end.CloseCode ?? 0, end.Reason);
             }
 
+            state.Reconnecting(end.Reason);
             failedInARow = end.WasHealthy ? 0 : failedInARow + 1;
             if (end.Kind == ConnectionEndKind.Reidentify || failedInARow >= MaxFailedResumes)
             {

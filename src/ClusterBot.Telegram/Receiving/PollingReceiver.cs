@@ -22,6 +22,8 @@ public sealed partial class PollingReceiver(
     IOptions<TelegramOptions> options,
     TimeProvider time,
     TokenRedactor redactor,
+    BotIdentity identity,
+    TelegramConnectionState state,
     ILogger<PollingReceiver> logger)
 {
     private static readonly TimeSpan FinalAcknowledgementTimeout = TimeSpan.FromSeconds(2);
@@ -39,6 +41,7 @@ public sealed partial class PollingReceiver(
         int? offset = null;
         var unacknowledged = false;
         var errors = 0;
+        state.PollingStarted(identity.Username);
         while (!stopReceiving.IsCancellationRequested)
         {
             Update[] batch;
@@ -47,6 +50,7 @@ public sealed partial class PollingReceiver(
                 batch = await bot.GetUpdates(offset, o.PollingBatchSize, o.PollingTimeoutSeconds, TelegramStartup.AllowedUpdates, stopReceiving);
                 unacknowledged = false;
                 errors = 0;
+                state.PollSucceeded();
             }
             catch (OperationCanceledException) when (stopReceiving.IsCancellationRequested)
             {
@@ -56,7 +60,9 @@ public sealed partial class PollingReceiver(
             {
                 errors++;
                 var pause = Pause(e, errors);
-                LogPollFailed(logger, Describe(e), pause.TotalSeconds);
+                var reason = Describe(e);
+                state.PollFailed(reason);
+                LogPollFailed(logger, reason, pause.TotalSeconds);
                 if (!await DelayAsync(pause, stopReceiving)) break;
                 continue;
             }
@@ -69,6 +75,7 @@ public sealed partial class PollingReceiver(
             if (outcomes.Values.Contains(Outcomes.Interrupted)) break;
         }
 
+        state.Stopped();
         if (unacknowledged && offset is { } last) await AcknowledgeAsync(last);
         LogStopped(logger, offset ?? 0);
     }

@@ -1,3 +1,4 @@
+using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class TelegramBotService(
     TelegramStartup startup,
     PollingReceiver polling,
     WebhookWorkers webhook,
+    TelegramConnectionState state,
     IOptions<TelegramOptions> options) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopReceiving = new();
@@ -30,6 +32,8 @@ public sealed class TelegramBotService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_running is null) return;
+        // Not ready from the first moment of shutdown, so a load balancer stops sending while in-flight work drains.
+        state.Stopped();
         await _stopReceiving.CancelAsync();
         // The receivers bound their own wait by the grace period; the host's deadline is the backstop.
         await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

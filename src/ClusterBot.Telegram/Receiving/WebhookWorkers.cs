@@ -1,4 +1,6 @@
+using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Pipeline;
+using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,13 @@ namespace ClusterBot.Telegram.Receiving;
 /// deliveries get 503 and are retried by Telegram) and the workers finish what was accepted within the
 /// grace period; anything still waiting after it is logged, since Telegram already got its 200.
 /// </summary>
-public sealed partial class WebhookWorkers(WebhookInbox inbox, UpdatePipeline pipeline, IOptions<TelegramOptions> options, ILogger<WebhookWorkers> logger)
+public sealed partial class WebhookWorkers(
+    WebhookInbox inbox,
+    UpdatePipeline pipeline,
+    BotIdentity identity,
+    TelegramConnectionState state,
+    IOptions<TelegramOptions> options,
+    ILogger<WebhookWorkers> logger)
 {
     public async Task RunAsync(CancellationToken stopReceiving)
     {
@@ -21,8 +29,11 @@ public sealed partial class WebhookWorkers(WebhookInbox inbox, UpdatePipeline pi
             handling.CancelAfter(o.ShutdownGrace);
         });
 
+        // Start-up ran setWebhook before the workers were started, so Telegram is delivering from here on.
+        state.WebhookSet(identity.Username);
         var workers = Enumerable.Range(0, o.WebhookWorkers).Select(_ => Task.Run(() => WorkAsync(handling.Token), CancellationToken.None)).ToList();
         await Task.WhenAll(workers);
+        state.Stopped();
 
         var left = 0;
         while (inbox.Reader.TryRead(out _)) left++;

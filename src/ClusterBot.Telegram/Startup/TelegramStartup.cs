@@ -21,6 +21,7 @@ public sealed partial class TelegramStartup(
     BotIdentity identity,
     IOptions<TelegramOptions> options,
     TokenRedactor redactor,
+    TelegramConnectionState state,
     ILogger<TelegramStartup> logger)
 {
     /// <summary>The update kinds the bot handles; Telegram does not send the others at all.</summary>
@@ -104,6 +105,7 @@ public sealed partial class TelegramStartup(
     {
         var safe = redactor.Redact(line);
         LogStartupFailed(logger, safe);
+        state.StartupFailed(safe);
         return new TelegramStartupException(safe);
     }
 
