@@ -135,7 +135,9 @@ root.SetAction(async (_, cancellationToken) =>
     }
 });
 
-return await root.Parse(args).InvokeAsync();
+// The host handles SIGTERM/SIGINT itself (ConsoleLifetime, or SystemdLifetime under systemd) and bounds shutdown
+// with HostOptions.ShutdownTimeout; System.CommandLine's own 2-second termination timeout would cut that short.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
 static int RunReport(Func<Reports, string> report)
 {

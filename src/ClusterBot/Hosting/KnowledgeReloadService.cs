@@ -29,9 +29,16 @@ public sealed partial class KnowledgeReloadService(
         }
 
         using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            CheckOnce();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                CheckOnce();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (or a failed start being torn down): not an error worth a log line.
         }
     }
 

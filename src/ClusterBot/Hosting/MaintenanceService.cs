@@ -32,11 +32,18 @@ public sealed partial class MaintenanceService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        do
+        try
         {
-            RunOnce();
+            do
+            {
+                RunOnce();
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (or a failed start being torn down): not an error worth a log line.
+        }
     }
 
     public void RunOnce()
