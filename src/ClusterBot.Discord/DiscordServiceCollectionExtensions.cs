@@ -28,6 +28,8 @@ public static class DiscordServiceCollectionExtensions
                 "Discord:GatewayUrl must be an absolute ws:// or wss:// address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<DiscordMetrics>();
         services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;

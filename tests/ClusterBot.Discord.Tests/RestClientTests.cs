@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using System.Net;
 using ClusterBot.Discord.Rest;
 using ClusterBot.Discord.Tests.Fakes;
@@ -88,6 +90,7 @@ public sealed class RestClientTests
         await using var fake = await FakeDiscord.StartAsync();
         var (client, time, logs, services) = Create(fake);
         await using var _ = services;
+        using var retries = new MetricCollector<long>(services.GetRequiredService<IMeterFactory>(), "ClusterBot", "clusterbot.discord.retries");
         fake.Script(IsMessagePost, new FakeResponse(429, """{"message": "You are being rate limited.", "retry_after": 1.0, "global": true}""",
             new Dictionary<string, string> { ["X-RateLimit-Global"] = "true", ["X-RateLimit-Scope"] = "global", ["Retry-After"] = "1" }));
 
@@ -102,6 +105,7 @@ public sealed class RestClientTests
         await first.WaitAsync(Wait.Default);
         await other.WaitAsync(Wait.Default);
         Assert.Equal(2, fake.Requests.Count(IsMessagePost));
+        Assert.Equal("429", Assert.Single(retries.GetMeasurementSnapshot()).Tags["reason"]);
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed partial class DiscordAdapter(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordConnectionState state,
-    ILogger<DiscordAdapter> logger) : BackgroundService
+    ILogger<DiscordAdapter> logger,
+    DiscordMetrics? metrics = null) : BackgroundService
 {
     public const string Platform = "discord";
 
@@ -246,12 +247,15 @@ public sealed partial class DiscordAdapter(
 
         try
         {
-            ledger.Complete(Platform, updateId, await reply());
+            var outcome = await reply();
+            ledger.Complete(Platform, updateId, outcome);
+            metrics?.Reply(outcome);
         }
         catch (DiscordRestException ex) when (ex is not DiscordUnauthorizedException)
         {
             // Discord refused (permissions, a deleted channel …): a replay would be refused too.
             ledger.Complete(Platform, updateId, "failed");
+            metrics?.Reply("failed");
             LogReplyRefused(logger, updateId, ex.Message);
         }
         catch

@@ -11,7 +11,8 @@ public sealed partial class GatewayClient(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordConnectionState state,
-    ILogger<GatewayClient> logger) : IDiscordGateway
+    ILogger<GatewayClient> logger,
+    DiscordMetrics? metrics = null) : IDiscordGateway
 {
     /// <summary>Discord allows 120 gateway sends a minute; 60 in a burst plus one a second never exceeds it in any minute.</summary>
     private const int SendBurst = 60;
@@ -68,7 +69,9 @@ public sealed partial class GatewayClient(
                 delay = Max(delay, backoff.InvalidSessionWait());
             }
 
-            LogReconnecting(logger, end.Reason, end.Kind == ConnectionEndKind.Resume && session.CanResume ? "resume" : "identify", delay.TotalSeconds);
+            var next = end.Kind == ConnectionEndKind.Resume && session.CanResume ? "resume" : "identify";
+            metrics?.Reconnect(next);
+            LogReconnecting(logger, end.Reason, next, delay.TotalSeconds);
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, time, cancellationToken);

@@ -34,14 +34,18 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
     private readonly Lock _gate = new();
     private DateTimeOffset _globalPauseUntil = DateTimeOffset.MinValue;
     private volatile bool _unauthorized;
+    private readonly DiscordMetrics? _metrics;
 
-    public DiscordRestClient(IHttpClientFactory httpFactory, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
-        : this(httpFactory, options, time, logger, InvalidRequestGuard.DefaultLimit)
+    public DiscordRestClient(IHttpClientFactory httpFactory, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger,
+        DiscordMetrics? metrics = null)
+        : this(httpFactory, options, time, logger, InvalidRequestGuard.DefaultLimit, metrics)
     {
     }
 
-    internal DiscordRestClient(IHttpClientFactory httpFactory, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger, int invalidRequestLimit)
+    internal DiscordRestClient(IHttpClientFactory httpFactory, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger, int invalidRequestLimit,
+        DiscordMetrics? metrics = null)
     {
+        _metrics = metrics;
         _httpFactory = httpFactory;
         _options = options.Value;
         _time = time;
@@ -158,6 +162,7 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
                     }
 
                     LogRateLimited(_logger, route, retryAfter.TotalSeconds, global, attempt);
+                    _metrics?.Retry("429");
                     if (attempt >= MaxAttempts)
                     {
                         throw new DiscordRestException(response.StatusCode, $"{route}: still rate limited after {attempt} attempts.");
@@ -181,6 +186,7 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
                     throw new DiscordUnauthorizedException();
 
                 case >= HttpStatusCode.InternalServerError when attempt < 3:
+                    _metrics?.Retry("5xx");
                     bucket.Dispose();
                     await Task.Delay(TimeSpan.FromSeconds(attempt), _time, cancellationToken);
                     continue;
