@@ -20,6 +20,13 @@ public sealed partial class KnowledgeReloadService(
 {
     private string? _lastRefusedHash;
 
+    /// <summary>Loads (and if needed imports) the knowledge before the adapters start, so a broken folder stops start-up.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = loader.Current;
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.ReloadSeconds);
