@@ -54,8 +54,7 @@ public sealed partial class KnowledgeLoader(KnowledgeStore store, IOptions<Knowl
             LogImported(logger, kb.Entities.Count, kb.Facts.Count, folder, elapsed.TotalMilliseconds);
         }
 
-        var loaded = store.Load();
-        return new KnowledgeSnapshot(new KnowledgeIndex(loaded), new Fts5CandidateSearch(store.Database));
+        return new KnowledgeSnapshot(store.LoadIndex(), new Fts5CandidateSearch(store.Database));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Entities} entities and {Facts} facts from {Folder} in {Milliseconds:F0} ms")]

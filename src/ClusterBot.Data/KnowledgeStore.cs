@@ -29,7 +29,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     {
         using var c = database.Open();
         using var tx = c.BeginTransaction();
-        foreach (var table in new[] { "sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts" })
+        foreach (var table in new[] { "sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts", "doc_stems" })
         {
             c.Execute($"DELETE FROM {table}", transaction: tx);
         }
@@ -123,6 +123,18 @@ public sealed class KnowledgeStore(SqliteDatabase database)
         };
     }
 
+    /// <summary>The in-memory index over the stored knowledge, with each document's stems as saved at import.</summary>
+    public KnowledgeIndex LoadIndex()
+    {
+        var kb = Load();
+        using var c = database.Open();
+        var stems = c.Query<(string Id, string Text, string All)>("SELECT doc_id, text_stems, all_stems FROM doc_stems")
+            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.Text), Split(r.All)), StringComparer.Ordinal);
+        return new KnowledgeIndex(kb, stems);
+    }
+
+    private static string[] Split(string stems) => stems.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The FTS5 rows hold stems, not words: SQLite has no Russian stemmer, so the app stems both sides.</summary>
     private static void IndexForSearch(SqliteConnection c, SqliteTransaction tx, KnowledgeBase kb)
     {
@@ -146,6 +158,8 @@ public sealed class KnowledgeStore(SqliteDatabase database)
 
             c.Execute("INSERT INTO docs_fts (doc_id, names, keywords, body) VALUES (@Id, @Names, @Keywords, @Body)",
                 new { doc.Id, Names = names, Keywords = keywords, Body = body }, tx);
+            c.Execute("INSERT INTO doc_stems (doc_id, text_stems, all_stems) VALUES (@Id, @Text, @All)",
+                new { doc.Id, Text = string.Join(' ', doc.TextStems), All = string.Join(' ', doc.Stems) }, tx);
         }
     }
 

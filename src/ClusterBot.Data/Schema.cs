@@ -25,6 +25,7 @@ internal static class Schema
             numbers TEXT NOT NULL, years TEXT NOT NULL, section TEXT NOT NULL, refs TEXT NOT NULL, see TEXT NOT NULL,
             file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_about (fact_id TEXT NOT NULL, entity_id TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (fact_id, entity_id));
+        CREATE TABLE IF NOT EXISTS doc_stems (doc_id TEXT PRIMARY KEY, text_stems TEXT NOT NULL, all_stems TEXT NOT NULL);
         CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(doc_id UNINDEXED, names, keywords, body, tokenize = 'unicode61 remove_diacritics 0');
 
         CREATE TABLE IF NOT EXISTS chat_settings (platform TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (platform, chat_id));

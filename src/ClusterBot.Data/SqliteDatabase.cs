@@ -9,7 +9,7 @@ namespace ClusterBot.Data;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly string _connectionString;
 
     public SqliteDatabase(string path)
@@ -49,6 +49,8 @@ public sealed class SqliteDatabase
 
         using var tx = c.BeginTransaction();
         c.Execute(Schema.Sql, transaction: tx);
+        // A new schema may index knowledge differently: forget the imported hash so the next start re-imports.
+        c.Execute("DELETE FROM meta WHERE key = 'knowledge_hash'", transaction: tx);
         c.Execute($"PRAGMA user_version = {SchemaVersion};", transaction: tx);
         tx.Commit();
     }

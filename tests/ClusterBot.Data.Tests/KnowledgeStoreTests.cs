@@ -57,6 +57,25 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.NotEmpty(reopened.Load().Facts);
     }
 
+    [Fact]
+    public void The_stored_index_has_the_same_stems_as_one_built_from_the_files()
+    {
+        var kb = KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge);
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        store.Import(kb);
+
+        var fresh = new ClusterBot.Core.Answering.KnowledgeIndex(kb);
+        var stored = store.LoadIndex();
+        Assert.Equal(fresh.Documents.Select(d => d.Id), stored.Documents.Select(d => d.Id));
+        foreach (var (a, b) in fresh.Documents.Zip(stored.Documents))
+        {
+            Assert.True(a.Stems.SetEquals(b.Stems), a.Id);
+            Assert.True(a.TextStems.SetEquals(b.TextStems), a.Id);
+        }
+
+        Assert.Equal(fresh.Vocabulary, stored.Vocabulary);
+    }
+
     private static string Describe(Entity e) =>
         $"{e.Id}|{e.Kind}|{e.ParentId}|{e.Name}|{string.Join(",", e.Aliases.All)}|{e.Summary}|{e.Cite.Section}|{string.Join(",", e.Cite.Refs)}|{e.Order}|{e.Start}|{e.End}|{string.Join(",", e.Years)}|{e.Location}";
 

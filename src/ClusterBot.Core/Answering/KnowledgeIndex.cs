@@ -10,13 +10,17 @@ namespace ClusterBot.Core.Answering;
 /// </summary>
 public sealed class KnowledgeIndex
 {
+    private readonly IReadOnlyDictionary<string, DocumentStems>? _precomputed;
     private readonly FrozenDictionary<string, Entity> _entities;
     private readonly FrozenDictionary<string, SearchDocument> _documents;
     private readonly FrozenDictionary<string, double> _idf;
     private readonly Dictionary<string, List<(string[] Stems, string EntityId)>> _aliasesByFirstStem = new(StringComparer.Ordinal);
 
-    public KnowledgeIndex(KnowledgeBase knowledge)
+    /// <param name="knowledge">The knowledge to index.</param>
+    /// <param name="precomputedStems">Each document's stems as a store saved them at import, so a warm start need not stem every text again.</param>
+    public KnowledgeIndex(KnowledgeBase knowledge, IReadOnlyDictionary<string, DocumentStems>? precomputedStems = null)
     {
+        _precomputed = precomputedStems;
         Knowledge = knowledge;
         _entities = knowledge.Entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
@@ -148,8 +152,17 @@ public sealed class KnowledgeIndex
             EntityClosure = closure,
             Roots = roots,
         };
-        AddStems((HashSet<string>)doc.TextStems, doc.OwnTexts());
-        AddStems((HashSet<string>)doc.Stems, doc.IndexTexts());
+        if (_precomputed?.GetValueOrDefault(id) is { } saved)
+        {
+            ((HashSet<string>)doc.TextStems).UnionWith(saved.Text);
+            ((HashSet<string>)doc.Stems).UnionWith(saved.All);
+        }
+        else
+        {
+            AddStems((HashSet<string>)doc.TextStems, doc.OwnTexts());
+            AddStems((HashSet<string>)doc.Stems, doc.IndexTexts());
+        }
+
         return doc;
     }
 
@@ -164,3 +177,6 @@ public sealed class KnowledgeIndex
         }
     }
 }
+
+/// <summary>A document's stems: of what it says, and of everything it is found by (its aliases too).</summary>
+public sealed record DocumentStems(IReadOnlyCollection<string> Text, IReadOnlyCollection<string> All);
