@@ -71,7 +71,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return composer.Compare(countries, lang);
         }
 
-        if (query.IsMostlyUnknown)
+        if (query.IsMostlyUnknown || query.NamesSomethingUnknown)
         {
             var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;
             var message = outcome == ReplyOutcome.OutOfScope ? UiText.OutOfScope[lang] : UiText.NotFound[lang];

@@ -19,7 +19,9 @@ public static class IntentDetector
         (Intent.List, [["какие"], ["каких"], ["каковы"], ["перечисли"], ["перечислите"], ["список"], ["назови"], ["назовите"],
             ["which"], ["what", "are"], ["list"], ["name", "the"], ["enumerate"]]),
         (Intent.Definition, [["что", "такое"], ["что", "это"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
-            ["what", "is"], ["what's"], ["whats"], ["who", "is"], ["define"], ["meaning", "of"], ["tell", "me", "about"], ["about"]]),
+            ["what", "is"], ["what's"], ["whats"], ["who", "is"], ["define"], ["meaning", "of"], ["tell", "me", "about"], ["about"],
+            ["чем", "занимается"], ["чем", "занимаются"], ["что", "делает"], ["что", "делают"], ["для", "чего"], ["зачем"],
+            ["what", "does"], ["what", "do"], ["what", "did"], ["purpose", "of"], ["what", "for"]]),
     ];
 
     /// <summary>Words that only say what kind of answer is wanted, not what it is about.</summary>

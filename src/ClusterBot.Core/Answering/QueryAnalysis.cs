@@ -8,7 +8,8 @@ namespace ClusterBot.Core.Answering;
 /// <param name="Known">Whether the knowledge base uses this word at all.</param>
 /// <param name="Matches">Stems of the knowledge base that count as this word (itself, longer forms, the corrected spelling).</param>
 /// <param name="FromAlias">A word of a name the question used: it helps tell the named thing's facts apart.</param>
-public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches, string? AliasOf = null)
+/// <param name="ProperName">Written with a capital letter inside the sentence (or in capitals): a name, not a word.</param>
+public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches, string? AliasOf = null, bool ProperName = false)
 {
     public bool FromAlias => AliasOf is not null;
 
@@ -29,6 +30,12 @@ public sealed record QueryAnalysis(
     IReadOnlyList<QueryTerm> Terms)
 {
     public int UnknownCount => Terms.Count(t => !t.Known);
+
+    /// <summary>
+    /// The question names something the paper never mentions ("Brazil", "Индия", "GDP"): whatever else it shares
+    /// with the paper, it is about that other thing.
+    /// </summary>
+    public bool NamesSomethingUnknown => Terms.Any(t => !t.Known && t.ProperName);
 
     public IEnumerable<QueryTerm> KnownTerms => Terms.Where(t => t.Known);
 
@@ -60,6 +67,7 @@ public static class QueryAnalyser
     public static QueryAnalysis Analyse(string text, KnowledgeIndex index)
     {
         var tokens = TextNormaliser.Tokenise(text);
+        var names = ProperNames(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
         var intent = IntentDetector.Detect(tokens);
         var entities = new List<string>();
@@ -114,9 +122,14 @@ public static class QueryAnalyser
                 continue;
             }
 
+            if (StopWords.IsMisspelt(token))
+            {
+                continue;
+            }
+
             var corrected = Correct(stem, index);
             terms.Add(corrected is null
-                ? new QueryTerm(stem, false, index.Idf(stem), forms)
+                ? new QueryTerm(stem, false, index.Idf(stem), forms, ProperName: names.Contains(token))
                 : new QueryTerm(corrected, true, index.Idf(corrected), Expand(corrected, index)));
         }
 
@@ -124,6 +137,39 @@ public static class QueryAnalyser
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
         return new QueryAnalysis(tokens, intent, entities, terms) { SpecificEntityCount = specific };
+    }
+
+    /// <summary>
+    /// Words written as names: capitalised anywhere but at the start of a sentence, or in capitals (acronyms).
+    /// Returned lower-cased, as tokens are.
+    /// </summary>
+    private static HashSet<string> ProperNames(string text)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceStart = true;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                if (text[i] is '.' or '!' or '?' or '\n' or '«' or '"' or '“') sentenceStart = true;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
+            var word = text[start..i];
+            var acronym = word.Length >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+            if (acronym || (char.IsUpper(word[0]) && !sentenceStart))
+            {
+                names.Add(TextNormaliser.Normalise(word));
+            }
+
+            sentenceStart = false;
+        }
+
+        return names;
     }
 
     private static (string EntityId, int Length)? MatchAlias(List<string> stems, int start, KnowledgeIndex index)
@@ -216,7 +262,8 @@ public static class QueryAnalyser
             if (longer.Length - stem.Length <= 3) matches.Add(longer);
         }
 
-        for (var length = Math.Max(5, stem.Length - 3); length < stem.Length; length++)
+        // Shorter forms down to four letters ("усиливала" → "усил", as in "усилило"); the stem itself has five or more.
+        for (var length = Math.Max(4, stem.Length - 3); length < stem.Length; length++)
         {
             var shorter = stem[..length];
             if (index.IsKnownStem(shorter)) matches.Add(shorter);

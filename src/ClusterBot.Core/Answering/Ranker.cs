@@ -17,6 +17,15 @@ public static class Ranker
     /// <summary>Bonus for a document whose kind matches the question's intent (a figure for "how many").</summary>
     private const double IntentBonus = 0.15;
 
+    /// <summary>How much a word unknown to the paper counts against coverage, relative to its rarity.</summary>
+    private const double UnknownWordShare = 0.75;
+
+    /// <summary>A figure or count is no answer to "what is / what does X do": it loses this much there.</summary>
+    private const double FigureForDefinitionPenalty = 0.1;
+
+    /// <summary>Above this rarity a word is specific content, not a generic one like "cluster".</summary>
+    private const double GenericWordWeight = 1.5;
+
     /// <summary>Tie-breaker towards the overview when a question only names a thing ("кластеры баварии").</summary>
     private const double OverviewBonus = 0.04;
 
@@ -46,12 +55,17 @@ public static class Ranker
         }
 
         var entityWeights = query.EntityIds.ToDictionary(id => id, id => EntityWeight(id, index));
-        var denominator = query.KnownTerms.Sum(t => t.Weight) + entityWeights.Values.Sum();
+        // A word the paper never uses still belongs to the question: it weighs half, so a question mostly about
+        // something else ("How many people live in Bavaria?") cannot be fully covered by a fact that ignores it.
+        var unknownWeight = query.Terms.Where(t => !t.Known).Sum(t => t.Weight) * UnknownWordShare;
+        var denominator = query.KnownTerms.Sum(t => t.Weight) + entityWeights.Values.Sum() + unknownWeight;
         if (denominator <= 0)
         {
             return [];
         }
 
+        // The question only names things (besides generic words): then the overview of what it names is the answer.
+        var onlyNames = query.KnownTerms.All(t => t.FromAlias || t.Weight < GenericWordWeight);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var rankOf = found.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var scored = new List<ScoredDocument>(candidates.Count);
@@ -70,7 +84,8 @@ public static class Ranker
 
             var coverage = covered / denominator;
             var score = coverage + IntentFit(query.Intent, doc) * IntentBonus;
-            if (doc.IsOverview && query.EntityIds.Contains(doc.Id)) score += OverviewBonus;
+            if (doc.IsOverview && query.EntityIds.Contains(doc.Id) && onlyNames) score += OverviewBonus;
+            if (query.Intent == Intent.Definition && doc.Fact?.Kind is FactKind.Count or FactKind.Figure) score -= FigureForDefinitionPenalty;
             if (namedRoots.Count > 0) score -= UnnamedRootPenalty * doc.Roots.Count(r => !namedRoots.Contains(r));
             // Only another country's or topic's document is penalised: a sibling in the same country may be what a
             // loosely named question means ("the industrial complex programme" for the ICCP).

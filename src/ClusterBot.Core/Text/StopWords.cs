@@ -34,4 +34,14 @@ public static class StopWords
     };
 
     public static bool Contains(string token) => Words.Contains(token);
+
+    private static readonly F23.StringSimilarity.OptimalStringAlignment Distance = new();
+    private static readonly string[] LongWords = Words.Where(w => w.Length >= 4).ToArray();
+
+    /// <summary>
+    /// A misspelt function word ("wich", "whta", "сколко"): one edit from a stop word of four or more letters.
+    /// Checked only for words the knowledge does not know, so real words are never dropped.
+    /// </summary>
+    public static bool IsMisspelt(string token) =>
+        token.Length >= 4 && LongWords.Any(w => Math.Abs(w.Length - token.Length) <= 1 && w[0] == token[0] && Distance.Distance(w, token) <= 1);
 }
