@@ -31,6 +31,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StartupFailures>();
         services.AddMetrics();
 
         // The Bot API URL carries the token, so the client's request logging is removed entirely.

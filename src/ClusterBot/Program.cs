@@ -7,7 +7,6 @@ using ClusterBot.Core.Knowledge;
 using ClusterBot.Data;
 using ClusterBot.Data.Analytics;
 using ClusterBot.Hosting;
-using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -110,50 +109,44 @@ healthcheck.SetAction(async (parse, cancellationToken) =>
 });
 root.Subcommands.Add(healthcheck);
 
-root.SetAction(async (_, cancellationToken) =>
+root.SetAction((parseResult, cancellationToken) => ReportingStartupErrors(async () =>
 {
     using var host = ClusterBotHost.Build(RunMode.Bot);
-    try
-    {
-        await host.RunAsync(cancellationToken);
-        return 0;
-    }
-    catch (OptionsValidationException ex)
-    {
-        await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", ex.Failures));
-        return 1;
-    }
-    catch (KnowledgeValidationException ex)
-    {
-        await Console.Error.WriteLineAsync(ex.Message);
-        return 1;
-    }
-    catch (TelegramStartupException)
-    {
-        // The adapter has already logged the one line that says why (never the token).
-        return 1;
-    }
-});
+    // Configuration and knowledge are checked before the host starts: a failure inside Host.StartAsync would be
+    // logged by the host with a stack trace as well as printed here, and the operator needs only the one line.
+    host.Services.GetRequiredService<IStartupValidator>().Validate();
+    _ = host.Services.GetRequiredService<IKnowledgeSource>().Current;
+    // Resolved now: RunAsync disposes the host, and with it the container.
+    var failures = host.Services.GetService<StartupFailures>();
+    await host.RunAsync(cancellationToken);
+    // An adapter that could not start has logged why and stopped the host; the exit code says it failed.
+    return failures is { Any: true } ? 1 : 0;
+}));
 
 // The host handles SIGTERM/SIGINT itself (ConsoleLifetime, or SystemdLifetime under systemd) and bounds shutdown
 // with HostOptions.ShutdownTimeout; System.CommandLine's own 2-second termination timeout would cut that short.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
-static int RunReport(Func<Reports, string> report)
+static Task<int> RunReport(Func<Reports, string> report) => RunTool(services =>
 {
-    using var host = ClusterBotHost.Build(RunMode.Tool);
-    Console.Out.Write(report(host.Services.GetRequiredService<Reports>()));
-    return 0;
-}
+    Console.Out.Write(report(services.GetRequiredService<Reports>()));
+    return Task.FromResult(0);
+});
 
 // A tool command: build the services (validating configuration) without starting any hosted service.
-static async Task<int> RunTool(Func<IServiceProvider, Task<int>> action)
+static Task<int> RunTool(Func<IServiceProvider, Task<int>> action) => ReportingStartupErrors(async () =>
+{
+    using var host = ClusterBotHost.Build(RunMode.Tool);
+    host.Services.GetRequiredService<IStartupValidator>().Validate();
+    return await action(host.Services);
+});
+
+// Bad configuration or knowledge: one line that says what to fix, exit code 1, no stack trace.
+static async Task<int> ReportingStartupErrors(Func<Task<int>> run)
 {
     try
     {
-        using var host = ClusterBotHost.Build(RunMode.Tool);
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
-        return await action(host.Services);
+        return await run();
     }
     catch (OptionsValidationException ex)
     {

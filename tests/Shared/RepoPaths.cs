@@ -34,6 +34,9 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A SQLite file for the test's store.</summary>
+    public string Database => File("clusterbot.db");
+
     /// <summary>A copy of the repository's knowledge folder that a test may edit.</summary>
     public string CopyKnowledge()
     {

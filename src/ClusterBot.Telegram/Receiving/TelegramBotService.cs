@@ -1,3 +1,4 @@
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Hosting;
@@ -6,23 +7,41 @@ using Microsoft.Extensions.Options;
 namespace ClusterBot.Telegram.Receiving;
 
 /// <summary>
-/// The adapter's lifetime in the host. Start-up (getMe, menu, webhook registration) runs inside StartAsync,
-/// so a refused token stops the host from starting at all; then updates flow by polling or from the
-/// webhook inbox until StopAsync, which stops receiving and waits for the work in flight.
+/// The adapter's lifetime in the host. Start-up (getMe, menu, webhook registration) runs inside StartAsync;
+/// when it is refused, start-up has already logged the one line that says why, so the failure is recorded
+/// and the application stopped rather than thrown (the host would log it again, with a stack trace). Then
+/// updates flow by polling or from the webhook inbox until StopAsync, which stops receiving and waits for
+/// the work in flight.
 /// </summary>
 public sealed class TelegramBotService(
     TelegramStartup startup,
     PollingReceiver polling,
     WebhookWorkers webhook,
     TelegramConnectionState state,
+    StartupFailures failures,
+    IHostApplicationLifetime lifetime,
     IOptions<TelegramOptions> options) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopReceiving = new();
     private Task? _running;
+    private CancellationTokenRegistration _stopWhenStarted;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await startup.RunAsync(cancellationToken);
+        try
+        {
+            await startup.RunAsync(cancellationToken);
+        }
+        catch (TelegramStartupException e)
+        {
+            failures.Add("telegram", e.Message);
+            // Stopping right here would cancel the start of the services after this one (the web server among
+            // them), which the host reports as a failure with a stack trace: stop once the host has started.
+            // Off the callback, so that the host's own "started" callbacks run before the stop.
+            _stopWhenStarted = lifetime.ApplicationStarted.Register(() => _ = Task.Run(lifetime.StopApplication, CancellationToken.None));
+            return;
+        }
+
         var token = _stopReceiving.Token;
         _running = options.Value.Mode == TelegramMode.Polling
             ? Task.Run(() => polling.RunAsync(token), CancellationToken.None)
@@ -39,5 +58,9 @@ public sealed class TelegramBotService(
         await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopReceiving.Dispose();
+    public void Dispose()
+    {
+        _stopWhenStarted.Dispose();
+        _stopReceiving.Dispose();
+    }
 }

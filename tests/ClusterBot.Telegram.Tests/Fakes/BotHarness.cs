@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using System.Collections.Concurrent;
 using ClusterBot.Core;
 using ClusterBot.Data;
@@ -45,7 +46,10 @@ public sealed class BotHarness : IAsyncDisposable
         ["Bot:DefaultLanguage"] = "ru",
     };
 
-    /// <summary>Builds and starts the host; StartAsync's exceptions (bad token, refused getMe) surface here.</summary>
+    /// <summary>
+    /// Builds and starts the host; StartAsync's exceptions (a malformed token) surface here. A refused getMe does
+    /// not throw: the adapter records it in StartupFailures and stops the application, which a test can watch.
+    /// </summary>
     public static async Task<BotHarness> StartAsync(
         FakeBotApi api,
         string database,

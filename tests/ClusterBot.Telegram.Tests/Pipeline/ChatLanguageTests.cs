@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using ClusterBot.Telegram.Tests.Fakes;
 
 namespace ClusterBot.Telegram.Tests.Pipeline;

@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using System.Text.Json;
 using ClusterBot.Core.Answering;
 using ClusterBot.Telegram.Tests.Fakes;

@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ClusterBot.Core.Abstractions;
@@ -116,7 +117,7 @@ public sealed class ReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task Shutdown_mid_reply_hands_the_update_back_and_the_next_run_answers_it_once()
     {
-        _api.HoldSendMessage = true;
+        _api.DeliverAtMost = 0;
         var first = await BotHarness.StartAsync(_api, _temp.Database);
         _api.Enqueue(Updates.PrivateText(1, 2008, "/country korea"));
         await FakeBotApi.WaitUntil(() => _api.Attempts("sendMessage") == 1, "the reply in flight");
@@ -127,7 +128,7 @@ public sealed class ReliabilityTests : IAsyncLifetime
         Assert.True(_api.AckedBelow <= 1, "the interrupted update must not be acknowledged");
         Assert.Empty(_api.Sent);
 
-        _api.HoldSendMessage = false;
+        _api.DeliverAtMost = null;
         await using var second = await BotHarness.StartAsync(_api, _temp.Database);
         await _api.WaitForAck(1);
         Assert.Single(_api.Sent);

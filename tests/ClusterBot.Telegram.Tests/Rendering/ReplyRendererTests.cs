@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Telegram.Rendering;

@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using ClusterBot.Telegram.Sending;
 using ClusterBot.Telegram.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;

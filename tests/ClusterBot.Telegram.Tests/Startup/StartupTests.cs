@@ -1,5 +1,7 @@
-using ClusterBot.Telegram.Startup;
+using ClusterBot.Testing;
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Telegram.Tests.Fakes;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,26 +20,50 @@ public sealed class StartupTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private static void AssertNoSecret(LogCollector logs)
+    private static void AssertNoSecret(LogCollector logs) =>
+        Assert.DoesNotContain(logs.Lines, l => l.Text.Contains(FakeBotApi.Secret, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The adapter's own line is the only problem reported: no second report from the host (a failed start with
+    /// a stack trace) or from the web server, whose start a stop too early would cancel.
+    /// </summary>
+    private static async Task AssertStoppedWithOneClearLine(BotHarness bot, params string[] reasonContains)
     {
-        var secret = FakeBotApi.Token[(FakeBotApi.Token.IndexOf(':') + 1)..];
-        Assert.DoesNotContain(logs.Lines, l => l.Text.Contains(secret, StringComparison.Ordinal));
+        var lifetime = bot.Get<IHostApplicationLifetime>();
+        await FakeBotApi.WaitUntil(() => lifetime.ApplicationStopping.IsCancellationRequested, "the application to stop");
+
+        var failure = Assert.Single(bot.Get<StartupFailures>().All);
+        Assert.Equal("telegram", failure.Component);
+        Assert.All(reasonContains, fragment => Assert.Contains(fragment, failure.Reason));
+        var problem = Assert.Single(bot.Logs.Lines, l => l.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Critical, problem.Level);
+        Assert.Equal(failure.Reason, problem.Text);
+        Assert.DoesNotContain("\n", problem.Text);
+        AssertNoSecret(bot.Logs);
     }
 
     [Fact]
-    public async Task A_refused_getMe_stops_start_up_with_one_clear_line_and_no_token()
+    public async Task A_refused_getMe_stops_the_app_with_one_clear_line_and_no_token()
     {
         _api.Fail("getMe", 401, "Unauthorized");
-        var failure = await Assert.ThrowsAsync<HarnessStartException>(() => BotHarness.StartAsync(_api, _temp.Database));
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
 
-        var startup = Assert.IsType<TelegramStartupException>(failure.InnerException);
-        Assert.Contains("getMe", startup.Message);
-        Assert.Contains("401", startup.Message);
-        var critical = Assert.Single(failure.Logs.Lines, l => l.Level == LogLevel.Critical);
-        Assert.Equal(startup.Message, critical.Text);
-        Assert.DoesNotContain("\n", critical.Text);
-        AssertNoSecret(failure.Logs);
+        await AssertStoppedWithOneClearLine(bot, "getMe", "401");
         Assert.DoesNotContain(_api.Calls, c => c.Method == "getUpdates");
+    }
+
+    [Fact]
+    public async Task A_refused_setWebhook_stops_the_web_host_with_one_clear_line_and_no_token()
+    {
+        _api.Fail("setWebhook", 400, "Bad Request: bad webhook: HTTPS url must be provided for webhook");
+        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, s =>
+        {
+            s["Telegram:Mode"] = "Webhook";
+            s["Telegram:WebhookUrl"] = "https://bot.example.org/hooks/tg";
+            s["Telegram:WebhookSecret"] = "s3cret-Token_42";
+        });
+
+        await AssertStoppedWithOneClearLine(bot, "setWebhook", "400");
     }
 
     [Theory]
@@ -59,10 +85,12 @@ public sealed class StartupTests : IAsyncLifetime
     {
         await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
         _api.Fail("sendMessage", 500, "Internal Server Error");
-        _api.Enqueue(Fakes.Updates.PrivateText(1, 3001, "/help"));
+        _api.Enqueue(Updates.PrivateText(1, 3001, "/help"));
         await _api.WaitForAck(1);
 
         Assert.True(bot.Logs.Any("@ClusterBot started in Polling mode"));
+        Assert.Empty(bot.Get<StartupFailures>().All);
+        Assert.False(bot.Get<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         AssertNoSecret(bot.Logs);
     }
 }

@@ -1,3 +1,4 @@
+using ClusterBot.Testing;
 using System.Net;
 using System.Text;
 using ClusterBot.Telegram.Startup;

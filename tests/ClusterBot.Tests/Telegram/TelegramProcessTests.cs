@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ClusterBot.Testing;
+using ClusterBot.Testing.Telegram;
 using Microsoft.Data.Sqlite;
 
 namespace ClusterBot.Tests.Telegram;
@@ -11,7 +13,7 @@ namespace ClusterBot.Tests.Telegram;
 /// The built app as an operator runs it, with a Telegram token, against a fake Bot API on 127.0.0.1: what it
 /// logs, how it survives SIGKILL mid-batch, and how it stops on SIGTERM.
 /// </summary>
-public sealed class TelegramProcessTests : IAsyncLifetime
+public sealed partial class TelegramProcessTests : IAsyncLifetime
 {
     private readonly TempFolder _temp = new();
     private FakeBotApi _api = null!;
@@ -53,6 +55,31 @@ public sealed class TelegramProcessTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// What a failed start must look like to an operator: exit code 1, and on stderr exactly one line that says
+    /// what went wrong, with no stack trace. The routine Information lines of any start and stop (knowledge
+    /// imported, the host's lifetime messages) may surround it; every other line counts as a problem report.
+    /// </summary>
+    private static async Task AssertFailsWithOneLine(BotProcess run, string expected)
+    {
+        Assert.Equal(1, await run.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        Assert.DoesNotContain(run.Lines, l => l.Contains("   at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Lines, l => l.StartsWith("out| ", StringComparison.Ordinal));
+        var problems = run.Lines.Select(l => l["err| ".Length..]).Where(l => !IsRoutine(l)).ToList();
+        var problem = Assert.Single(problems);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    private static bool IsRoutine(string line)
+    {
+        if (!line.StartsWith('{')) return RoutineSimpleLine().IsMatch(line);
+        using var json = JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("LogLevel").GetString() is "Trace" or "Debug" or "Information";
+    }
+
+    [GeneratedRegex(@"^\d\d:\d\d:\d\d (trce|dbug|info): ")]
+    private static partial Regex RoutineSimpleLine();
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -78,10 +105,10 @@ public sealed class TelegramProcessTests : IAsyncLifetime
         await bot.WaitForLine("started in Polling mode");
 
         _api.Enqueue(
-            FakeBotApi.PrivateText(1, 4001, "/country korea"),
-            FakeBotApi.PrivateText(2, 4002, "сколько кластеров было в Корее к 2012 году?"),
-            FakeBotApi.PrivateText(3, 4003, "/programme torch", "en"),
-            FakeBotApi.PrivateText(4, 4004, FakeBotApi.Token));
+            Updates.PrivateText(1, 4001, "/country korea"),
+            Updates.PrivateText(2, 4002, "сколько кластеров было в Корее к 2012 году?"),
+            Updates.PrivateText(3, 4003, "/programme torch", "en"),
+            Updates.PrivateText(4, 4004, FakeBotApi.Token));
         await Eventually.True(() => _api.AckedBelow > 4, "all four updates acknowledged", context: () => bot.Output);
 
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
@@ -119,16 +146,19 @@ public sealed class TelegramProcessTests : IAsyncLifetime
         // Telegram refuses the token.
         _api.Fail("getMe", 401, "Unauthorized");
         using var refused = Start(Env());
-        Assert.Equal(1, await refused.WaitForExitAsync(TimeSpan.FromSeconds(20)));
-        Assert.Contains(refused.Lines, l => l.Contains("getMe was refused or unreachable (401 Unauthorized)", StringComparison.Ordinal));
-        // One line from the adapter says why; the host's own report of the failed start may follow it.
+        await AssertFailsWithOneLine(refused, "getMe was refused or unreachable (401 Unauthorized)");
+        // The one line is the adapter's; the host does not report the failed start again.
         Assert.Single(refused.Lines, l => l.Contains("crit: ClusterBot.Telegram.Startup.TelegramStartup", StringComparison.Ordinal));
 
         // The same, with structured logs.
         _api.Fail("getMe", 401, "Unauthorized");
         using var refusedJson = Start(Env(e => e["Logging__Console__FormatterName"] = "json"));
-        Assert.Equal(1, await refusedJson.WaitForExitAsync(TimeSpan.FromSeconds(20)));
-        Assert.Contains(refusedJson.Lines, l => l.Contains("getMe was refused", StringComparison.Ordinal));
+        await AssertFailsWithOneLine(refusedJson, "getMe was refused");
+
+        // The same with the web server on: stopping must not cancel its start (which the host would report).
+        _api.Fail("getMe", 401, "Unauthorized");
+        using var refusedWeb = Start(Env(e => e["Http__Urls"] = $"http://127.0.0.1:{FreePort()}"));
+        await AssertFailsWithOneLine(refusedWeb, "getMe was refused or unreachable (401 Unauthorized)");
 
         // Nothing listens there: the network error names the address, and the address must not carry the token.
         var closed = FreePort();
@@ -137,15 +167,14 @@ public sealed class TelegramProcessTests : IAsyncLifetime
             e["Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{closed}";
             e["Telegram__MaxTransientRetries"] = "1";
         }));
-        Assert.Equal(1, await unreachable.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        await AssertFailsWithOneLine(unreachable, "getMe was refused or unreachable");
         Assert.Contains(unreachable.Lines, l => l.Contains($"getMe was refused or unreachable", StringComparison.Ordinal) && l.Contains($"127.0.0.1:{closed}", StringComparison.Ordinal));
 
         // A token with a typo in it is refused before any call, without being echoed.
         using var malformed = Start(Env(e => e["Telegram__Token"] = FakeBotApi.Token.Replace('_', '!')));
-        Assert.Equal(1, await malformed.WaitForExitAsync(TimeSpan.FromSeconds(20)));
-        Assert.Contains(malformed.Lines, l => l.Contains("Telegram:Token is malformed", StringComparison.Ordinal));
+        await AssertFailsWithOneLine(malformed, "Telegram:Token is malformed");
 
-        foreach (var run in new[] { refused, refusedJson, unreachable, malformed })
+        foreach (var run in new[] { refused, refusedJson, refusedWeb, unreachable, malformed })
         {
             AssertNoToken(run.Lines);
             Assert.DoesNotContain(run.Lines, l => l.Contains(FakeBotApi.Token.Replace('_', '!')[11..], StringComparison.Ordinal));
@@ -158,7 +187,7 @@ public sealed class TelegramProcessTests : IAsyncLifetime
         const int updates = 40;
         const int deliveredBeforeKill = 12;
         _api.DeliverAtMost = deliveredBeforeKill;
-        _api.Enqueue(Enumerable.Range(1, updates).Select(i => FakeBotApi.PrivateText(i, 5000 + i, i % 2 == 0 ? "/country korea" : "/country germany")).ToArray());
+        _api.Enqueue(Enumerable.Range(1, updates).Select(i => Updates.PrivateText(i, 5000 + i, i % 2 == 0 ? "/country korea" : "/country germany")).ToArray());
 
         using (var first = Start(Env()))
         {
@@ -190,7 +219,7 @@ public sealed class TelegramProcessTests : IAsyncLifetime
         using (var first = Start(Env()))
         {
             await first.WaitForLine("started in Polling mode");
-            _api.Enqueue(FakeBotApi.PrivateText(1, 6001, "/country china"));
+            _api.Enqueue(Updates.PrivateText(1, 6001, "/country china"));
             await Eventually.True(() => _api.Held == 1, "the reply in flight", context: () => first.Output);
 
             var stopping = Stopwatch.StartNew();

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ClusterBot.Telegram.Tests.Fakes;
+namespace ClusterBot.Testing.Telegram;
 
 /// <summary>Updates as Telegram sends them (snake_case JSON), with the entities Telegram would mark.</summary>
 public static partial class Updates

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ClusterBot.Telegram.Tests.Fakes;
+namespace ClusterBot.Testing.Telegram;
 
 /// <summary>
 /// What Telegram's HTML parse mode accepts (core.telegram.org/bots/api#html-style): a fixed set of tags,

@@ -1,0 +1,347 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ClusterBot.Testing.Telegram;
+
+/// <summary>One call the bot made: the method and its JSON body.</summary>
+public sealed record ApiCall(string Method, JsonElement Body)
+{
+    public string? Str(string name) => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public long? Number(string name) => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
+
+    public JsonElement? Obj(string name) => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+}
+
+/// <summary>
+/// A Bot API server on 127.0.0.1 speaking Telegram's wire format: POST /bot&lt;token&gt;/&lt;method&gt; with a JSON
+/// body, answered with {"ok":true,"result":…} or the error envelope. getUpdates behaves like Telegram's:
+/// updates stay until a later call's offset acknowledges them, and an empty queue is long-polled.
+/// sendMessage is checked like Telegram checks it (length, HTML), so a bad reply is a 400, not a pass, and it
+/// can be gated: past a number of deliveries every further call is held open, undelivered, so a test knows
+/// exactly which replies existed when the bot stopped or was killed. The same server serves the in-process
+/// tests, the app run as a process and the throughput benchmark; the benchmark turns the costly parts off.
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    public const long BotId = 6123456789;
+    public const string Username = "ClusterBot";
+
+    /// <summary>Shaped like a BotFather token: the bot id, a colon, 35 characters of secret.</summary>
+    public const string Token = "6123456789:AAF3kTq9Zx_p4Lr-8vWmN2yBc7dHsJeUo0Q";
+
+    private readonly WebApplication _app;
+    private readonly object _gate = new();
+    private readonly List<(int Id, string Json)> _pending = [];
+    private readonly ConcurrentQueue<ApiCall> _calls = new();
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _faults = new();
+    private readonly ConcurrentDictionary<long, int> _repliesByChat = new();
+    private readonly List<(int Target, TaskCompletionSource Done)> _deliveryWaiters = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _delivered;
+    private int _held;
+    private int _ackedBelow;
+    private int _messageIds = 1000;
+
+    private FakeBotApi(WebApplication app) => _app = app;
+
+    /// <summary>The token's secret, the part after the colon: what must never appear in a log.</summary>
+    public static string Secret => Token[(Token.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>
+    /// Keep every call (<see cref="Calls"/>) and every delivered reply (<see cref="Sent"/>) with its body.
+    /// Off for a benchmark, where the log would only grow; the counters are kept either way.
+    /// </summary>
+    public bool RecordCalls { get; set; } = true;
+
+    /// <summary>Check sendMessage's HTML as Telegram does. Off for a benchmark: the check costs more than the fake.</summary>
+    public bool ValidateHtml { get; set; } = true;
+
+    /// <summary>getUpdates ignores offsets: the process "dies" before its acknowledgement reaches Telegram.</summary>
+    public bool LoseAcknowledgements { get; set; }
+
+    /// <summary>
+    /// sendMessage calls past this many deliveries are held open until the caller gives up and are never
+    /// delivered: 0 holds every reply (one in flight at shutdown); null, the default, holds none.
+    /// </summary>
+    public int? DeliverAtMost { get; set; }
+
+    /// <summary>Every call, faulted attempts included, in arrival order (while <see cref="RecordCalls"/>).</summary>
+    public IReadOnlyList<ApiCall> Calls => _calls.ToList();
+
+    /// <summary>sendMessage calls that Telegram would have delivered (while <see cref="RecordCalls"/>).</summary>
+    public ConcurrentQueue<ApiCall> Sent { get; } = new();
+
+    public int Delivered => Volatile.Read(ref _delivered);
+
+    /// <summary>sendMessage calls being held open by the delivery gate right now.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    public int AckedBelow => Volatile.Read(ref _ackedBelow);
+
+    public IReadOnlyDictionary<long, int> RepliesByChat => _repliesByChat;
+
+    /// <summary>Calls of the method, faulted ones included.</summary>
+    public int Attempts(string method) => _attempts.GetValueOrDefault(method);
+
+    public static async Task<FakeBotApi> StartAsync()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeBotApi(app);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Urls.First();
+        return fake;
+    }
+
+    public void Enqueue(params JsonObject[] updates)
+    {
+        // Serialized once here, not on every poll that returns them.
+        var entries = updates.Select(u => ((int)u["update_id"]!, u.ToJsonString())).ToList();
+        lock (_gate) _pending.AddRange(entries);
+        _arrived.Release();
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of the method fail with Telegram's error envelope.</summary>
+    public void Fail(string method, int errorCode, string description, int? retryAfter = null, int times = 1)
+    {
+        var queue = _faults.GetOrAdd(method, _ => new());
+        for (var i = 0; i < times; i++) queue.Enqueue((errorCode, description, retryAfter));
+    }
+
+    public static async Task WaitUntil(Func<bool> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Timed out waiting for " + what);
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Waits until the bot has acknowledged (moved its offset past) the given update.</summary>
+    public Task WaitForAck(int updateId) => WaitUntil(() => AckedBelow > updateId, $"acknowledgement of update {updateId}");
+
+    /// <summary>Completes once <paramref name="target"/> replies have been delivered in all, without polling.</summary>
+    public Task WaitForDelivered(int target)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_delivered >= target) return Task.CompletedTask;
+            _deliveryWaiters.Add((target, done));
+        }
+
+        return done.Task;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var slash = path.LastIndexOf('/');
+        if (!path.StartsWith("/bot", StringComparison.Ordinal) || slash <= 4 || !path.AsSpan(4, slash - 4).SequenceEqual(Token))
+        {
+            await Reply(context, 404, Error(404, "Not Found"));
+            return;
+        }
+
+        var method = path[(slash + 1)..];
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+        var call = new ApiCall(method, RecordCalls ? document.RootElement.Clone() : document.RootElement);
+        _attempts.AddOrUpdate(method, 1, (_, n) => n + 1);
+        if (RecordCalls) _calls.Enqueue(call);
+
+        if (_faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var fault))
+        {
+            await Reply(context, fault.Code, Error(fault.Code, fault.Description, fault.RetryAfter));
+            return;
+        }
+
+        switch (method)
+        {
+            case "getMe":
+                await Ok(context, BotUser(full: true));
+                return;
+            case "getUpdates":
+                await GetUpdates(context, call);
+                return;
+            case "sendMessage":
+                await SendMessage(context, call);
+                return;
+            default:
+                await Ok(context, true);
+                return;
+        }
+    }
+
+    private async Task GetUpdates(HttpContext context, ApiCall call)
+    {
+        var offset = (int?)call.Number("offset");
+        var limit = (int)(call.Number("limit") ?? 100);
+        var deadline = DateTime.UtcNow.AddSeconds(call.Number("timeout") ?? 0);
+        while (true)
+        {
+            string[] batch;
+            lock (_gate)
+            {
+                if (offset is { } acked && !LoseAcknowledgements)
+                {
+                    _pending.RemoveAll(u => u.Id < acked);
+                    if (acked > _ackedBelow) _ackedBelow = acked;
+                }
+
+                batch = [.. _pending.Where(u => offset is null || u.Id >= offset).Take(limit).Select(u => u.Json)];
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (batch.Length > 0 || left <= TimeSpan.Zero)
+            {
+                await Reply(context, 200, "{\"ok\":true,\"result\":[" + string.Join(',', batch) + "]}");
+                return;
+            }
+
+            try
+            {
+                await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendMessage(HttpContext context, ApiCall call)
+    {
+        var text = call.Str("text") ?? "";
+        if (Rejection(call, text) is { } description)
+        {
+            await Reply(context, 400, Error(400, description));
+            return;
+        }
+
+        var chatId = call.Number("chat_id") ?? 0;
+        if (!TryDeliver(call, chatId))
+        {
+            // Held: never delivered. The caller either gives up or dies; Telegram would have sent nothing.
+            Interlocked.Increment(ref _held);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+
+            return;
+        }
+
+        await Ok(context, new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _messageIds),
+            ["from"] = BotUser(full: false),
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId > 0 ? "private" : "supergroup" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        });
+        // Waiters learn of a reply once its answer is on the wire, as the bot does.
+        ReleaseDeliveryWaiters();
+    }
+
+    /// <summary>What Telegram answers 400 to: an empty or overlong text, HTML it cannot parse.</summary>
+    private string? Rejection(ApiCall call, string text)
+    {
+        if (text.Length == 0) return "Bad Request: message text is empty";
+        if (text.Length > 4096) return "Bad Request: message is too long";
+        if (ValidateHtml && string.Equals(call.Str("parse_mode"), "HTML", StringComparison.OrdinalIgnoreCase) && TelegramHtmlValidator.Problem(text) is { } problem)
+        {
+            return "Bad Request: can't parse entities: " + problem;
+        }
+
+        return null;
+    }
+
+    private bool TryDeliver(ApiCall call, long chatId)
+    {
+        lock (_gate)
+        {
+            // Decided under the lock, so the count never overshoots the gate.
+            if (DeliverAtMost is { } limit && _delivered >= limit) return false;
+            _delivered++;
+            _repliesByChat.AddOrUpdate(chatId, 1, (_, n) => n + 1);
+        }
+
+        if (RecordCalls) Sent.Enqueue(call);
+        return true;
+    }
+
+    private void ReleaseDeliveryWaiters()
+    {
+        List<TaskCompletionSource> done;
+        lock (_gate)
+        {
+            if (_deliveryWaiters.Count == 0) return;
+            done = [.. _deliveryWaiters.Where(w => _delivered >= w.Target).Select(w => w.Done)];
+            _deliveryWaiters.RemoveAll(w => _delivered >= w.Target);
+        }
+
+        foreach (var d in done) d.TrySetResult();
+    }
+
+    private static JsonObject BotUser(bool full)
+    {
+        var user = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "ClusterBot", ["username"] = Username };
+        if (full)
+        {
+            // What getMe adds about the bot's settings in BotFather.
+            user["can_join_groups"] = true;
+            user["can_read_all_group_messages"] = false;
+            user["supports_inline_queries"] = true;
+        }
+
+        return user;
+    }
+
+    private static JsonObject Error(int code, string description, int? retryAfter = null)
+    {
+        var error = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (retryAfter is { } r) error["parameters"] = new JsonObject { ["retry_after"] = r };
+        return error;
+    }
+
+    private static Task Ok(HttpContext context, JsonNode result) => Reply(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+
+    private static Task Reply(HttpContext context, int status, JsonObject body) => Reply(context, status, body.ToJsonString());
+
+    private static async Task Reply(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+}
