@@ -22,7 +22,7 @@ internal static class RepoPaths
 }
 
 /// <summary>A temporary folder removed when the test ends.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {

@@ -7,19 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClusterBot.Telegram.Tests.Diagnostics;
 
 /// <summary>What /readyz learns from the Telegram adapter: ready only while updates can reach the bot.</summary>
-public sealed class TelegramReadinessTests : IAsyncLifetime
+public sealed class TelegramReadinessTests : FakeBotApiTest
 {
-    private readonly TempFolder _temp = new();
-    private FakeBotApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        _temp.Dispose();
-    }
-
     /// <summary>The check as /readyz finds it: among every registered IReadinessCheck, by name.</summary>
     private static IReadinessCheck Telegram(IServiceProvider services) =>
         Assert.Single(services.GetServices<IReadinessCheck>(), c => c.Name == "telegram");
@@ -27,11 +16,11 @@ public sealed class TelegramReadinessTests : IAsyncLifetime
     [Fact]
     public async Task Polling_is_ready_once_the_loop_runs_and_not_ready_once_stopped()
     {
-        var bot = await BotHarness.StartAsync(_api, _temp.Database);
+        var bot = await BotHarness.StartAsync(Api, Temp.Database);
         var check = Telegram(bot.Services);
         await FakeBotApi.WaitUntil(() => check.Check().Ready, "readiness");
         Assert.Contains("@ClusterBot polling", check.Check().Detail);
-        Assert.Contains(_api.Calls, c => c.Method == "getMe");
+        Assert.Contains(Api.Calls, c => c.Method == "getMe");
 
         await bot.StopAsync();
         Assert.Equal((false, "stopped"), check.Check());
@@ -41,7 +30,7 @@ public sealed class TelegramReadinessTests : IAsyncLifetime
     [Fact]
     public async Task Webhook_is_ready_once_set()
     {
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, s =>
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database, s =>
         {
             s["Telegram:Mode"] = "Webhook";
             s["Telegram:WebhookUrl"] = "https://bot.example.org/hooks/tg";
@@ -51,16 +40,16 @@ public sealed class TelegramReadinessTests : IAsyncLifetime
         await FakeBotApi.WaitUntil(() => check.Check().Ready, "readiness");
 
         Assert.Contains("webhook set", check.Check().Detail);
-        Assert.Contains(_api.Calls, c => c.Method == "setWebhook");
+        Assert.Contains(Api.Calls, c => c.Method == "setWebhook");
     }
 
     [Fact]
     public async Task A_refused_getMe_leaves_it_not_ready_with_the_reason_and_no_token()
     {
         var state = new TelegramConnectionState();
-        _api.Fail("getMe", 401, "Unauthorized");
+        Api.Fail("getMe", 401, "Unauthorized");
         // The failed start is recorded and the application stopped; the host itself starts.
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, services: s => s.AddSingleton(state));
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database, services: s => s.AddSingleton(state));
 
         var (ready, detail) = new TelegramReadinessCheck(state).Check();
         Assert.False(ready);

@@ -10,57 +10,46 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClusterBot.Telegram.Tests.Receiving;
 
 /// <summary>Nothing lost, nothing doubled: Bot API errors, handler failures, crashes and shutdowns.</summary>
-public sealed class ReliabilityTests : IAsyncLifetime
+public sealed class ReliabilityTests : FakeBotApiTest
 {
-    private readonly TempFolder _temp = new();
-    private FakeBotApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task A_429_is_waited_out_and_the_reply_sent_exactly_once()
     {
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
-        _api.Fail("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
-        _api.Enqueue(Updates.PrivateText(1, 2001, "/country korea"));
-        await _api.WaitForAck(1);
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Fail("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+        Api.Enqueue(Updates.PrivateText(1, 2001, "/country korea"));
+        await Api.WaitForAck(1);
 
-        Assert.Equal(2, _api.Attempts("sendMessage"));
-        Assert.Single(_api.Sent);
+        Assert.Equal(2, Api.Attempts("sendMessage"));
+        Assert.Single(Api.Sent);
         Assert.True(bot.Logs.Any("waiting 1 s"));
     }
 
     [Fact]
     public async Task A_500_is_retried_and_the_reply_sent_exactly_once()
     {
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
-        _api.Fail("sendMessage", 500, "Internal Server Error");
-        _api.Enqueue(Updates.PrivateText(1, 2002, "/country korea"));
-        await _api.WaitForAck(1);
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Fail("sendMessage", 500, "Internal Server Error");
+        Api.Enqueue(Updates.PrivateText(1, 2002, "/country korea"));
+        await Api.WaitForAck(1);
 
-        Assert.Equal(2, _api.Attempts("sendMessage"));
-        Assert.Single(_api.Sent);
+        Assert.Equal(2, Api.Attempts("sendMessage"));
+        Assert.Single(Api.Sent);
     }
 
     [Fact]
     public async Task A_reply_that_keeps_failing_is_logged_with_its_update_id_counted_and_the_loop_goes_on()
     {
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, s => s["Telegram:MaxTransientRetries"] = "2");
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database, s => s["Telegram:MaxTransientRetries"] = "2");
         using var lost = new CounterProbe(bot.Services, "clusterbot.telegram.replies.lost");
-        _api.Fail("sendMessage", 502, "Bad Gateway", times: 3);
-        _api.Enqueue(Updates.PrivateText(41, 2003, "/country korea"));
-        await _api.WaitForAck(41);
-        _api.Enqueue(Updates.PrivateText(42, 2003, "/country china"));
-        await _api.WaitForAck(42);
+        Api.Fail("sendMessage", 502, "Bad Gateway", times: 3);
+        Api.Enqueue(Updates.PrivateText(41, 2003, "/country korea"));
+        await Api.WaitForAck(41);
+        Api.Enqueue(Updates.PrivateText(42, 2003, "/country china"));
+        await Api.WaitForAck(42);
 
-        Assert.Equal(3 + 1, _api.Attempts("sendMessage"));
-        Assert.Contains("Китай", Assert.Single(_api.Sent).Str("text"));
+        Assert.Equal(3 + 1, Api.Attempts("sendMessage"));
+        Assert.Contains("Китай", Assert.Single(Api.Sent).Str("text"));
         Assert.True(bot.Logs.Any("Reply to update 41 lost"), bot.Logs.All);
         Assert.Equal(1, lost.Total);
     }
@@ -68,32 +57,32 @@ public sealed class ReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_handler_exception_is_logged_and_the_next_update_is_answered()
     {
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, services: s =>
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database, services: s =>
             s.AddSingleton<IAnswerEngine>(sp => new ExplodingEngine(ActivatorUtilities.CreateInstance<AnswerEngine>(sp))));
-        _api.Enqueue(Updates.PrivateText(1, 2004, "boom"), Updates.PrivateText(2, 2005, "/country korea"));
-        await _api.WaitForAck(2);
+        Api.Enqueue(Updates.PrivateText(1, 2004, "boom"), Updates.PrivateText(2, 2005, "/country korea"));
+        await Api.WaitForAck(2);
 
         Assert.True(bot.Logs.Any("Handling update 1 failed"), bot.Logs.All);
-        Assert.Equal(2005, Assert.Single(_api.Sent).Number("chat_id"));
+        Assert.Equal(2005, Assert.Single(Api.Sent).Number("chat_id"));
     }
 
     [Fact]
     public async Task A_reply_sent_before_a_crash_is_not_sent_again_after_restart()
     {
         // The acknowledgement never reaches Telegram: as if the process died right after sending.
-        _api.LoseAcknowledgements = true;
-        await using (var first = await BotHarness.StartAsync(_api, _temp.Database))
+        Api.LoseAcknowledgements = true;
+        await using (var first = await BotHarness.StartAsync(Api, Temp.Database))
         {
-            _api.Enqueue(Updates.PrivateText(1, 2006, "/country korea"));
-            await FakeBotApi.WaitUntil(() => !_api.Sent.IsEmpty, "the first reply");
+            Api.Enqueue(Updates.PrivateText(1, 2006, "/country korea"));
+            await FakeBotApi.WaitUntil(() => !Api.Sent.IsEmpty, "the first reply");
         }
 
-        _api.LoseAcknowledgements = false;
-        await using var second = await BotHarness.StartAsync(_api, _temp.Database);
-        _api.Enqueue(Updates.PrivateText(2, 2006, "/country china"));
-        await _api.WaitForAck(2);
+        Api.LoseAcknowledgements = false;
+        await using var second = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Enqueue(Updates.PrivateText(2, 2006, "/country china"));
+        await Api.WaitForAck(2);
 
-        Assert.Equal(2, _api.Sent.Count);
+        Assert.Equal(2, Api.Sent.Count);
         Assert.True(second.Logs.Any("Update 1 was already handled"), second.Logs.All);
     }
 
@@ -101,37 +90,37 @@ public sealed class ReliabilityTests : IAsyncLifetime
     public async Task An_update_claimed_by_a_process_that_died_is_answered_after_restart()
     {
         // The predecessor claimed update 1 in the ledger and died before replying or acknowledging.
-        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(BotHarness.Settings(_api, _temp.Database)).Build();
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(BotHarness.Settings(Api, Temp.Database)).Build();
         using (var store = new ServiceCollection().AddLogging().AddClusterBotStoreFor(config).BuildServiceProvider())
         {
             Assert.True(store.GetRequiredService<IUpdateLedger>().TryBegin("telegram", "1"));
         }
 
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
-        _api.Enqueue(Updates.PrivateText(1, 2007, "/country korea"));
-        await _api.WaitForAck(1);
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Enqueue(Updates.PrivateText(1, 2007, "/country korea"));
+        await Api.WaitForAck(1);
 
-        Assert.Single(_api.Sent);
+        Assert.Single(Api.Sent);
     }
 
     [Fact]
     public async Task Shutdown_mid_reply_hands_the_update_back_and_the_next_run_answers_it_once()
     {
-        _api.DeliverAtMost = 0;
-        var first = await BotHarness.StartAsync(_api, _temp.Database);
-        _api.Enqueue(Updates.PrivateText(1, 2008, "/country korea"));
-        await FakeBotApi.WaitUntil(() => _api.Attempts("sendMessage") == 1, "the reply in flight");
+        Api.DeliverAtMost = 0;
+        var first = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Enqueue(Updates.PrivateText(1, 2008, "/country korea"));
+        await FakeBotApi.WaitUntil(() => Api.Attempts("sendMessage") == 1, "the reply in flight");
 
         var stopping = Stopwatch.StartNew();
         await first.DisposeAsync();
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopped in {stopping.Elapsed}");
-        Assert.True(_api.AckedBelow <= 1, "the interrupted update must not be acknowledged");
-        Assert.Empty(_api.Sent);
+        Assert.True(Api.AckedBelow <= 1, "the interrupted update must not be acknowledged");
+        Assert.Empty(Api.Sent);
 
-        _api.DeliverAtMost = null;
-        await using var second = await BotHarness.StartAsync(_api, _temp.Database);
-        await _api.WaitForAck(1);
-        Assert.Single(_api.Sent);
+        Api.DeliverAtMost = null;
+        await using var second = await BotHarness.StartAsync(Api, Temp.Database);
+        await Api.WaitForAck(1);
+        Assert.Single(Api.Sent);
     }
 
     private sealed class ExplodingEngine(IAnswerEngine inner) : IAnswerEngine

@@ -7,19 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Telegram.Tests.Startup;
 
-public sealed class StartupTests : IAsyncLifetime
+public sealed class StartupTests : FakeBotApiTest
 {
-    private readonly TempFolder _temp = new();
-    private FakeBotApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        _temp.Dispose();
-    }
-
     private static void AssertNoSecret(LogCollector logs) =>
         Assert.DoesNotContain(logs.Lines, l => l.Text.Contains(FakeBotApi.Secret, StringComparison.Ordinal));
 
@@ -45,18 +34,18 @@ public sealed class StartupTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_getMe_stops_the_app_with_one_clear_line_and_no_token()
     {
-        _api.Fail("getMe", 401, "Unauthorized");
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
+        Api.Fail("getMe", 401, "Unauthorized");
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
 
         await AssertStoppedWithOneClearLine(bot, "getMe", "401");
-        Assert.DoesNotContain(_api.Calls, c => c.Method == "getUpdates");
+        Assert.DoesNotContain(Api.Calls, c => c.Method == "getUpdates");
     }
 
     [Fact]
     public async Task A_refused_setWebhook_stops_the_web_host_with_one_clear_line_and_no_token()
     {
-        _api.Fail("setWebhook", 400, "Bad Request: bad webhook: HTTPS url must be provided for webhook");
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database, s =>
+        Api.Fail("setWebhook", 400, "Bad Request: bad webhook: HTTPS url must be provided for webhook");
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database, s =>
         {
             s["Telegram:Mode"] = "Webhook";
             s["Telegram:WebhookUrl"] = "https://bot.example.org/hooks/tg";
@@ -72,21 +61,21 @@ public sealed class StartupTests : IAsyncLifetime
     public async Task A_malformed_token_fails_validation_without_calling_telegram_or_showing_the_token(string token)
     {
         var failure = await Assert.ThrowsAsync<HarnessStartException>(() =>
-            BotHarness.StartAsync(_api, _temp.Database, s => s["Telegram:Token"] = token));
+            BotHarness.StartAsync(Api, Temp.Database, s => s["Telegram:Token"] = token));
 
         var validation = Assert.IsType<OptionsValidationException>(failure.InnerException);
         Assert.Contains("Telegram:Token is malformed", validation.Message);
         Assert.DoesNotContain(token, validation.Message);
-        Assert.Empty(_api.Calls);
+        Assert.Empty(Api.Calls);
     }
 
     [Fact]
     public async Task A_working_start_never_logs_the_token()
     {
-        await using var bot = await BotHarness.StartAsync(_api, _temp.Database);
-        _api.Fail("sendMessage", 500, "Internal Server Error");
-        _api.Enqueue(Updates.PrivateText(1, 3001, "/help"));
-        await _api.WaitForAck(1);
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Fail("sendMessage", 500, "Internal Server Error");
+        Api.Enqueue(Updates.PrivateText(1, 3001, "/help"));
+        await Api.WaitForAck(1);
 
         Assert.True(bot.Logs.Any("@ClusterBot started in Polling mode"));
         Assert.Empty(bot.Get<StartupFailures>().All);
