@@ -1,14 +1,28 @@
+using System.Collections.Concurrent;
 using ClusterBot.Core.Abstractions;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ClusterBot.Data;
 
 /// <summary>
-/// Candidate documents from the FTS5 index, best bm25 first. Every stem is sent as a quoted FTS5 string,
-/// so no user input can form FTS5 syntax (AND, NEAR(, *, column filters) or raise a syntax error.
+/// Candidate documents from the FTS5 index. Every stem is sent as a quoted FTS5 string, so no user input can form
+/// FTS5 syntax (AND, NEAR(, *, column filters) or raise a syntax error. This is the hot path of every question:
+/// the statement stays prepared on a few pooled connections, and the matches come back as rowids mapped to ids in
+/// memory, best first by `rank` (bm25 with the column weights the import set: names, then keywords, then text).
 /// </summary>
-public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSearch
+public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSearch, IDisposable
 {
+    private const int PooledStatements = 8;
+    private readonly ConcurrentBag<PreparedSearch> _pool = [];
+    private readonly Lazy<Dictionary<long, string>> _idsByRowId = new(() =>
+    {
+        using var c = database.Open();
+        return c.Query<(long RowId, string Id)>("SELECT rowid, doc_id FROM docs_fts").ToDictionary(r => r.RowId, r => r.Id);
+    });
+
+    private volatile bool _disposed;
+
     public IReadOnlyList<string> Find(IReadOnlyCollection<string> stems, int limit)
     {
         var terms = stems.Where(s => s.Length > 0).Select(Quote).Distinct().ToList();
@@ -17,14 +31,68 @@ public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSea
             return [];
         }
 
-        using var c = database.Open();
-        // Names weigh most, then the curated keywords, then the running text.
-        return c.Query<string>(
-                "SELECT doc_id FROM docs_fts WHERE docs_fts MATCH @match ORDER BY bm25(docs_fts, 0.0, 5.0, 3.0, 1.0) LIMIT @limit",
-                new { match = string.Join(" OR ", terms), limit })
-            .ToList();
+        var ids = _idsByRowId.Value;
+        var search = _pool.TryTake(out var pooled) ? pooled : new PreparedSearch(database);
+        try
+        {
+            var found = new List<string>();
+            foreach (var rowId in search.Run(string.Join(" OR ", terms), limit))
+            {
+                if (ids.TryGetValue(rowId, out var id)) found.Add(id);
+            }
+
+            return found;
+        }
+        finally
+        {
+            if (_disposed || _pool.Count >= PooledStatements) search.Dispose();
+            else _pool.Add(search);
+        }
     }
 
     /// <summary>An FTS5 string literal: wrapped in double quotes, inner quotes doubled.</summary>
     public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_pool.TryTake(out var search)) search.Dispose();
+    }
+
+    /// <summary>One connection with the MATCH statement prepared once and reused.</summary>
+    private sealed class PreparedSearch : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _match;
+        private readonly SqliteParameter _limit;
+
+        public PreparedSearch(SqliteDatabase database)
+        {
+            _connection = database.Open();
+            _command = _connection.CreateCommand();
+            _command.CommandText = "SELECT rowid FROM docs_fts WHERE docs_fts MATCH $match ORDER BY rank LIMIT $limit";
+            _match = _command.Parameters.Add("$match", SqliteType.Text);
+            _limit = _command.Parameters.Add("$limit", SqliteType.Integer);
+            _match.Value = "\"\"";
+            _limit.Value = 1;
+            _command.Prepare();
+        }
+
+        public List<long> Run(string match, int limit)
+        {
+            _match.Value = match;
+            _limit.Value = limit;
+            var rows = new List<long>();
+            using var reader = _command.ExecuteReader();
+            while (reader.Read()) rows.Add(reader.GetInt64(0));
+            return rows;
+        }
+
+        public void Dispose()
+        {
+            _command.Dispose();
+            _connection.Dispose();
+        }
+    }
 }

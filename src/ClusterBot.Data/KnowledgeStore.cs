@@ -76,6 +76,8 @@ public sealed class KnowledgeStore(SqliteDatabase database)
         }
 
         IndexForSearch(c, tx, kb);
+        // Names weigh most, then the curated keywords, then the running text; the id column is not searched.
+        c.Execute("INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25(0.0, 5.0, 3.0, 1.0)')", transaction: tx);
         SetMeta(c, tx, HashKey, kb.ContentHash);
         tx.Commit();
     }

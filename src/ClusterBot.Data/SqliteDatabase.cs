@@ -9,7 +9,7 @@ namespace ClusterBot.Data;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly string _connectionString;
 
     public SqliteDatabase(string path)

@@ -18,8 +18,19 @@ public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnly
     /// name and the document is about the thing so named without using the word itself.
     /// </summary>
     public double CreditFrom(SearchDocument doc) =>
-        AliasOf is null ? (Matches.Overlaps(doc.Stems) ? 1 : 0)
-        : Matches.Overlaps(doc.TextStems) ? 1 : doc.EntityClosure.Contains(AliasOf) ? 0.5 : 0;
+        AliasOf is null ? (AnyIn(doc.Stems) ? 1 : 0)
+        : AnyIn(doc.TextStems) ? 1 : doc.EntityClosure.Contains(AliasOf) ? 0.5 : 0;
+
+    // Looks the few forms of this word up in the document's many stems (HashSet.Overlaps would walk the document).
+    private bool AnyIn(IReadOnlySet<string> stems)
+    {
+        foreach (var form in Matches)
+        {
+            if (stems.Contains(form)) return true;
+        }
+
+        return false;
+    }
 }
 
 /// <summary>What a free-text question is made of: its intent, the entities it names, and its other content words.</summary>

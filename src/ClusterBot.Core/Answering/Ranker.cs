@@ -14,6 +14,9 @@ public static class Ranker
 {
     public const int CandidateLimit = 40;
 
+    /// <summary>ln(1 + 2): a word found in more than half of the documents is not searched for.</summary>
+    private static readonly double SearchableIdf = Math.Log(3);
+
     /// <summary>Bonus for a document whose kind matches the question's intent (a figure for "how many").</summary>
     private const double IntentBonus = 0.15;
 
@@ -35,12 +38,14 @@ public static class Ranker
     /// <summary>Per country or topic a document is about that the question did not name: prefer focused answers.</summary>
     private const double UnnamedRootPenalty = 0.03;
 
-    /// <summary>Tie-breaker towards what full-text relevance (FTS5 bm25) ranks higher.</summary>
+    /// <summary>Tie-breaker towards what full-text relevance (FTS5 bm25: names, then keywords, then text) ranks higher.</summary>
     private const double SearchRankBonus = 0.02;
 
     public static IReadOnlyList<ScoredDocument> Rank(QueryAnalysis query, KnowledgeIndex index, ICandidateSearch search)
     {
-        var searchStems = query.KnownTerms.SelectMany(t => t.Matches).Distinct().ToList();
+        // Words most documents share ("cluster") find nearly everything and tell nothing: the full-text search
+        // looks only for the rarer ones; the named entities bring their own documents below.
+        var searchStems = query.KnownTerms.Where(t => index.Idf(t.Stem) >= SearchableIdf).SelectMany(t => t.Matches).Distinct().ToList();
         var found = searchStems.Count > 0 ? search.Find(searchStems, CandidateLimit) : [];
         var candidates = new List<SearchDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,7 +72,8 @@ public static class Ranker
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = query.KnownTerms.All(t => t.FromAlias || t.Weight < GenericWordWeight);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var rankOf = found.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < found.Count; i++) rankOf.TryAdd(found[i], i);
         var scored = new List<ScoredDocument>(candidates.Count);
         foreach (var doc in candidates)
         {
@@ -90,7 +96,7 @@ public static class Ranker
             // Only another country's or topic's document is penalised: a sibling in the same country may be what a
             // loosely named question means ("the industrial complex programme" for the ICCP).
             if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots)) score -= UnnamedEntityPenalty;
-            if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / CandidateLimit);
+            if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / Math.Max(1, found.Count));
             scored.Add(new ScoredDocument(doc, score, coverage));
         }
 
