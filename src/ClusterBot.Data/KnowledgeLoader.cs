@@ -36,7 +36,10 @@ public sealed partial class KnowledgeLoader(KnowledgeStore store, IOptions<Knowl
     {
         lock (_gate)
         {
+            var previous = _current;
             _current = Load();
+            // Questions still running on the previous snapshot finish on fresh connections, which are then closed.
+            (previous?.Search as IDisposable)?.Dispose();
             return _current;
         }
     }
