@@ -1,5 +1,6 @@
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Text;
+using ClusterBot.Testing;
 using CsCheck;
 
 namespace ClusterBot.Core.Tests.Answering;
@@ -12,20 +13,7 @@ public class AnswerEnginePropertyTests(EngineFixture fixture) : IClassFixture<En
 {
     private const int DiscordLimit = 2000;
 
-    private static readonly string[] Fragments =
-    [
-        "'; DROP TABLE facts; --", "\"", "NEAR(", "AND", "OR", "NOT", "*", "^", "names:", "{", "}", "(", ")", "<b>", "</i>", "&amp;", "<script>",
-        "@everyone", "```", "||", "~~", "\u0000", "\u0007", "\u001b[31m", "\u200b", "\u202e", "\ud83e\udd16", "\ud800", "ё", "Ё", "/country", "/programme",
-        "/compare", "/lang", "/fact", "@ClusterBot", "/help@OtherBot", "корея", "torch", "193", "3,6", "7 300", "сколько", "how many", "когда",
-        "what is", new string('я', 120), new string('x', 600), "\n", "\t", " ",
-    ];
-
-    private static readonly Gen<string> Adversarial =
-        Gen.OneOf(
-            Gen.String,
-            Gen.Char.Array[0, 80].Select(c => new string(c)),
-            Gen.Int[0, Fragments.Length - 1].Array[1, 8].Select(ix => string.Join(' ', ix.Select(i => Fragments[i]))),
-            Gen.Int[0, Fragments.Length - 1].Array[1, 6].Select(ix => string.Concat(ix.Select(i => Fragments[i]))));
+    private static readonly Gen<string> Adversarial = AdversarialText.Gen;
 
     [Fact]
     public void Any_string_gets_a_sane_reply()
