@@ -16,13 +16,13 @@ public sealed class KnowledgeLoaderTests : IDisposable
     {
         var folder = _temp.CopyKnowledge();
         var db = _temp.File("store.db");
-        var first = new RecordingLogger();
+        var first = new CollectingLogger<KnowledgeLoader>();
         Assert.NotEmpty(Loader(folder, db, first).Current.Index.Documents);
-        Assert.Single(first.Messages, m => m.StartsWith("Imported", StringComparison.Ordinal));
+        Assert.Single(first.Lines, m => m.StartsWith("Imported", StringComparison.Ordinal));
 
-        var warm = new RecordingLogger();
+        var warm = new CollectingLogger<KnowledgeLoader>();
         Assert.NotEmpty(Loader(folder, db, warm).Current.Index.Documents);
-        Assert.DoesNotContain(warm.Messages, m => m.StartsWith("Imported", StringComparison.Ordinal));
+        Assert.DoesNotContain(warm.Lines, m => m.StartsWith("Imported", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -30,11 +30,11 @@ public sealed class KnowledgeLoaderTests : IDisposable
     {
         var folder = _temp.CopyKnowledge();
         var db = _temp.File("store.db");
-        _ = Loader(folder, db, new RecordingLogger()).Current;
+        _ = Loader(folder, db, new CollectingLogger<KnowledgeLoader>()).Current;
         var file = Path.Combine(folder, "china.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("19 clusters were selected", "nineteen clusters were selected", StringComparison.Ordinal));
 
-        var loaded = Loader(folder, db, new RecordingLogger()).Current;
+        var loaded = Loader(folder, db, new CollectingLogger<KnowledgeLoader>()).Current;
         Assert.Contains("nineteen", loaded.Index.FindDocument("cn-19-clusters")!.Fact!.Text.En);
     }
 
@@ -42,7 +42,7 @@ public sealed class KnowledgeLoaderTests : IDisposable
     public void An_invalid_edit_is_refused_and_reload_keeps_the_previous_knowledge()
     {
         var folder = _temp.CopyKnowledge();
-        var loader = Loader(folder, _temp.File("store.db"), new RecordingLogger());
+        var loader = Loader(folder, _temp.File("store.db"), new CollectingLogger<KnowledgeLoader>());
         var before = loader.Current;
         File.AppendAllText(Path.Combine(folder, "china.yaml"), "\n  - id: broken\n");
 
@@ -53,16 +53,4 @@ public sealed class KnowledgeLoaderTests : IDisposable
 
     private static KnowledgeLoader Loader(string folder, string db, ILogger<KnowledgeLoader> logger) =>
         new(new KnowledgeStore(new SqliteDatabase(db)), Options.Create(new KnowledgeOptions { Path = folder }), logger);
-
-    private sealed class RecordingLogger : ILogger<KnowledgeLoader>
-    {
-        public List<string> Messages { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Add(formatter(state, exception));
-    }
 }

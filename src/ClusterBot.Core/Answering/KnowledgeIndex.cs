@@ -14,6 +14,7 @@ public sealed class KnowledgeIndex
     private readonly FrozenDictionary<string, Entity> _entities;
     private readonly FrozenDictionary<string, SearchDocument> _documents;
     private readonly FrozenDictionary<string, double> _idf;
+    private readonly FrozenDictionary<string, int> _documentsPerEntity;
     private readonly Dictionary<string, List<(string[] Stems, string EntityId)>> _aliasesByFirstStem = new(StringComparer.Ordinal);
 
     /// <param name="knowledge">The knowledge to index.</param>
@@ -36,6 +37,7 @@ public sealed class KnowledgeIndex
         }
 
         Documents = docs;
+        _documentsPerEntity = knowledge.Entities.ToFrozenDictionary(e => e.Id, e => docs.Count(d => d.EntityClosure.Contains(e.Id)), StringComparer.Ordinal);
         _documents = docs.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
 
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -102,6 +104,9 @@ public sealed class KnowledgeIndex
     public SearchDocument? FindDocument(string id) => _documents.GetValueOrDefault(id);
 
     public bool IsKnownStem(string stem) => _idf.ContainsKey(stem);
+
+    /// <summary>How many documents are about an entity or one of its descendants.</summary>
+    public int DocumentCountOf(string entityId) => _documentsPerEntity.GetValueOrDefault(entityId);
 
     /// <summary>How rare a stem is across documents (ln(1 + N/df)); unknown stems count as the rarest.</summary>
     public double Idf(string stem) => _idf.TryGetValue(stem, out var v) ? v : Math.Log(1 + Documents.Count);

@@ -45,7 +45,8 @@ public static class Ranker
     {
         // Words most documents share ("cluster") find nearly everything and tell nothing: the full-text search
         // looks only for the rarer ones; the named entities bring their own documents below.
-        var searchStems = query.KnownTerms.Where(t => index.Idf(t.Stem) >= SearchableIdf).SelectMany(t => t.Matches).Distinct().ToList();
+        var known = query.KnownTerms.ToList();
+        var searchStems = known.Where(t => index.Idf(t.Stem) >= SearchableIdf).SelectMany(t => t.Matches).Distinct().ToList();
         var found = searchStems.Count > 0 ? search.Find(searchStems, CandidateLimit) : [];
         var candidates = new List<SearchDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -63,14 +64,14 @@ public static class Ranker
         // A word the paper never uses still belongs to the question: it weighs half, so a question mostly about
         // something else ("How many people live in Bavaria?") cannot be fully covered by a fact that ignores it.
         var unknownWeight = query.Terms.Where(t => !t.Known).Sum(t => t.Weight) * UnknownWordShare;
-        var denominator = query.KnownTerms.Sum(t => t.Weight) + entityWeights.Values.Sum() + unknownWeight;
+        var denominator = known.Sum(t => t.Weight) + entityWeights.Values.Sum() + unknownWeight;
         if (denominator <= 0)
         {
             return [];
         }
 
         // The question only names things (besides generic words): then the overview of what it names is the answer.
-        var onlyNames = query.KnownTerms.All(t => t.FromAlias || t.Weight < GenericWordWeight);
+        var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < found.Count; i++) rankOf.TryAdd(found[i], i);
@@ -78,7 +79,7 @@ public static class Ranker
         foreach (var doc in candidates)
         {
             var covered = 0.0;
-            foreach (var term in query.KnownTerms)
+            foreach (var term in known)
             {
                 covered += term.Weight * term.CreditFrom(doc);
             }
@@ -114,11 +115,8 @@ public static class Ranker
     };
 
     /// <summary>A named entity weighs as much as a rare word: the rarer its documents, the more it says.</summary>
-    private static double EntityWeight(string entityId, KnowledgeIndex index)
-    {
-        var docs = index.Documents.Count(d => d.EntityClosure.Contains(entityId));
-        return Math.Log(1 + (double)index.Documents.Count / Math.Max(1, docs));
-    }
+    private static double EntityWeight(string entityId, KnowledgeIndex index) =>
+        Math.Log(1 + (double)index.Documents.Count / Math.Max(1, index.DocumentCountOf(entityId)));
 }
 
 /// <summary>A candidate search over the in-memory documents, for tests and tools that have no store.</summary>

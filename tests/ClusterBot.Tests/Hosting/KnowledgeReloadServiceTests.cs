@@ -11,7 +11,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
     private readonly TempFolder _temp = new();
     private readonly string _folder;
     private readonly KnowledgeLoader _loader;
-    private readonly CollectingLogger _logs = new();
+    private readonly CollectingLogger<KnowledgeReloadService> _logs = new();
     private readonly KnowledgeReloadService _service;
 
     public KnowledgeReloadServiceTests()
@@ -71,17 +71,5 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         var text = File.ReadAllText(path);
         Assert.Contains(from, text);
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
-    private sealed class CollectingLogger : ILogger<KnowledgeReloadService>
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception));
     }
 }
