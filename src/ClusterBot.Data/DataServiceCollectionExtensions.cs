@@ -8,6 +8,18 @@ namespace ClusterBot.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    /// <summary>
+    /// For the running bot: questions are logged through a background queue (written in batches, drained on
+    /// shutdown) so the log never slows an answer.
+    /// </summary>
+    public static IServiceCollection AddBufferedQuestionLog(this IServiceCollection services)
+    {
+        services.AddSingleton<BufferedQuestionLog>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<BufferedQuestionLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<BufferedQuestionLog>());
+        return services;
+    }
+
     /// <summary>The SQLite store: knowledge (imported from the knowledge folder), chat settings and handled updates.</summary>
     public static IServiceCollection AddClusterBotStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +34,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeLoader>());
         services.AddSingleton<IChatSettingsStore, ChatSettingsStore>();
         services.AddSingleton<IUpdateLedger, UpdateLedger>();
-        services.AddSingleton<IQuestionLog, SqliteQuestionLog>();
+        services.AddSingleton<SqliteQuestionLog>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<SqliteQuestionLog>());
         services.AddSingleton<Reports>();
         services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
         return services;

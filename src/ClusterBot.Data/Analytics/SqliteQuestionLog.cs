@@ -8,14 +8,18 @@ namespace ClusterBot.Data.Analytics;
 /// <summary>The question log in SQLite (table `questions`): what the usage and unanswered reports read.</summary>
 public sealed class SqliteQuestionLog(SqliteDatabase database) : IQuestionLog
 {
-    public void Record(QuestionRecord record)
+    public void Record(QuestionRecord record) => RecordAll([record]);
+
+    /// <summary>Writes several records in one transaction.</summary>
+    public void RecordAll(IReadOnlyCollection<QuestionRecord> records)
     {
         using var c = database.Open();
+        using var tx = c.BeginTransaction();
         c.Execute("""
             INSERT INTO questions (at, platform, kind, outcome, normalised, command, closest)
             VALUES (@at, @platform, @kind, @outcome, @normalised, @command, @closest)
             """,
-            new
+            records.Select(record => new
             {
                 at = Format(record.At),
                 platform = record.Platform,
@@ -24,7 +28,9 @@ public sealed class SqliteQuestionLog(SqliteDatabase database) : IQuestionLog
                 normalised = record.Normalised ?? "",
                 command = record.Command,
                 closest = record.Closest,
-            });
+            }),
+            tx);
+        tx.Commit();
     }
 
     public int Prune(TimeSpan olderThan)

@@ -81,6 +81,7 @@ public static class ClusterBotHost
         }
 
         services.AddClusterBotMonitoring(builder.Configuration);
+        services.AddBufferedQuestionLog();
         services.AddOptions<AnalyticsOptions>().Bind(builder.Configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<KnowledgeReloadService>();
         services.AddHostedService<MaintenanceService>();
