@@ -57,6 +57,7 @@ public abstract class TelegramPipelineBase
         builder.Services.AddClusterBotCore(builder.Configuration)
             .AddClusterBotStore(builder.Configuration)
             .AddClusterBotMonitoring(builder.Configuration)
+            .AddBufferedQuestionLog()
             .AddTelegramAdapter(builder.Configuration);
         _host = builder.Build();
         _host.StartAsync().GetAwaiter().GetResult();
