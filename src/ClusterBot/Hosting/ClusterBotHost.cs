@@ -60,6 +60,7 @@ public static class ClusterBotHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.UseUrls(plan.HttpUrls!);
+        builder.Services.AddHostedService<PrometheusExport>();
         Configure(builder, RunMode.Bot, plan, overrides);
         var app = builder.Build();
         app.MapClusterBotOperations();
