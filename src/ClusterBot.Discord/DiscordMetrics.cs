@@ -14,7 +14,7 @@ public sealed class DiscordMetrics
 
     public DiscordMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create("ClusterBot");
+        var meter = meterFactory.Create(Core.Operations.ClusterBotMetrics.MeterName);
         _replies = meter.CreateCounter<long>("clusterbot.discord.replies", "{reply}", "Discord replies by outcome (sent, failed).");
         _retries = meter.CreateCounter<long>("clusterbot.discord.retries", "{request}", "Discord REST requests retried, by reason (429, 5xx).");
         _reconnects = meter.CreateCounter<long>("clusterbot.discord.gateway.reconnects", "{reconnect}", "Gateway reconnects, by next step (resume, identify).");

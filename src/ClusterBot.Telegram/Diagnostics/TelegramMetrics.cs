@@ -5,7 +5,7 @@ namespace ClusterBot.Telegram.Diagnostics;
 /// <summary>Counters on the shared "ClusterBot" meter, so an operator sees lost replies without reading logs.</summary>
 public sealed class TelegramMetrics
 {
-    public const string MeterName = "ClusterBot";
+    public const string MeterName = Core.Operations.ClusterBotMetrics.MeterName;
 
     private readonly Counter<long> _updates;
     private readonly Counter<long> _lost;
