@@ -80,7 +80,9 @@ public static class QueryAnalyser
         var tokens = TextNormaliser.Tokenise(text);
         var names = ProperNames(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
-        var intent = IntentDetector.Detect(tokens);
+        // The question word decides the kind of answer, so a misspelt one ("сколко", "wich") is read as meant.
+        var intent = IntentDetector.Detect(tokens.Select((t, i) =>
+            index.IsKnownStem(stems[i]) ? t : StopWords.Corrected(t) ?? t).ToList());
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
         var aliasTerms = new List<QueryTerm>();

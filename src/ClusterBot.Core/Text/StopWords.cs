@@ -42,6 +42,11 @@ public static class StopWords
     /// A misspelt function word ("wich", "whta", "сколко"): one edit from a stop word of four or more letters.
     /// Checked only for words the knowledge does not know, so real words are never dropped.
     /// </summary>
-    public static bool IsMisspelt(string token) =>
-        token.Length >= 4 && LongWords.Any(w => Math.Abs(w.Length - token.Length) <= 1 && w[0] == token[0] && Distance.Distance(w, token) <= 1);
+    public static bool IsMisspelt(string token) => Corrected(token) is not null;
+
+    /// <summary>The stop word a misspelt function word stands for ("сколко" → "сколько"), or null.</summary>
+    public static string? Corrected(string token) =>
+        token.Length < 4 || Words.Contains(token)
+            ? null
+            : LongWords.FirstOrDefault(w => Math.Abs(w.Length - token.Length) <= 1 && w[0] == token[0] && Distance.Distance(w, token) <= 1);
 }

@@ -17,4 +17,12 @@ public class IntentDetectorTests
     [InlineData("кластеры баварии", Intent.None)]
     public void Detect_reads_the_question_word(string question, Intent expected) =>
         Assert.Equal(expected, IntentDetector.Detect(TextNormaliser.Tokenise(question)));
+
+    [Fact]
+    public void A_misspelt_question_word_still_sets_the_intent()
+    {
+        var index = new ClusterBot.Core.Answering.KnowledgeIndex(ClusterBot.Core.Knowledge.KnowledgeYamlReader.ReadFolder(ClusterBot.Testing.RepoPaths.Knowledge));
+        Assert.Equal(Intent.Count, QueryAnalyser.Analyse("сколко кластеров в корее", index).Intent);
+        Assert.Equal(Intent.List, QueryAnalyser.Analyse("wich ministries support clusters", index).Intent);
+    }
 }
