@@ -36,7 +36,9 @@ public static class StopWords
     public static bool Contains(string token) => Words.Contains(token);
 
     private static readonly F23.StringSimilarity.OptimalStringAlignment Distance = new();
-    private static readonly string[] LongWords = Words.Where(w => w.Length >= 4).ToArray();
+    // Question words first: "wich" is one edit from both "which" and "with", and in a question it means "which".
+    private static readonly string[] QuestionWords = ["which", "what", "when", "where", "whose", "сколько", "какие", "каких", "какой", "какая", "когда", "почему", "зачем"];
+    private static readonly string[] LongWords = QuestionWords.Concat(Words.Where(w => w.Length >= 4).Except(QuestionWords)).ToArray();
 
     /// <summary>
     /// A misspelt function word ("wich", "whta", "сколко"): one edit from a stop word of four or more letters.
