@@ -37,7 +37,8 @@ ask.SetAction(async (parse, cancellationToken) =>
 
     return await RunTool(async services =>
     {
-        var runner = new AskRunner(services.GetRequiredService<IAnswerEngine>(), parse.GetValue(lang));
+        var runner = new AskRunner(services.GetRequiredService<IAnswerEngine>(), parse.GetValue(lang),
+            services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username);
         if (parse.GetValue(explain) && text is not null)
         {
             await Console.Error.WriteLineAsync(QueryExplainer.Explain(text, services.GetRequiredService<IKnowledgeSource>().Current));

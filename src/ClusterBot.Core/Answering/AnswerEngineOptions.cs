@@ -11,6 +11,13 @@ public sealed class AnswerEngineOptions
     [RegularExpression("^(ru|en)$", ErrorMessage = "Bot:DefaultLanguage must be 'ru' or 'en'.")]
     public string DefaultLanguage { get; set; } = "ru";
 
+    /// <summary>
+    /// The bot's name where no platform tells it (the console chat, `ask`): "/help@ClusterBot" is for us,
+    /// "/help@OtherBot" is not. On Telegram and Discord the platform's own username is used.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9_]{1,32}$", ErrorMessage = "Bot:Username must be 1–32 letters, digits or underscores.")]
+    public string Username { get; set; } = "ClusterBot";
+
     /// <summary>Longest question accepted, in characters.</summary>
     [Range(16, 4000)]
     public int MaxQuestionLength { get; set; } = 500;

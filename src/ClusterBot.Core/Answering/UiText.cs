@@ -47,6 +47,10 @@ public static class UiText
         "Не получилось ответить на этот вопрос из-за внутренней ошибки. Попробуйте спросить иначе или /help.",
         "Something went wrong while answering that. Please try asking differently, or /help.");
 
+    public static Localized ForAnotherBot(string text) => new(
+        $"«{text}» адресовано другому боту, я его пропускаю.",
+        $"\"{text}\" is addressed to another bot, so I leave it alone.");
+
     public static readonly Localized MaybeYouMean = new("Возможно, вас интересует:", "Perhaps you mean:");
 
     public static readonly Localized TrySomething = new(

@@ -9,7 +9,7 @@ namespace ClusterBot.Cli;
 /// The `ask` command: one question as plain text, or (with --json) one JSON object per stdin line,
 /// in order, flushed as it goes. Every line gets exactly one answer, whatever it holds.
 /// </summary>
-public sealed class AskRunner(IAnswerEngine engine, string? language)
+public sealed class AskRunner(IAnswerEngine engine, string? language, string botUsername)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -22,7 +22,11 @@ public sealed class AskRunner(IAnswerEngine engine, string? language)
     {
         try
         {
-            return engine.Answer(new Question(text, Platform: "cli", UserLanguage: language));
+            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername));
+            // A chat platform stays silent here; a command line owes every line an answer, so it says why.
+            return reply.Outcome == ReplyOutcome.Ignored
+                ? new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(text.Trim())[reply.Lang])], [], [], [])
+                : reply;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

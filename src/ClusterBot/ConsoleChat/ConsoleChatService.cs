@@ -8,7 +8,11 @@ namespace ClusterBot.ConsoleChat;
 /// The local chat a newcomer sees when no platform is configured: a prompt, answers, follow-up hints;
 /// /quit or end of input (Ctrl+D) leaves.
 /// </summary>
-public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLifetime lifetime, ConsoleChatIo io) : BackgroundService
+public sealed class ConsoleChatService(
+    IAnswerEngine engine,
+    IHostApplicationLifetime lifetime,
+    ConsoleChatIo io,
+    Microsoft.Extensions.Options.IOptions<AnswerEngineOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +40,11 @@ public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLif
                 Reply reply;
                 try
                 {
-                    reply = engine.Answer(new Question(line, PreferredLanguage: chosen));
+                    reply = engine.Answer(new Question(line, PreferredLanguage: chosen, BotUsername: options.Value.Username));
+                    if (reply.Outcome == ReplyOutcome.Ignored)
+                    {
+                        reply = new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(line.Trim())[reply.Lang])], [], [], []);
+                    }
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

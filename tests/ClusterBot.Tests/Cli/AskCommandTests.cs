@@ -69,6 +69,16 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_command_for_another_bot_is_left_alone_with_a_line_saying_so()
+    {
+        var (_, stdout, _) = await AppProcess.RunAsync(["ask", "--json"], "/help@OtherBot\n/country@ClusterBot china\n", environment: Env);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.False(lines[0].GetProperty("answered").GetBoolean());
+        Assert.Contains("OtherBot", lines[0].GetProperty("text").GetString());
+        Assert.True(lines[1].GetProperty("answered").GetBoolean());
+    }
+
+    [Fact]
     public async Task Help_describes_the_commands()
     {
         var (exit, stdout, _) = await AppProcess.RunAsync(["ask", "--help"]);
