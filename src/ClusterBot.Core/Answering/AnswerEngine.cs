@@ -71,6 +71,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return composer.Compare(countries, lang);
         }
 
+        if (StructuralQuestion.Route(query, index) is { } route)
+        {
+            // "Какие программы есть в Германии?", "phases of the ICCP": the question is a command in words.
+            var handlers = new CommandHandlers(index, composer, lang);
+            return route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId) : handlers.ProgrammesOf(route.EntityId);
+        }
+
         if (query.IsMostlyUnknown || query.NamesSomethingUnknown)
         {
             var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;

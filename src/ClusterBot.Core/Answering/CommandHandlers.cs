@@ -131,6 +131,14 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
         return ListReply(heading, index.Entities.Where(e => kinds.Contains(e.Kind)).ToList(), command);
     }
 
+    /// <summary>The programmes and regions of one country or topic, as /programme lists them.</summary>
+    public Reply ProgrammesOf(string entityId)
+    {
+        var owner = index.FindEntity(entityId)!;
+        var children = index.ChildrenOf(entityId).Where(e => e.Kind is EntityKind.Programme or EntityKind.Region).ToList();
+        return ListReply($"{UiText.ProgrammesHeading[lang]} {owner.Name[lang]}", children, CommandTable.Programme);
+    }
+
     private Reply ListReply(string heading, IReadOnlyList<Entity> entities, CommandSpec command)
     {
         var items = entities.Select(e => $"{e.Name[lang]} — /{command.Name} {e.Id}").ToList();

@@ -107,7 +107,7 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         return null;
     }
 
-    private static string Years(Entity e) => (e.Start, e.End) switch
+    private static string Years(Entity e) => e.Start is { } start && e.Name.Ru.Contains(start.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) ? "" : (e.Start, e.End) switch
     {
         (int s, int end) => $" ({s}–{end})",
         (int s, null) => $" ({s}–)",

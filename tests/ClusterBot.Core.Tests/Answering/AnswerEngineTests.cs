@@ -188,6 +188,34 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.Contains("2013", list.Items[2]);
     }
 
+    [Theory]
+    [InlineData("Какие программы есть в Германии?", "/programme go-cluster")]
+    [InlineData("What programmes does China have?", "/programme torch")]
+    public void Asking_for_a_countrys_programmes_lists_them(string question, string expectedFollowUp)
+    {
+        var reply = Ask(question);
+        Assert.True(reply.Answered);
+        Assert.Contains(reply.FollowUps, f => f.Command == expectedFollowUp);
+        Assert.Contains(expectedFollowUp, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void Asking_for_phases_lists_them_in_order()
+    {
+        var reply = Ask("phases of korea");
+        var list = Assert.IsType<BulletList>(reply.Blocks[1]);
+        Assert.Equal(3, list.Items.Count);
+        Assert.Equal(["kr-phase-formation", "kr-phase-growth", "kr-phase-maturity"], reply.FactIds);
+    }
+
+    [Fact]
+    public void A_phase_name_that_carries_its_years_does_not_repeat_them()
+    {
+        var text = Ask("/phases iccp").ToPlainText();
+        Assert.DoesNotContain("(2005–2009) (2005–2009)", text);
+        Assert.Contains("2005–2009", text);
+    }
+
     [Fact]
     public void Bare_country_and_programme_list_what_exists()
     {

@@ -1,0 +1,52 @@
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// Recognises a question that asks for a list the commands already give — the programmes of a country, the
+/// phases of a policy — when it names one thing and says nothing else but "programmes" or "phases".
+/// </summary>
+public static class StructuralQuestion
+{
+    private static readonly HashSet<string> ProgrammeStems = Stems("программа", "программы", "программ", "programme", "programmes", "program", "programs");
+
+    private static readonly HashSet<string> PhaseStems = Stems("этап", "этапы", "фаза", "фазы", "стадии", "phase", "phases", "stage", "stages");
+
+    public sealed record Target(CommandSpec Command, string EntityId);
+
+    public static Target? Route(QueryAnalysis query, KnowledgeIndex index)
+    {
+        if (query.EntityIds.Count != 1 || query.Intent is not (Intent.List or Intent.None or Intent.Count))
+        {
+            return null;
+        }
+
+        var words = query.Terms.Where(t => !t.FromAlias).Select(t => t.Stem).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var entity = index.FindEntity(query.EntityIds[0]);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        if (words.All(ProgrammeStems.Contains) && entity.Kind is EntityKind.Country or EntityKind.Topic &&
+            index.ChildrenOf(entity.Id).Any(e => e.Kind is EntityKind.Programme or EntityKind.Region))
+        {
+            return new Target(CommandTable.Programme, entity.Id);
+        }
+
+        if (words.All(PhaseStems.Contains) && index.ChildrenOf(entity.Id, EntityKind.Phase).Any())
+        {
+            return new Target(CommandTable.Phases, entity.Id);
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> Stems(params string[] words) => words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+}
