@@ -18,7 +18,7 @@ public sealed class MetricsExportTests : IDisposable
     [Fact]
     public async Task Answered_questions_show_up_in_metrics_by_platform_and_outcome()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var host = ClusterBotHost.Build(RunMode.Bot, new Dictionary<string, string?>
         {
             ["Http:Urls"] = $"http://127.0.0.1:{port}",
@@ -53,10 +53,4 @@ public sealed class MetricsExportTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class OperationsEndpointTests : IDisposable
     [Fact]
     public async Task Healthz_readyz_and_metrics_answer_and_no_console_chat_runs()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(AppProcess.Dll);
         start.Environment["Http__Urls"] = $"http://127.0.0.1:{port}";
@@ -57,12 +57,6 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.DoesNotContain("   at ", stderr);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> WaitFor(Func<Task<bool>> condition)
     {

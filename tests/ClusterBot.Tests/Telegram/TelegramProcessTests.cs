@@ -80,19 +80,13 @@ public sealed partial class TelegramProcessTests : IAsyncLifetime
     [GeneratedRegex(@"^\d\d:\d\d:\d\d (trce|dbug|info): ")]
     private static partial Regex RoutineSimpleLine();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Theory]
     [InlineData("simple")]
     [InlineData("json")]
     public async Task A_whole_run_with_errors_and_shutdown_never_logs_the_token(string formatter)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         // Trouble on the way, each kind logged by a different part: a failed poll, a 429 then a 500 on one reply.
         _api.Fail("getUpdates", 502, "Bad Gateway");
         _api.Fail("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
@@ -157,11 +151,11 @@ public sealed partial class TelegramProcessTests : IAsyncLifetime
 
         // The same with the web server on: stopping must not cancel its start (which the host would report).
         _api.Fail("getMe", 401, "Unauthorized");
-        using var refusedWeb = Start(Env(e => e["Http__Urls"] = $"http://127.0.0.1:{FreePort()}"));
+        using var refusedWeb = Start(Env(e => e["Http__Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}"));
         await AssertFailsWithOneLine(refusedWeb, "getMe was refused or unreachable (401 Unauthorized)");
 
         // Nothing listens there: the network error names the address, and the address must not carry the token.
-        var closed = FreePort();
+        var closed = LoopbackPort.Free();
         using var unreachable = Start(Env(e =>
         {
             e["Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{closed}";
