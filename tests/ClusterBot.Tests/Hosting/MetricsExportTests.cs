@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ClusterBot.Core.Answering;
 using ClusterBot.Hosting;
 using ClusterBot.Testing;
