@@ -19,8 +19,11 @@ internal static class AppProcess
         }
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string[] args, string? stdin = null, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// How to start the app: UTF-8 pipes, the given arguments and environment, and none of the runner's own
+    /// platform or logging settings (a developer's token or log level must not leak into a test).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,7 +36,20 @@ internal static class AppProcess
         };
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Telegram__", StringComparison.Ordinal) ||
+                     k.StartsWith("Discord__", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        return start;
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string[] args, string? stdin = null, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    {
+        var start = StartInfo(args, workingDirectory, environment);
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -71,7 +71,7 @@ public static class ClusterBotHost
     private static void Configure(IHostApplicationBuilder builder, RunMode mode, HostPlan plan, IDictionary<string, string?>? overrides)
     {
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
-        ConfigureLogging(builder.Logging, builder.Configuration, mode);
+        ConfigureLogging(builder.Logging, builder.Configuration, mode, plan);
 
         var services = builder.Services;
         services.AddClusterBotCore(builder.Configuration);
@@ -99,7 +99,7 @@ public static class ClusterBotHost
         }
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RunMode mode)
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RunMode mode, HostPlan plan)
     {
         logging.ClearProviders();
         // Logs go to stderr so that stdout carries only replies (the `ask --json` contract, the console chat).
@@ -116,7 +116,7 @@ public static class ClusterBotHost
         });
         logging.Services.Configure<JsonConsoleFormatterOptions>(o => o.TimestampFormat = "O");
         // A tool or the console chat shares the terminal with a person: only problems are worth a line there.
-        logging.SetMinimumLevel(mode == RunMode.Bot && HostPlan.From(configuration).AnyPlatform ? LogLevel.Information : LogLevel.Warning);
+        logging.SetMinimumLevel(mode == RunMode.Bot && plan.AnyPlatform ? LogLevel.Information : LogLevel.Warning);
         // HttpClient's request logs would print the Telegram Bot API URL, which carries the bot token.
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

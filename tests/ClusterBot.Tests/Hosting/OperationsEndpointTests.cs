@@ -15,10 +15,11 @@ public sealed class OperationsEndpointTests : IDisposable
     public async Task Healthz_readyz_and_metrics_answer_and_no_console_chat_runs()
     {
         var port = LoopbackPort.Free();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(AppProcess.Dll);
-        start.Environment["Http__Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__Path"] = _temp.File("ops.db");
+        var start = AppProcess.StartInfo([], environment: new Dictionary<string, string>
+        {
+            ["Http__Urls"] = $"http://127.0.0.1:{port}",
+            ["Storage__Path"] = _temp.File("ops.db"),
+        });
         using var process = Process.Start(start)!;
         process.StandardInput.Close(); // a service must not stop when stdin ends
         try

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 
 namespace ClusterBot.Tests.Telegram;
 
@@ -25,24 +24,7 @@ internal sealed class BotProcess : IDisposable
 
     public static BotProcess Start(IDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(AppProcess.Dll);
-        // Whatever the test runner was started with must not leak in (a developer's own token, a log level).
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Telegram__", StringComparison.Ordinal) || k.StartsWith("Discord__", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
+        var start = AppProcess.StartInfo([], environment: environment);
         var process = new Process { StartInfo = start };
         var bot = new BotProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) bot._lines.Enqueue("out| " + e.Data); };
