@@ -29,7 +29,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     {
         using var c = database.Open();
         using var tx = c.BeginTransaction();
-        foreach (var table in new[] { "sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts", "doc_stems" })
+        foreach (var table in Schema.KnowledgeTables)
         {
             c.Execute($"DELETE FROM {table}", transaction: tx);
         }
@@ -45,13 +45,14 @@ public sealed class KnowledgeStore(SqliteDatabase database)
         {
             var e = kb.Entities[i];
             c.Execute($"""
-                INSERT INTO {TableOf(e.Kind)} (id, kind, parent_id, name_ru, name_en, summary_ru, summary_en, section, refs, ord, start_year, end_year, years, file, line, seq)
-                VALUES (@Id, @Kind, @ParentId, @NameRu, @NameEn, @SummaryRu, @SummaryEn, @Section, @Refs, @Order, @Start, @End, @Years, @File, @Line, @Seq)
+                INSERT INTO {TableOf(e.Kind)} (id, kind, parent_id, name_ru, name_en, summary_ru, summary_en, section, refs, ord, start_year, end_year, years, quote, asks, file, line, seq)
+                VALUES (@Id, @Kind, @ParentId, @NameRu, @NameEn, @SummaryRu, @SummaryEn, @Section, @Refs, @Order, @Start, @End, @Years, @Quote, @Asks, @File, @Line, @Seq)
                 """,
                 new
                 {
                     e.Id, Kind = e.Kind.ToString(), e.ParentId, NameRu = e.Name.Ru, NameEn = e.Name.En, SummaryRu = e.Summary.Ru, SummaryEn = e.Summary.En,
-                    e.Cite.Section, Refs = Json(e.Cite.Refs), e.Order, e.Start, e.End, Years = Json(e.Years), e.Location.File, e.Location.Line, Seq = i,
+                    e.Cite.Section, Refs = Json(e.Cite.Refs), e.Order, e.Start, e.End, Years = Json(e.Years), Quote = Json(e.Quote), Asks = JsonOf(e.Asks),
+                    e.Location.File, e.Location.Line, Seq = i,
                 }, tx);
             var aliases = e.Aliases.Ru.Select(a => (Lang: "ru", Alias: a)).Concat(e.Aliases.En.Select(a => (Lang: "en", Alias: a)));
             c.Execute("INSERT INTO aliases (entity_id, lang, alias, normalised, seq) VALUES (@EntityId, @Lang, @Alias, @Normalised, @Seq)",
@@ -62,14 +63,15 @@ public sealed class KnowledgeStore(SqliteDatabase database)
         {
             var f = kb.Facts[i];
             c.Execute("""
-                INSERT INTO facts (id, kind, text_ru, text_en, items_ru, items_en, keywords_ru, keywords_en, numbers, years, section, refs, see, file, line, seq)
-                VALUES (@Id, @Kind, @TextRu, @TextEn, @ItemsRu, @ItemsEn, @KeywordsRu, @KeywordsEn, @Numbers, @Years, @Section, @Refs, @See, @File, @Line, @Seq)
+                INSERT INTO facts (id, kind, text_ru, text_en, items, keywords_ru, keywords_en, numbers, years, section, refs, see, quote, asks, file, line, seq)
+                VALUES (@Id, @Kind, @TextRu, @TextEn, @Items, @KeywordsRu, @KeywordsEn, @Numbers, @Years, @Section, @Refs, @See, @Quote, @Asks, @File, @Line, @Seq)
                 """,
                 new
                 {
-                    f.Id, Kind = f.Kind.ToString(), TextRu = f.Text.Ru, TextEn = f.Text.En, ItemsRu = Json(f.Items.Ru), ItemsEn = Json(f.Items.En),
+                    f.Id, Kind = f.Kind.ToString(), TextRu = f.Text.Ru, TextEn = f.Text.En, Items = JsonOf(f.Items),
                     KeywordsRu = Json(f.Keywords.Ru), KeywordsEn = Json(f.Keywords.En), Numbers = Json(f.Numbers), Years = Json(f.Years),
-                    f.Cite.Section, Refs = Json(f.Cite.Refs), See = Json(f.See), f.Location.File, f.Location.Line, Seq = i,
+                    f.Cite.Section, Refs = Json(f.Cite.Refs), See = Json(f.See), Quote = Json(f.Quote), Asks = JsonOf(f.Asks),
+                    f.Location.File, f.Location.Line, Seq = i,
                 }, tx);
             c.Execute("INSERT INTO fact_about (fact_id, entity_id, ord) VALUES (@FactId, @EntityId, @Ord)",
                 f.About.Select((a, j) => new { FactId = f.Id, EntityId = a, Ord = j }), tx);
@@ -102,16 +104,16 @@ public sealed class KnowledgeStore(SqliteDatabase database)
             .Select(r => new Entity(r.id, Enum.Parse<EntityKind>(r.kind), r.parent_id, new Localized(r.name_ru, r.name_en),
                 aliases.GetValueOrDefault(r.id, LocalizedList.Empty), new Localized(r.summary_ru, r.summary_en),
                 new Cite(r.section, FromJson<int>(r.refs)), (int?)r.ord, (int?)r.start_year, (int?)r.end_year, FromJson<int>(r.years),
-                new SourceLocation(r.file, (int)r.line)))
+                new SourceLocation(r.file, (int)r.line)) { Quote = FromJson<string>(r.quote), Asks = LocalizedListOf(r.asks) })
             .ToList();
         var about = c.Query<(string FactId, string EntityId)>("SELECT fact_id, entity_id FROM fact_about ORDER BY fact_id, ord")
             .GroupBy(a => a.FactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.EntityId).ToList());
         var facts = c.Query<FactRow>("SELECT * FROM facts ORDER BY seq")
             .Select(r => new Fact(r.id, about.GetValueOrDefault(r.id, []), Enum.Parse<FactKind>(r.kind), new Localized(r.text_ru, r.text_en),
-                new LocalizedList(FromJson<string>(r.items_ru), FromJson<string>(r.items_en)),
+                ItemsOf(r.items),
                 new LocalizedList(FromJson<string>(r.keywords_ru), FromJson<string>(r.keywords_en)),
                 FromJson<decimal>(r.numbers), FromJson<int>(r.years), new Cite(r.section, FromJson<int>(r.refs)), FromJson<string>(r.see),
-                new SourceLocation(r.file, (int)r.line)))
+                new SourceLocation(r.file, (int)r.line)) { Quote = FromJson<string>(r.quote), Asks = LocalizedListOf(r.asks) })
             .ToList();
 
         return new KnowledgeBase
@@ -147,7 +149,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
             if (doc.Fact is { } f)
             {
                 names = "";
-                keywords = Stems(f.Keywords.All.Concat(f.Items.All));
+                keywords = Stems(f.Keywords.All.Concat(f.ItemTexts.All));
                 body = Stems([f.Text.Ru, f.Text.En]);
             }
             else
@@ -182,11 +184,27 @@ public sealed class KnowledgeStore(SqliteDatabase database)
 
     private static List<T> FromJson<T>(string json) => JsonSerializer.Deserialize<List<T>>(json) ?? [];
 
+    private static string JsonOf(LocalizedList list) => JsonSerializer.Serialize(new LocalizedListRow(list.Ru.ToList(), list.En.ToList()));
+
+    private static LocalizedList LocalizedListOf(string json) =>
+        JsonSerializer.Deserialize<LocalizedListRow>(json) is { } row ? new LocalizedList(row.Ru, row.En) : LocalizedList.Empty;
+
+    private static string JsonOf(IReadOnlyList<ListItem> items) => JsonSerializer.Serialize(items.Select(i =>
+        new ListItemRow(i.Order, i.Text.Ru, i.Text.En, i.Quote.ToList(), new LocalizedListRow(i.Asks.Ru.ToList(), i.Asks.En.ToList()), i.Location.File, i.Location.Line)).ToList());
+
+    private static List<ListItem> ItemsOf(string json) => FromJson<ListItemRow>(json)
+        .Select(r => new ListItem(r.Order, new Localized(r.Ru, r.En), new SourceLocation(r.File, r.Line)) { Quote = r.Quote, Asks = new LocalizedList(r.Asks.Ru, r.Asks.En) })
+        .ToList();
+
+    private sealed record LocalizedListRow(List<string> Ru, List<string> En);
+
+    private sealed record ListItemRow(int Order, string Ru, string En, List<string> Quote, LocalizedListRow Asks, string File, int Line);
+
 #pragma warning disable IDE1006, CA1707 // column names as SQLite has them, so Dapper maps without attributes
     private sealed record EntityRow(string id, string kind, string? parent_id, string name_ru, string name_en, string summary_ru, string summary_en,
-        string section, string refs, long? ord, long? start_year, long? end_year, string years, string file, long line, long seq);
+        string section, string refs, long? ord, long? start_year, long? end_year, string years, string quote, string asks, string file, long line, long seq);
 
-    private sealed record FactRow(string id, string kind, string text_ru, string text_en, string items_ru, string items_en, string keywords_ru,
-        string keywords_en, string numbers, string years, string section, string refs, string see, string file, long line, long seq);
+    private sealed record FactRow(string id, string kind, string text_ru, string text_en, string items, string keywords_ru,
+        string keywords_en, string numbers, string years, string section, string refs, string see, string quote, string asks, string file, long line, long seq);
 #pragma warning restore IDE1006, CA1707
 }

@@ -6,8 +6,13 @@ internal static class Schema
     private const string EntityColumns = """
         id TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_id TEXT, name_ru TEXT NOT NULL, name_en TEXT NOT NULL,
         summary_ru TEXT NOT NULL, summary_en TEXT NOT NULL, section TEXT NOT NULL, refs TEXT NOT NULL,
-        ord INTEGER, start_year INTEGER, end_year INTEGER, years TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL
+        ord INTEGER, start_year INTEGER, end_year INTEGER, years TEXT NOT NULL, quote TEXT NOT NULL, asks TEXT NOT NULL,
+        file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL
         """;
+
+    /// <summary>Tables derived from the knowledge folder: dropped when the schema changes, since the next import rebuilds them.</summary>
+    public static readonly string[] KnowledgeTables =
+        ["sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts", "doc_stems"];
 
     public const string Sql = $"""
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,8 +26,9 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS aliases_normalised ON aliases (normalised);
         CREATE TABLE IF NOT EXISTS facts (
             id TEXT PRIMARY KEY, kind TEXT NOT NULL, text_ru TEXT NOT NULL, text_en TEXT NOT NULL,
-            items_ru TEXT NOT NULL, items_en TEXT NOT NULL, keywords_ru TEXT NOT NULL, keywords_en TEXT NOT NULL,
+            items TEXT NOT NULL, keywords_ru TEXT NOT NULL, keywords_en TEXT NOT NULL,
             numbers TEXT NOT NULL, years TEXT NOT NULL, section TEXT NOT NULL, refs TEXT NOT NULL, see TEXT NOT NULL,
+            quote TEXT NOT NULL, asks TEXT NOT NULL,
             file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_about (fact_id TEXT NOT NULL, entity_id TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (fact_id, entity_id));
         CREATE TABLE IF NOT EXISTS doc_stems (doc_id TEXT PRIMARY KEY, text_stems TEXT NOT NULL, all_stems TEXT NOT NULL);

@@ -9,7 +9,7 @@ namespace ClusterBot.Data;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
     private readonly string _connectionString;
 
     public SqliteDatabase(string path)
@@ -48,6 +48,11 @@ public sealed class SqliteDatabase
         if (version == SchemaVersion) return;
 
         using var tx = c.BeginTransaction();
+        foreach (var table in Schema.KnowledgeTables)
+        {
+            c.Execute($"DROP TABLE IF EXISTS {table}", transaction: tx);
+        }
+
         c.Execute(Schema.Sql, transaction: tx);
         // A new schema may index knowledge differently: forget the imported hash so the next start re-imports.
         c.Execute("DELETE FROM meta WHERE key = 'knowledge_hash'", transaction: tx);

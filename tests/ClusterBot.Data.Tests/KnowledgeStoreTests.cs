@@ -80,6 +80,6 @@ public sealed class KnowledgeStoreTests : IDisposable
         $"{e.Id}|{e.Kind}|{e.ParentId}|{e.Name}|{string.Join(",", e.Aliases.All)}|{e.Summary}|{e.Cite.Section}|{string.Join(",", e.Cite.Refs)}|{e.Order}|{e.Start}|{e.End}|{string.Join(",", e.Years)}|{e.Location}";
 
     private static string Describe(Fact f) =>
-        $"{f.Id}|{string.Join(",", f.About)}|{f.Kind}|{f.Text}|{string.Join(",", f.Items.All)}|{string.Join(",", f.Keywords.All)}|" +
+        $"{f.Id}|{string.Join(",", f.About)}|{f.Kind}|{f.Text}|{string.Join(",", f.ItemTexts.All)}|{string.Join(",", f.Keywords.All)}|" +
         $"{string.Join(",", f.Numbers)}|{string.Join(",", f.Years)}|{f.Cite.Section}|{string.Join(",", f.Cite.Refs)}|{string.Join(",", f.See)}|{f.Location}";
 }

@@ -109,7 +109,7 @@ public static class Ranker
     {
         Intent.Count => doc.Fact?.Kind is FactKind.Count ? 1 : doc.HasNumbers ? 0.6 : 0,
         Intent.When => doc.Fact?.Kind is FactKind.Date ? 1 : doc.HasYears ? 0.6 : 0,
-        Intent.List => doc.Fact?.Kind is FactKind.List ? 1 : doc.Fact?.Items.Ru.Count > 0 ? 0.6 : 0,
+        Intent.List => doc.Fact?.Kind is FactKind.List ? 1 : doc.Fact?.Items.Count > 0 ? 0.6 : 0,
         Intent.Definition => doc.IsOverview || doc.Fact?.Kind is FactKind.Definition ? 1 : 0,
         _ => 0,
     };

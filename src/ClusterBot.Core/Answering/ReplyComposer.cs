@@ -25,9 +25,9 @@ public sealed class ReplyComposer(KnowledgeIndex index)
     public Reply Fact(Fact fact, Lang lang)
     {
         var blocks = new List<ReplyBlock> { new Paragraph(fact.Text[lang]) };
-        if (fact.Items[lang].Count > 0)
+        if (fact.ItemTexts[lang].Count > 0)
         {
-            blocks.Add(new BulletList(fact.Items[lang]));
+            blocks.Add(new BulletList(fact.ItemTexts[lang]));
         }
 
         var followUps = fact.See.Select(id => FollowUpFor(id, lang))

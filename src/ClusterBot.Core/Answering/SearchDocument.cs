@@ -36,7 +36,7 @@ public sealed class SearchDocument
     {
         if (Fact is { } f)
         {
-            return new[] { f.Text.Ru, f.Text.En }.Concat(f.Items.All).Concat(f.Keywords.All);
+            return new[] { f.Text.Ru, f.Text.En }.Concat(f.ItemTexts.All).Concat(f.Keywords.All);
         }
 
         var e = Entity!;

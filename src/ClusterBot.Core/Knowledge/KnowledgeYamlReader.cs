@@ -49,6 +49,14 @@ public sealed class KnowledgeYamlReader
         var reader = new KnowledgeYamlReader();
         var kb = reader.Read(folder);
         var errors = reader._errors.Concat(KnowledgeValidator.Validate(kb)).ToList();
+        if (Paper.TryLoad(folder) is { } paper)
+        {
+            // With the paper beside the files, every entry must quote it and cite exactly what its paragraph cites.
+            var (quoteErrors, counts) = QuoteChecker.Check(kb, paper);
+            errors.AddRange(quoteErrors);
+            kb = kb.WithQuoteCounts(counts);
+        }
+
         if (errors.Count > 0)
         {
             throw new KnowledgeValidationException(errors);
@@ -82,11 +90,14 @@ public sealed class KnowledgeYamlReader
 
             if (_file == SourcesFile)
             {
+                Keys(root, "the sources file", "paper", "sections", "references");
+                Keys(Map(Child(root, "paper", required: false)), "`paper`", "title");
                 title = ReadLocalized(root, "paper.title", Child(Map(Child(root, "paper", required: true)), "title", required: true));
                 foreach (var node in Seq(root, "sections"))
                 {
                     var m = Map(node);
                     if (m is null) continue;
+                    Keys(m, "a section", "id", "title");
                     sections.Add(new Section(Str(m, "id", required: true) ?? "", ReadLocalized(m, "title", Child(m, "title", required: true))));
                 }
 
@@ -94,6 +105,7 @@ public sealed class KnowledgeYamlReader
                 {
                     var m = Map(node);
                     if (m is null) continue;
+                    Keys(m, "a reference", "number", "section", "cited_for");
                     references.Add(new Reference(
                         Int(m, "number", required: true) ?? 0,
                         Str(m, "section", required: true) ?? "",
@@ -127,6 +139,7 @@ public sealed class KnowledgeYamlReader
             return;
         }
 
+        Keys(root, "a country or topic file", "country", "topic", "regions", "programmes", "phases", "facts");
         var subject = ReadEntity(Map(countryNode ?? topicNode)!, countryNode is null ? EntityKind.Topic : EntityKind.Country, parent: null);
         if (subject is null)
         {
@@ -155,6 +168,7 @@ public sealed class KnowledgeYamlReader
         {
             var m = Map(node);
             if (m is null) continue;
+            Keys(m, "a fact", FactKeys);
             var kindText = Str(m, "kind", required: false) ?? "statement";
             if (!Enum.TryParse<FactKind>(kindText, ignoreCase: true, out var kind))
             {
@@ -168,13 +182,90 @@ public sealed class KnowledgeYamlReader
                 StrList(m, "about"),
                 kind,
                 new Localized(ru, en),
-                ReadLocalizedList(m, "items"),
+                ReadItems(m),
                 ReadLocalizedList(m, "keywords"),
                 NumList(m, "numbers"),
                 StrList(m, "years").Select(y => ParseInt(m, y)).ToList(),
                 ReadCite(m),
                 StrList(m, "see"),
-                At(m)));
+                At(m))
+            {
+                Quote = ReadQuote(m),
+                Asks = ReadLocalizedList(m, "asks"),
+            });
+        }
+    }
+
+    private static readonly string[] FactKeys =
+        ["id", "about", "kind", "ru", "en", "items", "keywords", "numbers", "years", "cite", "see", "quote", "asks"];
+
+    private static readonly string[] EntityKeys =
+        ["id", "name", "aliases", "summary", "cite", "years", "order", "start", "end", "of", "quote", "asks"];
+
+    /// <summary>
+    /// A list's items: either plain texts per language (`{ru: [...], en: [...]}`), or one entry per item with
+    /// its own texts, quote and sample questions, so that a question can address a single item.
+    /// </summary>
+    private List<ListItem> ReadItems(YamlMappingNode owner)
+    {
+        var node = Child(owner, "items", required: false);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is YamlSequenceNode seq)
+        {
+            var items = new List<ListItem>();
+            foreach (var itemNode in seq.Children)
+            {
+                var m = Map(itemNode);
+                if (m is null) continue;
+                Keys(m, "a list item", "ru", "en", "quote", "asks");
+                items.Add(new ListItem(items.Count + 1, new Localized(Str(m, "ru", required: true) ?? "", Str(m, "en", required: true) ?? ""), At(m))
+                {
+                    Quote = ReadQuote(m),
+                    Asks = ReadLocalizedList(m, "asks"),
+                });
+            }
+
+            return items;
+        }
+
+        var texts = ReadLocalizedList(owner, "items");
+        if (texts.Ru.Count != texts.En.Count)
+        {
+            Error(node, $"`items` has {texts.Ru.Count} Russian entries but {texts.En.Count} English ones");
+            return [];
+        }
+
+        return texts.Ru.Select((ru, i) => new ListItem(i + 1, new Localized(ru, texts.En[i]), At(node))).ToList();
+    }
+
+    /// <summary>`quote:` is one passage of the paper, or a list of passages.</summary>
+    private List<string> ReadQuote(YamlMappingNode owner)
+    {
+        var node = Child(owner, "quote", required: false);
+        return node switch
+        {
+            null => [],
+            YamlScalarNode s when !string.IsNullOrWhiteSpace(s.Value) => [s.Value.Trim()],
+            YamlSequenceNode => StrList(owner, "quote"),
+            _ => Error(node, "`quote` must be a text or a list of texts", new List<string>()),
+        };
+    }
+
+    /// <summary>A key the reader does not know is a curator's typo (`keyword:` for `keywords:`): reported, not ignored.</summary>
+    private void Keys(YamlMappingNode? m, string what, params string[] allowed)
+    {
+        if (m is null) return;
+        foreach (var key in m.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                Error(key, $"unknown key `{name}` in {what} (expected one of: {string.Join(", ", allowed)})");
+            }
         }
     }
 
@@ -185,6 +276,7 @@ public sealed class KnowledgeYamlReader
             return null;
         }
 
+        Keys(m, kind is EntityKind.Country or EntityKind.Topic ? "the country or topic" : $"a {kind.ToString().ToLowerInvariant()}", EntityKeys);
         var years = StrList(m, "years").Select(y => ParseInt(m, y)).ToList();
         return new Entity(
             Str(m, "id", required: true) ?? "",
@@ -198,7 +290,11 @@ public sealed class KnowledgeYamlReader
             Int(m, "start", required: false),
             Int(m, "end", required: false),
             years,
-            At(m));
+            At(m))
+        {
+            Quote = ReadQuote(m),
+            Asks = ReadLocalizedList(m, "asks"),
+        };
     }
 
     private Cite ReadCite(YamlMappingNode owner)
@@ -209,6 +305,8 @@ public sealed class KnowledgeYamlReader
         {
             return new Cite("", []);
         }
+
+        Keys(m, "`cite`", "section", "refs");
 
         if (Child(m, "refs", required: true) is null)
         {
@@ -226,6 +324,7 @@ public sealed class KnowledgeYamlReader
             return new Localized("", "");
         }
 
+        Keys(m, $"`{what}`", "ru", "en");
         var ru = Str(m, "ru", required: false);
         var en = Str(m, "en", required: false);
         if (string.IsNullOrWhiteSpace(ru)) Error(m, $"`{what}` has no Russian text (ru)");
@@ -242,6 +341,7 @@ public sealed class KnowledgeYamlReader
             return LocalizedList.Empty;
         }
 
+        Keys(m, $"`{key}`", "ru", "en");
         var ru = StrList(m, "ru");
         var en = StrList(m, "en");
         if (ru.Count == 0 && en.Count > 0) Error(m, $"`{key}` has English entries but no Russian ones (ru)");
@@ -352,4 +452,10 @@ public sealed class KnowledgeYamlReader
     private SourceLocation At(YamlNode node) => new(_file, (int)node.Start.Line);
 
     private void Error(YamlNode node, string message) => _errors.Add(new KnowledgeError(_file, (int)node.Start.Line, message));
+
+    private T Error<T>(YamlNode node, string message, T fallback)
+    {
+        Error(node, message);
+        return fallback;
+    }
 }

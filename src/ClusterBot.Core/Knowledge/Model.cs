@@ -49,7 +49,14 @@ public sealed record Entity(
     int? Start,
     int? End,
     IReadOnlyList<int> Years,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The paper's own words the entry rests on: one passage, or several for an entry built from several sentences.</summary>
+    public IReadOnlyList<string> Quote { get; init; } = [];
+
+    /// <summary>Questions as students ask them, which this entry answers (matched like its text).</summary>
+    public LocalizedList Asks { get; init; } = LocalizedList.Empty;
+}
 
 public enum FactKind { Count, Date, List, Definition, Figure, Statement }
 
@@ -59,13 +66,33 @@ public sealed record Fact(
     IReadOnlyList<string> About,
     FactKind Kind,
     Localized Text,
-    LocalizedList Items,
+    IReadOnlyList<ListItem> Items,
     LocalizedList Keywords,
     IReadOnlyList<decimal> Numbers,
     IReadOnlyList<int> Years,
     Cite Cite,
     IReadOnlyList<string> See,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The paper's own words the fact rests on.</summary>
+    public IReadOnlyList<string> Quote { get; init; } = [];
+
+    /// <summary>Questions as students ask them, which this fact answers.</summary>
+    public LocalizedList Asks { get; init; } = LocalizedList.Empty;
+
+    /// <summary>The items' texts, per language, in order.</summary>
+    public LocalizedList ItemTexts => new(Items.Select(i => i.Text.Ru).ToList(), Items.Select(i => i.Text.En).ToList());
+}
+
+/// <summary>One item of a list fact: a question can address it alone ("what does Wonju make?", "who is third?").</summary>
+/// <param name="Order">Its place in the list, from 1.</param>
+public sealed record ListItem(int Order, Localized Text, SourceLocation Location)
+{
+    /// <summary>The paper's words for this item, where they are its own (else the fact's quote covers it).</summary>
+    public IReadOnlyList<string> Quote { get; init; } = [];
+
+    public LocalizedList Asks { get; init; } = LocalizedList.Empty;
+}
 
 public sealed record Section(string Id, Localized Title);
 
@@ -90,4 +117,12 @@ public sealed class KnowledgeBase
 
     /// <summary>Content hash of the files it was read from; the store rebuilds only when it changes.</summary>
     public string ContentHash { get; init; } = "";
+
+    /// <summary>What the quote check found, when the paper was there to check against.</summary>
+    public QuoteCounts? Quotes { get; private init; }
+
+    public KnowledgeBase WithQuoteCounts(QuoteCounts counts) => new()
+    {
+        PaperTitle = PaperTitle, Sections = Sections, References = References, Entities = Entities, Facts = Facts, ContentHash = ContentHash, Quotes = counts,
+    };
 }

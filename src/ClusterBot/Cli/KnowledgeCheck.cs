@@ -15,7 +15,10 @@ public static class KnowledgeCheck
             output.WriteLine($"  {kb.Sections.Count} sections, {kb.References.Count} references");
             output.WriteLine($"  {Count(EntityKind.Country)} countries, {Count(EntityKind.Topic)} topics, {Count(EntityKind.Region)} regions, " +
                              $"{Count(EntityKind.Programme)} programmes, {Count(EntityKind.Phase)} phases");
-            output.WriteLine($"  {kb.Facts.Count} facts, {kb.Entities.Sum(e => KnowledgeValidator.AliasesOf(e).Count())} names and aliases");
+            output.WriteLine($"  {kb.Facts.Count} facts ({kb.Facts.Sum(f => f.Items.Count)} list items), {kb.Entities.Sum(e => KnowledgeValidator.AliasesOf(e).Count())} names and aliases");
+            output.WriteLine(kb.Quotes is { } q
+                ? $"  {q.Quoted} of {q.Entries} cited entries quote the paper ({q.Passages} passages), each cited as its paragraph"
+                : $"  quotes not checked: no {Paper.RelativePath} in the folder");
             return 0;
         }
         catch (KnowledgeValidationException ex)

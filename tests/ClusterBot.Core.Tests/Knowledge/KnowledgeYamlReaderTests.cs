@@ -63,7 +63,7 @@ public sealed class KnowledgeYamlReaderTests : IDisposable
         var folder = Write(China);
         var kb = KnowledgeYamlReader.ReadFolder(folder);
         var fact = Assert.Single(kb.Facts);
-        Assert.Equal(["first", "second"], fact.Items.En);
+        Assert.Equal(["first", "second"], fact.ItemTexts.En);
         Assert.Equal(new SourceLocation("china.yaml", 14), fact.Location);
         Assert.Equal(64, kb.ContentHash.Length);
     }
