@@ -15,6 +15,7 @@ namespace ClusterBot.Data;
 public sealed class KnowledgeStore(SqliteDatabase database)
 {
     private const string HashKey = "knowledge_hash";
+    private const string LexiconKey = "lexicon";
 
     public SqliteDatabase Database => database;
 
@@ -36,6 +37,8 @@ public sealed class KnowledgeStore(SqliteDatabase database)
 
         SetMeta(c, tx, "paper_title_ru", kb.PaperTitle.Ru);
         SetMeta(c, tx, "paper_title_en", kb.PaperTitle.En);
+        SetMeta(c, tx, LexiconKey, JsonSerializer.Serialize(new LexiconRow(kb.Lexicon.Fillers.ToList(), kb.Lexicon.Synonyms.Select(g => g.ToList()).ToList(),
+            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList(), a.Given)).ToList())));
         c.Execute("INSERT INTO sections (id, title_ru, title_en, seq) VALUES (@Id, @Ru, @En, @Seq)",
             kb.Sections.Select((s, i) => new { s.Id, s.Title.Ru, s.Title.En, Seq = i }), tx);
         c.Execute("INSERT INTO sources (number, section, cited_for_ru, cited_for_en) VALUES (@Number, @Section, @Ru, @En)",
@@ -123,6 +126,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
             References = references,
             Entities = entities,
             Facts = facts,
+            Lexicon = LexiconOf(meta.GetValueOrDefault(LexiconKey)),
             ContentHash = meta.GetValueOrDefault(HashKey, ""),
         };
     }
@@ -149,14 +153,14 @@ public sealed class KnowledgeStore(SqliteDatabase database)
             if (doc.Fact is { } f)
             {
                 names = "";
-                keywords = Stems(f.Keywords.All.Concat(f.ItemTexts.All));
+                keywords = Stems(f.Keywords.All.Concat(f.ItemTexts.All).Concat(f.Asks.All).Concat(f.Items.SelectMany(i => i.Asks.All)));
                 body = Stems([f.Text.Ru, f.Text.En]);
             }
             else
             {
                 var e = doc.Entity!;
                 names = Stems(KnowledgeValidator.AliasesOf(e));
-                keywords = "";
+                keywords = Stems(e.Asks.All);
                 body = Stems([e.Summary.Ru, e.Summary.En]);
             }
 
@@ -195,6 +199,15 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     private static List<ListItem> ItemsOf(string json) => FromJson<ListItemRow>(json)
         .Select(r => new ListItem(r.Order, new Localized(r.Ru, r.En), new SourceLocation(r.File, r.Line)) { Quote = r.Quote, Asks = new LocalizedList(r.Asks.Ru, r.Asks.En) })
         .ToList();
+
+    private static Lexicon LexiconOf(string? json) =>
+        json is null || JsonSerializer.Deserialize<LexiconRow>(json) is not { } row
+            ? Lexicon.Empty
+            : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words, a.Given)).ToList());
+
+    private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes);
+
+    private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words, bool Given);
 
     private sealed record LocalizedListRow(List<string> Ru, List<string> En);
 

@@ -95,7 +95,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var ranked = Ranker.Rank(query, index, snapshot.Search);
         var best = ranked.Count > 0 ? ranked[0] : null;
         var runnerUp = ranked.Count > 1 ? ranked[1] : null;
-        var confident = best is not null && best.Coverage >= _options.MinCoverage &&
+        var confident = best is not null && best.Coverage >= _options.MinCoverage && best.Predicate >= _options.MinPredicate &&
             (runnerUp is null || best.Coverage >= CertainCoverage || best.Score - runnerUp.Score >= _options.MinGap ||
              AboutTheSameNamedThings(query, best.Document, runnerUp.Document));
         if (!confident)

@@ -26,6 +26,13 @@ public sealed class AnswerEngineOptions
     [Range(0.1, 1.0)]
     public double MinCoverage { get; set; } = 0.55;
 
+    /// <summary>
+    /// Least share of what the question asks (its words besides the names it uses, unknown ones included) that the
+    /// answer must speak to: below it the question asks something the paper does not say of the thing named.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinPredicate { get; set; } = 0.5;
+
     /// <summary>Least lead of the best match over the runner-up, unless the best match is near-certain.</summary>
     [Range(0.0, 1.0)]
     public double MinGap { get; set; } = 0.02;

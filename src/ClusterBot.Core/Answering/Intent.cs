@@ -13,7 +13,7 @@ public static class IntentDetector
     [
         (Intent.Compare, [["сравни"], ["сравнить"], ["сравните"], ["сравнение"], ["сравнения"], ["отличие"], ["отличия"], ["отличается"], ["разница"],
             ["compare"], ["comparison"], ["versus"], ["vs"], ["difference"], ["differences"], ["differ"]]),
-        (Intent.Count, [["сколько"], ["скольких"], ["количество"], ["число"], ["численность"], ["how", "many"], ["how", "much"], ["number", "of"], ["count"]]),
+        (Intent.Count, [["сколько"], ["скольких"], ["скока"], ["скоко"], ["скок"], ["сколька"], ["количество"], ["число"], ["численность"], ["how", "many"], ["how", "much"], ["number", "of"], ["count"]]),
         (Intent.When, [["когда"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какие", "годы"], ["какой", "период"], ["в", "какой", "период"],
             ["when"], ["what", "year"], ["which", "year"], ["what", "years"], ["which", "years"], ["since", "when"], ["what", "period"]]),
         (Intent.List, [["какие"], ["каких"], ["каковы"], ["перечисли"], ["перечислите"], ["список"], ["назови"], ["назовите"],
@@ -21,7 +21,11 @@ public static class IntentDetector
         (Intent.Definition, [["что", "такое"], ["что", "это"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
             ["what", "is"], ["what's"], ["whats"], ["who", "is"], ["define"], ["meaning", "of"], ["tell", "me", "about"], ["about"],
             ["чем", "занимается"], ["чем", "занимаются"], ["что", "делает"], ["что", "делают"], ["для", "чего"], ["зачем"],
-            ["what", "does"], ["what", "do"], ["what", "did"], ["purpose", "of"], ["what", "for"]]),
+            ["what", "does"], ["what", "do"], ["what", "did"], ["purpose", "of"], ["what", "for"],
+            // Seminar wording: "Охарактеризуйте …", "Describe …", "в чём суть …".
+            ["охарактеризуйте"], ["охарактеризуй"], ["опишите"], ["опиши"], ["характеризуется"], ["характеризовалась"], ["характеризовался"],
+            ["в", "чем", "суть"], ["суть"], ["что", "известно"], ["describe"], ["explain"], ["characterise"], ["characterize"],
+            ["summarise"], ["summarize"], ["outline"], ["what", "was"], ["what", "were"]]),
     ];
 
     /// <summary>Words that only say what kind of answer is wanted, not what it is about.</summary>
@@ -49,17 +53,48 @@ public static class IntentDetector
     public static bool IsIntentWord(string token) => IntentOnlyWords.Contains(token);
 
     /// <summary>
+    /// Positions of the words that only ask for a definition ("чем занимается", "what does … do", "для чего"): they
+    /// say what kind of answer is wanted, so an overview that does not use them still answers the question.
+    /// </summary>
+    public static HashSet<int> DefinitionPhrasePositions(IReadOnlyList<string> tokens)
+    {
+        var positions = new HashSet<int>();
+        foreach (var phrase in Rules.First(r => r.Intent == Intent.Definition).Phrases)
+        {
+            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+            {
+                var match = true;
+                for (var j = 0; j < phrase.Length && match; j++)
+                {
+                    match = tokens[i + j] == phrase[j];
+                }
+
+                if (match)
+                {
+                    for (var j = 0; j < phrase.Length; j++) positions.Add(i + j);
+                }
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>
     /// In "when did X appear / start / take place" the verb only asks for a date; the knowledge may phrase
     /// the event with another verb ("was defined in the 1990s"), so such verbs do not count against a match.
     /// </summary>
     private static readonly string[] EventVerbPrefixes =
     [
         "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "проход", "прошл", "проводил", "состоял",
-        "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "introduc",
+        "законч", "заверш", "окончил", "кончил",
+        "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "introduc", "end", "finish", "conclud",
     ];
 
     public static bool IsEventVerb(Intent intent, string token) =>
-        intent == Intent.When && EventVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
+        intent == Intent.When && IsEventWord(token);
+
+    /// <summary>A verb of something happening at a time ("began", "закончилось"): any dated document speaks to it.</summary>
+    public static bool IsEventWord(string token) => EventVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
 
     private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
     {

@@ -70,6 +70,61 @@ public sealed class KnowledgeIndex
 
         SingleWordAliases = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length == 1)
             .Select(a => (a.Stems[0], a.EntityId)).ToList();
+
+        var lexicon = knowledge.Lexicon;
+        _fillers = lexicon.Fillers.Select(TextNormaliser.Normalise).ToFrozenSet(StringComparer.Ordinal);
+        var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var group in lexicon.Synonyms)
+        {
+            // Every word of a group stands for all of them; a phrase counts by its stems' sequence.
+            var stems = group.Select(w => string.Join(' ', WordStemmer.StemAll(w))).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+            foreach (var stem in stems)
+            {
+                if (!synonyms.TryGetValue(stem, out var set)) synonyms[stem] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.UnionWith(stems);
+            }
+        }
+
+        _synonyms = synonyms.ToFrozenDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
+        SynonymPhrases = synonyms.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')).OrderByDescending(k => k.Length).ToList();
+
+        // English words of the knowledge by their sound, for English words a student writes in Cyrillic.
+        var bySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var word in docs.SelectMany(d => d.IndexTexts()).Concat(knowledge.Entities.SelectMany(KnowledgeValidator.AliasesOf))
+                     .SelectMany(TextNormaliser.Tokenise).Where(t => t.Length >= 2 && t[0] is >= 'a' and <= 'z').Distinct())
+        {
+            var skeleton = Transliteration.Skeleton(word);
+            if (skeleton.Length < 2) continue;
+            if (!bySound.TryGetValue(skeleton, out var set)) bySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(WordStemmer.Stem(word));
+        }
+
+        _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+
+    private readonly FrozenSet<string> _fillers;
+    private readonly FrozenDictionary<string, IReadOnlySet<string>> _synonyms;
+    private readonly FrozenDictionary<string, string[]> _englishBySound;
+
+    /// <summary>A chat word that says nothing about the question ("кароч", "плиз", "lol").</summary>
+    public bool IsFiller(string token) => _fillers.Contains(token);
+
+    /// <summary>The stems (and stem phrases) the lexicon holds equivalent to this one, itself included; empty when it has none.</summary>
+    public IReadOnlySet<string> SynonymsOf(string stem) => _synonyms.TryGetValue(stem, out var set) ? set : FrozenSet<string>.Empty;
+
+    /// <summary>Multi-word synonyms as stem sequences, longest first ("price tag", "how long").</summary>
+    internal IReadOnlyList<string[]> SynonymPhrases { get; }
+
+    /// <summary>
+    /// The English stem a Cyrillic spelling of an English word stands for ("лидинг" → "lead"), when its sound
+    /// matches one word of the knowledge; null when none or several match.
+    /// </summary>
+    public string? EnglishSoundingLike(string cyrillicToken)
+    {
+        var skeleton = Transliteration.Skeleton(Transliteration.ToLatin(cyrillicToken));
+        // Two consonants match too many words ("скока" would be "such"): only longer sounds are trusted.
+        if (skeleton.Length < 3 || !_englishBySound.TryGetValue(skeleton, out var stems)) return null;
+        return stems.Length == 1 ? stems[0] : null;
     }
 
     public KnowledgeBase Knowledge { get; }

@@ -9,7 +9,8 @@ namespace ClusterBot.Core.Answering;
 /// <param name="Matches">Stems of the knowledge base that count as this word (itself, longer forms, the corrected spelling).</param>
 /// <param name="FromAlias">A word of a name the question used: it helps tell the named thing's facts apart.</param>
 /// <param name="ProperName">Written with a capital letter inside the sentence (or in capitals): a name, not a word.</param>
-public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches, string? AliasOf = null, bool ProperName = false)
+/// <param name="Event">A verb of happening ("began", "закончилось"): a dated document answers for it.</param>
+public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnlySet<string> Matches, string? AliasOf = null, bool ProperName = false, bool Event = false)
 {
     public bool FromAlias => AliasOf is not null;
 
@@ -18,7 +19,8 @@ public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnly
     /// name and the document is about the thing so named without using the word itself.
     /// </summary>
     public double CreditFrom(SearchDocument doc) =>
-        AliasOf is null ? (AnyIn(doc.Stems) ? 1 : 0)
+        Event ? (doc.HasYears || AnyIn(doc.Stems) ? 1 : 0)
+        : AliasOf is null ? (AnyIn(doc.Stems) ? 1 : 0)
         : AnyIn(doc.TextStems) ? 1 : doc.EntityClosure.Contains(AliasOf) ? 0.5 : 0;
 
     // Looks the few forms of this word up in the document's many stems (HashSet.Overlaps would walk the document).
@@ -75,14 +77,33 @@ public static class QueryAnalyser
 {
     private static readonly OptimalStringAlignment Distance = new();
 
+    /// <summary>A verb of happening says little of what is asked: it weighs like a common word.</summary>
+    private const double EventWordWeight = 1.0;
+
     public static QueryAnalysis Analyse(string text, KnowledgeIndex index)
     {
-        var tokens = TextNormaliser.Tokenise(text);
+        // Chat filler ("кароч", "плиз") says nothing about the question: it goes before anything reads the words.
+        var tokens = TextNormaliser.Tokenise(text).Where(t => !index.IsFiller(t)).ToList();
         var names = ProperNames(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            // An English word written in Cyrillic ("лидинг", "даун") reads as the English word it sounds like.
+            if (!tokens[k].Any(Script.IsCyrillic) || index.IsKnownStem(stems[k]) || StopWords.Contains(tokens[k]) || index.AliasesStartingWith(stems[k]).Count > 0)
+            {
+                continue;
+            }
+
+            // "5г" is "5g"; a longer word by its sound.
+            var latin = WordStemmer.Stem(Transliteration.ToLatin(tokens[k]));
+            if (index.IsKnownStem(latin) || index.AliasesStartingWith(latin).Count > 0) stems[k] = latin;
+            else if (Script.IsCyrillic(tokens[k][0]) && index.EnglishSoundingLike(tokens[k]) is { } english) stems[k] = english;
+        }
+
         // The question word decides the kind of answer, so a misspelt one ("сколко", "wich") is read as meant.
         var intent = IntentDetector.Detect(tokens.Select((t, i) =>
             index.IsKnownStem(stems[i]) ? t : StopWords.Corrected(t) ?? t).ToList());
+        var definitionWords = intent == Intent.Definition ? IntentDetector.DefinitionPhrasePositions(tokens) : [];
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
         var aliasTerms = new List<QueryTerm>();
@@ -105,18 +126,42 @@ public static class QueryAnalyser
                 continue;
             }
 
+            if (MatchSynonymPhrase(stems, i, index) is { } phrase)
+            {
+                // "price tag", "how long": a phrase the lexicon equates with words the paper uses.
+                var known = phrase.Forms.Where(index.IsKnownStem).ToHashSet(StringComparer.Ordinal);
+                if (known.Count > 0) terms.Add(new QueryTerm(phrase.Key, true, known.Max(index.Idf), known));
+                i += phrase.Length;
+                continue;
+            }
+
             var token = tokens[i];
             var stem = stems[i];
             i++;
-            if (StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
+            if (definitionWords.Contains(i - 1) || StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
                 token.Length < 2 && !char.IsDigit(token[0]))
             {
+                continue;
+            }
+
+            if (IntentDetector.IsEventWord(token) || IntentDetector.IsEventWord(stem))
+            {
+                // "когда закончилось", "what began in 2005": a dated document speaks to the verb, whatever its wording.
+                terms.Add(new QueryTerm(stem, true, Math.Min(index.Idf(stem), EventWordWeight), Expand(stem, index), Event: true));
                 continue;
             }
 
             if (index.IsKnownStem(stem))
             {
                 terms.Add(new QueryTerm(stem, true, index.Idf(stem), Expand(stem, index)));
+                continue;
+            }
+
+            // A word the paper does not use, but a synonym it does ("бабки" → "бюджет"): the synonyms stand for it.
+            var synonyms = index.SynonymsOf(stem).Where(index.IsKnownStem).ToHashSet(StringComparer.Ordinal);
+            if (synonyms.Count > 0)
+            {
+                terms.Add(new QueryTerm(stem, true, synonyms.Max(index.Idf), synonyms));
                 continue;
             }
 
@@ -183,6 +228,27 @@ public static class QueryAnalyser
         }
 
         return names;
+    }
+
+    private static (string Key, IReadOnlySet<string> Forms, int Length)? MatchSynonymPhrase(List<string> stems, int start, KnowledgeIndex index)
+    {
+        foreach (var phrase in index.SynonymPhrases)
+        {
+            if (start + phrase.Length > stems.Count) continue;
+            var match = true;
+            for (var j = 0; j < phrase.Length && match; j++)
+            {
+                match = stems[start + j] == phrase[j];
+            }
+
+            if (match)
+            {
+                var key = string.Join(' ', phrase);
+                return (key, index.SynonymsOf(key), phrase.Length);
+            }
+        }
+
+        return null;
     }
 
     private static (string EntityId, int Length)? MatchAlias(List<string> stems, int start, KnowledgeIndex index)
@@ -267,6 +333,8 @@ public static class QueryAnalyser
     private static HashSet<string> Expand(string stem, KnowledgeIndex index)
     {
         var matches = new HashSet<string>(StringComparer.Ordinal) { stem };
+        // A word's synonyms that the paper uses count as the word ("финансирование" for "бюджет").
+        matches.UnionWith(index.SynonymsOf(stem).Where(index.IsKnownStem));
         // Only Russian: its many endings leave stems of one word at different lengths; English Snowball
         // already meets, and English prefixes mislead ("popul" is not "popular").
         if (stem.Length < 5 || !Script.IsCyrillic(stem[0])) return matches;

@@ -19,7 +19,7 @@ public static class QueryExplainer
 
         foreach (var s in Ranker.Rank(query, snapshot.Index, snapshot.Search).Take(top))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  {s.Score:F3} (coverage {s.Coverage:F2}) {s.Document.Id}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  {s.Score:F3} (coverage {s.Coverage:F2}, asked {s.Predicate:F2}) {s.Document.Id}\n");
         }
 
         return sb.ToString();

@@ -4,7 +4,11 @@ using ClusterBot.Core.Knowledge;
 namespace ClusterBot.Core.Answering;
 
 /// <summary>A document with its score for a question.</summary>
-public sealed record ScoredDocument(SearchDocument Document, double Score, double Coverage);
+/// <param name="Predicate">
+/// The share of the question's own words (besides the names it uses) that the document answers for, unknown words
+/// included: a fact about the named thing that ignores what is asked of it ("who heads Bayern Innovativ?") scores low.
+/// </param>
+public sealed record ScoredDocument(SearchDocument Document, double Score, double Coverage, double Predicate = 1);
 
 /// <summary>
 /// Scores candidate documents for a question: the share of the question's content (weighted by rarity)
@@ -22,6 +26,9 @@ public static class Ranker
 
     /// <summary>How much a word unknown to the paper counts against coverage, relative to its rarity.</summary>
     private const double UnknownWordShare = 0.75;
+
+    /// <summary>The most an unknown word weighs in what a question asks.</summary>
+    private const double UnknownPredicateWeight = 2.5;
 
     /// <summary>A figure or count is no answer to "what is / what does X do": it loses this much there.</summary>
     private const double FigureForDefinitionPenalty = 0.1;
@@ -70,6 +77,10 @@ public static class Ranker
             return [];
         }
 
+        var predicate = known.Where(t => !t.FromAlias).ToList();
+        // An unknown word counts as a fairly rare one, not the rarest: chat words the lexicon lacks should not outweigh the rest.
+        var predicateTotal = predicate.Sum(t => t.Weight) + query.Terms.Where(t => !t.Known).Sum(t => Math.Min(t.Weight, UnknownPredicateWeight));
+
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -90,6 +101,13 @@ public static class Ranker
             }
 
             var coverage = covered / denominator;
+            var predicateCovered = 0.0;
+            foreach (var term in predicate)
+            {
+                predicateCovered += term.Weight * term.CreditFrom(doc);
+            }
+
+            var predicateShare = predicateTotal > 0 ? predicateCovered / predicateTotal : 1;
             var score = coverage + IntentFit(query.Intent, doc) * IntentBonus;
             if (doc.IsOverview && query.EntityIds.Contains(doc.Id) && onlyNames) score += OverviewBonus;
             if (query.Intent == Intent.Definition && doc.Fact?.Kind is FactKind.Count or FactKind.Figure) score -= FigureForDefinitionPenalty;
@@ -98,7 +116,7 @@ public static class Ranker
             // loosely named question means ("the industrial complex programme" for the ICCP).
             if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots)) score -= UnnamedEntityPenalty;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / Math.Max(1, found.Count));
-            scored.Add(new ScoredDocument(doc, score, coverage));
+            scored.Add(new ScoredDocument(doc, score, coverage, predicateShare));
         }
 
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Document.Id, StringComparer.Ordinal).ToList();

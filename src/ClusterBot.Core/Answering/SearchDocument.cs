@@ -34,12 +34,14 @@ public sealed class SearchDocument
     /// <summary>What the document itself says: a fact's text, items and keywords; an entity's names and summary.</summary>
     public IEnumerable<string> OwnTexts()
     {
+        // Students' questions the curator wrote for it are part of what it answers: their words find it.
         if (Fact is { } f)
         {
-            return new[] { f.Text.Ru, f.Text.En }.Concat(f.ItemTexts.All).Concat(f.Keywords.All);
+            return new[] { f.Text.Ru, f.Text.En }.Concat(f.ItemTexts.All).Concat(f.Keywords.All).Concat(f.Asks.All)
+                .Concat(f.Items.SelectMany(i => i.Asks.All));
         }
 
         var e = Entity!;
-        return [e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En];
+        return new[] { e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En }.Concat(e.Asks.All);
     }
 }

@@ -13,6 +13,8 @@ public sealed class KnowledgeYamlReader
 {
     public const string SourcesFile = "sources.yaml";
 
+    public const string LexiconFile = "lexicon.yaml";
+
     private readonly List<KnowledgeError> _errors = [];
     private string _file = "";
 
@@ -73,6 +75,7 @@ public sealed class KnowledgeYamlReader
         Localized? title = null;
         var sections = new List<Section>();
         var references = new List<Reference>();
+        var lexicon = Lexicon.Empty;
 
         if (!files.Any(f => Path.GetFileName(f) == SourcesFile))
         {
@@ -115,6 +118,12 @@ public sealed class KnowledgeYamlReader
                 continue;
             }
 
+            if (_file == LexiconFile)
+            {
+                lexicon = ReadLexicon(root);
+                continue;
+            }
+
             ReadSubjectFile(root, entities, facts);
         }
 
@@ -125,6 +134,7 @@ public sealed class KnowledgeYamlReader
             References = references,
             Entities = entities,
             Facts = facts,
+            Lexicon = lexicon,
             ContentHash = files.Count > 0 ? ComputeContentHash(folder) : "",
         };
     }
@@ -194,6 +204,39 @@ public sealed class KnowledgeYamlReader
                 Asks = ReadLocalizedList(m, "asks"),
             });
         }
+    }
+
+    private Lexicon ReadLexicon(YamlMappingNode root)
+    {
+        Keys(root, "the lexicon", "fillers", "synonyms", "attributes");
+        var fillers = ReadLocalizedList(root, "fillers");
+        var synonyms = new List<IReadOnlyList<string>>();
+        foreach (var node in Seq(root, "synonyms"))
+        {
+            if (node is not YamlSequenceNode group)
+            {
+                Error(node, "each synonym group is a list of words, e.g. [деньги, бабки, money]");
+                continue;
+            }
+
+            var words = group.Children.OfType<YamlScalarNode>().Select(w => w.Value?.Trim() ?? "").Where(w => w.Length > 0).ToList();
+            if (words.Count < 2) Error(node, "a synonym group needs at least two words");
+            else synonyms.Add(words);
+        }
+
+        var attributes = new List<LexiconAttribute>();
+        foreach (var node in Seq(root, "attributes"))
+        {
+            var m = Map(node);
+            if (m is null) continue;
+            Keys(m, "an attribute", "id", "name", "words", "given");
+            var given = Str(m, "given", required: false) ?? "true";
+            if (!bool.TryParse(given, out var isGiven)) Error(m, "`given` is true or false");
+            attributes.Add(new LexiconAttribute(Str(m, "id", required: true) ?? "", ReadLocalized(m, "name", Child(m, "name", required: true)),
+                ReadLocalizedList(m, "words").All.ToList(), isGiven));
+        }
+
+        return new Lexicon(fillers.All.ToList(), synonyms, attributes);
     }
 
     private static readonly string[] FactKeys =

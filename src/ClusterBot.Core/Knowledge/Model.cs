@@ -115,6 +115,8 @@ public sealed class KnowledgeBase
     public required IReadOnlyList<Entity> Entities { get; init; }
     public required IReadOnlyList<Fact> Facts { get; init; }
 
+    public Lexicon Lexicon { get; init; } = Lexicon.Empty;
+
     /// <summary>Content hash of the files it was read from; the store rebuilds only when it changes.</summary>
     public string ContentHash { get; init; } = "";
 
@@ -123,6 +125,7 @@ public sealed class KnowledgeBase
 
     public KnowledgeBase WithQuoteCounts(QuoteCounts counts) => new()
     {
-        PaperTitle = PaperTitle, Sections = Sections, References = References, Entities = Entities, Facts = Facts, ContentHash = ContentHash, Quotes = counts,
+        PaperTitle = PaperTitle, Sections = Sections, References = References, Entities = Entities, Facts = Facts, Lexicon = Lexicon,
+        ContentHash = ContentHash, Quotes = counts,
     };
 }
