@@ -78,7 +78,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId) : handlers.ProgrammesOf(route.EntityId);
         }
 
-        if (query.IsMostlyUnknown || query.NamesSomethingUnknown)
+        if (query.IsMostlyUnknown && !query.YesNo || query.NamesSomethingUnknown && !query.YesNo)
         {
             var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;
             var message = outcome == ReplyOutcome.OutOfScope ? UiText.OutOfScope[lang] : UiText.NotFound[lang];
@@ -105,7 +105,15 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
 
         var doc = best!.Document;
-        return doc.Fact is { } fact ? composer.Fact(fact, lang) : composer.Overview(doc.Entity!, lang);
+        var reply = doc.Fact is { } fact ? composer.Fact(fact, lang) : composer.Overview(doc.Entity!, lang);
+        if (query.YesNo)
+        {
+            // A yes/no question is answered yes or no first, then with what the paper says.
+            var yes = YesNoQuestion.Verdict(query, doc);
+            reply = reply with { Blocks = [new Paragraph(UiText.YesOrNo(yes)[lang]), .. reply.Blocks] };
+        }
+
+        return reply;
     }
 
     private Reply RunCommand(ParsedCommand command, Question question, KnowledgeSnapshot snapshot)

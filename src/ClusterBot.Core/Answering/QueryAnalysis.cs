@@ -45,6 +45,17 @@ public sealed record QueryAnalysis(
     public int UnknownCount => Terms.Count(t => !t.Known);
 
     /// <summary>
+    /// A question answered by yes or no ("в баварии 14 кластерных платформ?", "is Hong Kong in the top 5?"): its
+    /// figures, places and unknown words are the claim to check, not the topic to find.
+    /// </summary>
+    public bool YesNo { get; init; }
+
+    /// <summary>Whether a term is the claim of a yes/no question rather than its topic.</summary>
+    public bool IsClaim(QueryTerm term) => YesNo && (!term.Known || IsNumber(term.Stem) || YesNoQuestion.OrdinalOf(term.Stem) is not null);
+
+    public static bool IsNumber(string token) => token.Length > 0 && char.IsDigit(token[0]);
+
+    /// <summary>
     /// The question names something the paper never mentions ("Brazil", "Индия", "GDP"): whatever else it shares
     /// with the paper, it is about that other thing.
     /// </summary>
@@ -194,7 +205,7 @@ public static class QueryAnalyser
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
-        return new QueryAnalysis(tokens, intent, entities, terms) { SpecificEntityCount = specific };
+        return new QueryAnalysis(tokens, intent, entities, terms) { SpecificEntityCount = specific, YesNo = YesNoQuestion.Detect(text, tokens, intent) };
     }
 
     /// <summary>

@@ -52,7 +52,8 @@ public static class Ranker
     {
         // Words most documents share ("cluster") find nearly everything and tell nothing: the full-text search
         // looks only for the rarer ones; the named entities bring their own documents below.
-        var known = query.KnownTerms.ToList();
+        // A yes/no question's claim (its figures, an unknown name) is checked against the answer, not searched for.
+        var known = query.KnownTerms.Where(t => !query.IsClaim(t)).ToList();
         var searchStems = known.Where(t => index.Idf(t.Stem) >= SearchableIdf).SelectMany(t => t.Matches).Distinct().ToList();
         var found = searchStems.Count > 0 ? search.Find(searchStems, CandidateLimit) : [];
         var candidates = new List<SearchDocument>();
@@ -70,7 +71,7 @@ public static class Ranker
         var entityWeights = query.EntityIds.ToDictionary(id => id, id => EntityWeight(id, index));
         // A word the paper never uses still belongs to the question: it weighs half, so a question mostly about
         // something else ("How many people live in Bavaria?") cannot be fully covered by a fact that ignores it.
-        var unknownWeight = query.Terms.Where(t => !t.Known).Sum(t => t.Weight) * UnknownWordShare;
+        var unknownWeight = query.Terms.Where(t => !t.Known && !query.IsClaim(t)).Sum(t => t.Weight) * UnknownWordShare;
         var denominator = known.Sum(t => t.Weight) + entityWeights.Values.Sum() + unknownWeight;
         if (denominator <= 0)
         {
@@ -79,7 +80,7 @@ public static class Ranker
 
         var predicate = known.Where(t => !t.FromAlias).ToList();
         // An unknown word counts as a fairly rare one, not the rarest: chat words the lexicon lacks should not outweigh the rest.
-        var predicateTotal = predicate.Sum(t => t.Weight) + query.Terms.Where(t => !t.Known).Sum(t => Math.Min(t.Weight, UnknownPredicateWeight));
+        var predicateTotal = predicate.Sum(t => t.Weight) + query.Terms.Where(t => !t.Known && !query.IsClaim(t)).Sum(t => Math.Min(t.Weight, UnknownPredicateWeight));
 
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);

@@ -90,4 +90,6 @@ public static class UiText
     public static readonly Localized SectionsHeading = new("Разделы:", "Sections:");
 
     public static readonly Localized ReferencesHeading = new("Ссылки статьи и то, для чего они приводятся:", "The paper's references and what each is cited for:");
+
+    public static Localized YesOrNo(bool yes) => yes ? new("Да.", "Yes.") : new("Нет.", "No.");
 }

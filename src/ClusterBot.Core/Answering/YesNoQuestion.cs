@@ -1,0 +1,84 @@
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// Questions answered by yes or no, and the verdict a fact gives them: the figures, the place in a list or the
+/// item the question claims either are what the fact says (yes) or are not (no, and the fact says what is).
+/// </summary>
+public static class YesNoQuestion
+{
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "кто", "что", "чем", "чему", "чего", "как", "какой", "какая", "какое", "какие", "каких", "каким", "какому", "каком", "какую",
+        "каков", "какова", "каковы", "где", "куда", "откуда", "почему", "зачем", "сколько", "когда", "чей", "чья", "чьи", "назови",
+        "назовите", "перечисли", "перечислите", "опиши", "опишите", "расскажи", "расскажите", "объясни", "объясните",
+        "what", "which", "who", "whom", "whose", "how", "why", "where", "when", "list", "name", "describe", "explain", "tell",
+    };
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "isn", "aren", "wasn", "doesn", "didn",
+    };
+
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["перв"] = 1, ["втор"] = 2, ["трет"] = 3, ["четверт"] = 4, ["пят"] = 5, ["шест"] = 6, ["седьм"] = 7,
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
+        ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4, ["5th"] = 5,
+    };
+
+    public static bool Detect(string text, IReadOnlyList<string> tokens, Intent intent)
+    {
+        if (tokens.Count < 2 || intent is Intent.Count or Intent.When or Intent.Definition or Intent.Compare or Intent.List) return false;
+        if (tokens.Any(QuestionWords.Contains)) return false;
+        if (tokens.Contains("ли") || text.Contains("или нет", StringComparison.OrdinalIgnoreCase) || text.Contains("or not", StringComparison.OrdinalIgnoreCase)) return true;
+        if (Auxiliaries.Contains(tokens[0])) return true;
+        return Script.IsCyrillic(tokens.FirstOrDefault(t => char.IsLetter(t[0]))?[0] ?? 'a') && text.TrimEnd().EndsWith('?');
+    }
+
+    /// <summary>The place an ordinal word or its stem names ("третий", "third", "3rd"), or null.</summary>
+    public static int? OrdinalOf(string stemOrToken)
+    {
+        foreach (var (prefix, n) in Ordinals)
+        {
+            if (stemOrToken.StartsWith(prefix, StringComparison.Ordinal) && stemOrToken.Length <= prefix.Length + 4) return n;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Yes when the fact bears out everything the question claims; no when it states other figures, another place
+    /// in its list, or puts the question's words in two different items ("Gumi is the mining cluster?").
+    /// </summary>
+    public static bool Verdict(QueryAnalysis query, SearchDocument doc)
+    {
+        var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
+        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).ToList();
+        if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
+
+        var items = doc.Fact?.Items ?? [];
+        var claimTerms = query.Terms.Where(t => !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null).ToList();
+        if (items.Count > 0)
+        {
+            var itemStems = items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
+            var matched = new HashSet<int>();
+            foreach (var term in claimTerms.Where(t => t.Known))
+            {
+                var hits = Enumerable.Range(0, items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
+                if (hits.Count == 1) matched.Add(hits[0]);
+            }
+
+            if (matched.Count >= 2) return false;
+            var ordinal = query.Tokens.Select(t => OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
+            if (ordinal is { } place && matched.Count == 1) return items[matched.First()].Order == place;
+
+            // A name the paper does not know, claimed to be on its list ("is Moscow in the top 5?"), is not on it.
+            if (query.Terms.Any(t => !t.Known && !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null) && matched.Count == 0) return false;
+        }
+
+        return true;
+    }
+}
