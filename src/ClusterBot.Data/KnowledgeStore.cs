@@ -38,7 +38,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
         SetMeta(c, tx, "paper_title_ru", kb.PaperTitle.Ru);
         SetMeta(c, tx, "paper_title_en", kb.PaperTitle.En);
         SetMeta(c, tx, LexiconKey, JsonSerializer.Serialize(new LexiconRow(kb.Lexicon.Fillers.ToList(), kb.Lexicon.Synonyms.Select(g => g.ToList()).ToList(),
-            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList(), a.Given)).ToList())));
+            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList())).ToList())));
         c.Execute("INSERT INTO sections (id, title_ru, title_en, seq) VALUES (@Id, @Ru, @En, @Seq)",
             kb.Sections.Select((s, i) => new { s.Id, s.Title.Ru, s.Title.En, Seq = i }), tx);
         c.Execute("INSERT INTO sources (number, section, cited_for_ru, cited_for_en) VALUES (@Number, @Section, @Ru, @En)",
@@ -203,11 +203,11 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     private static Lexicon LexiconOf(string? json) =>
         json is null || JsonSerializer.Deserialize<LexiconRow>(json) is not { } row
             ? Lexicon.Empty
-            : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words, a.Given)).ToList());
+            : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words)).ToList());
 
     private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes);
 
-    private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words, bool Given);
+    private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words);
 
     private sealed record LocalizedListRow(List<string> Ru, List<string> En);
 

@@ -95,6 +95,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var ranked = Ranker.Rank(query, index, snapshot.Search);
         var best = ranked.Count > 0 ? ranked[0] : null;
         var runnerUp = ranked.Count > 1 ? ranked[1] : null;
+        if (best is not null && query.Attributes.FirstOrDefault(a => !a.GivenBy.Contains(best.Document.Id)) is { } missing)
+        {
+            // "Who founded Bayern Innovativ?", "TORCH budget": the paper names the thing but does not give what is asked of it.
+            return composer.NotGiven(missing, best.Document, lang);
+        }
+
         var confident = best is not null && best.Coverage >= _options.MinCoverage && best.Predicate >= _options.MinPredicate &&
             (runnerUp is null || best.Coverage >= CertainCoverage || best.Score - runnerUp.Score >= _options.MinGap ||
              AboutTheSameNamedThings(query, best.Document, runnerUp.Document));

@@ -122,7 +122,20 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
         }
 
         var named = QueryAnalyser.Analyse(argument, index).EntityIds.Select(index.FindEntity).OfType<Entity>().ToList();
-        return named.FirstOrDefault(e => kinds.Contains(e.Kind)) ?? named.FirstOrDefault();
+        return named.FirstOrDefault(e => kinds.Contains(e.Kind)) ?? named.FirstOrDefault() ?? ByNameWords(argument, kinds);
+    }
+
+    /// <summary>
+    /// "/programme 5g", "/programme сэз": words of exactly one name or alias of the kinds asked for, though not a
+    /// whole name (a bare abbreviation is no alias when it could mislead a free-text question).
+    /// </summary>
+    private Entity? ByNameWords(string argument, EntityKind[] kinds)
+    {
+        var words = WordStemmer.StemAll(argument).ToList();
+        if (words.Count == 0) return null;
+        var matches = index.Entities.Where(e => kinds.Contains(e.Kind) &&
+            KnowledgeValidator.AliasesOf(e).Any(a => WordStemmer.StemAll(a).ToHashSet(StringComparer.Ordinal).IsSupersetOf(words))).ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private Reply ListOf(EntityKind[] kinds, CommandSpec command)

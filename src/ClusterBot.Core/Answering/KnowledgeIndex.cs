@@ -99,7 +99,38 @@ public sealed class KnowledgeIndex
             set.Add(WordStemmer.Stem(word));
         }
 
+        // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
+        // Words, not stems: "founded" must not meet "is found in".
+        Attributes = lexicon.Attributes.Select(a =>
+        {
+            var words = a.Words.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
+            var giving = docs.Where(d => d.StatementTexts().Any(t => ContainsAny(TextNormaliser.Tokenise(t), words))).Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
+            return new IndexedAttribute(a, words, giving);
+        }).ToList();
         _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The lexicon's attributes with their words' stems and the documents that give each.</summary>
+    public IReadOnlyList<IndexedAttribute> Attributes { get; }
+
+    /// <summary>Whether the token sequence holds one of the phrases (each a token sequence) in order.</summary>
+    public static bool ContainsAny(IReadOnlyList<string> stems, IReadOnlyList<string[]> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            for (var i = 0; i + phrase.Length <= stems.Count; i++)
+            {
+                var match = true;
+                for (var j = 0; j < phrase.Length && match; j++)
+                {
+                    match = stems[i + j] == phrase[j];
+                }
+
+                if (match) return true;
+            }
+        }
+
+        return false;
     }
 
     private readonly FrozenSet<string> _fillers;
@@ -237,6 +268,9 @@ public sealed class KnowledgeIndex
         }
     }
 }
+
+/// <summary>An attribute of the lexicon, ready for matching: its words as token sequences, and the documents that give it.</summary>
+public sealed record IndexedAttribute(LexiconAttribute Attribute, IReadOnlyList<string[]> Words, IReadOnlySet<string> GivenBy);
 
 /// <summary>A document's stems: of what it says, and of everything it is found by (its aliases too).</summary>
 public sealed record DocumentStems(IReadOnlyCollection<string> Text, IReadOnlyCollection<string> All);

@@ -55,6 +55,9 @@ public sealed record QueryAnalysis(
 
     public static bool IsNumber(string token) => token.Length > 0 && char.IsDigit(token[0]);
 
+    /// <summary>What the question asks of the thing it names, as the lexicon's attributes ("who founded", "budget").</summary>
+    public IReadOnlyList<IndexedAttribute> Attributes { get; init; } = [];
+
     /// <summary>
     /// The question names something the paper never mentions ("Brazil", "Индия", "GDP"): whatever else it shares
     /// with the paper, it is about that other thing.
@@ -205,7 +208,11 @@ public static class QueryAnalyser
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
-        return new QueryAnalysis(tokens, intent, entities, terms) { SpecificEntityCount = specific, YesNo = YesNoQuestion.Detect(text, tokens, intent) };
+        return new QueryAnalysis(tokens, intent, entities, terms) {
+            SpecificEntityCount = specific,
+            YesNo = YesNoQuestion.Detect(text, tokens, intent),
+            Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words)).ToList(),
+        };
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ public static class QueryExplainer
     {
         var query = QueryAnalyser.Analyse(question, snapshot.Index);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"intent: {query.Intent}; entities: [{string.Join(", ", query.EntityIds)}]\n");
+        sb.Append(CultureInfo.InvariantCulture, $"intent: {query.Intent}{(query.YesNo ? " (yes/no)" : "")}; entities: [{string.Join(", ", query.EntityIds)}]; " +
+            $"asks for: [{string.Join(", ", query.Attributes.Select(a => a.Attribute.Id))}]\n");
         foreach (var t in query.Terms)
         {
             sb.Append(CultureInfo.InvariantCulture, $"  term {t.Stem}{(t.Known ? "" : " (unknown)")} w={t.Weight:F2} ~ {string.Join(" ", t.Matches.Take(8))}\n");

@@ -85,6 +85,31 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         return new Reply(lang, ReplyOutcome.Answered, blocks, citations, entities.Select(e => e.Id).ToList(), followUps);
     }
 
+    /// <summary>
+    /// "The paper does not give the budget of TORCH": what was asked is missing for the thing named; the entries that
+    /// do give it are offered instead, so the student sees what the paper has.
+    /// </summary>
+    public Reply NotGiven(IndexedAttribute attribute, SearchDocument closest, Lang lang)
+    {
+        var subject = closest.Entity ?? closest.Fact!.About.Select(index.FindEntity).OfType<Entity>().FirstOrDefault();
+        var what = attribute.Attribute.Name[lang];
+        var message = subject is null
+            ? UiText.NotGiven(what)[lang]
+            : UiText.NotGivenFor(what, subject.Name[lang])[lang];
+        var givers = attribute.GivenBy.Select(id => index.FindDocument(id)).OfType<SearchDocument>()
+            .OrderBy(d => d.Fact is null ? 1 : 0).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var blocks = new List<ReplyBlock> { new Paragraph(message) };
+        var followUps = givers.Take(MaxFollowUps - 1).Select(d => FollowUpFor(d.Id, lang)).OfType<FollowUp>().ToList();
+        if (givers.Count > 0 && givers.Count <= MaxFollowUps)
+        {
+            blocks.Add(new Paragraph(UiText.GivenOnlyFor(what)[lang]));
+            blocks.Add(new BulletList(givers.Select(d => d.Fact is { } f ? f.Text[lang] : d.Entity!.Name[lang]).ToList()));
+        }
+
+        if (subject is not null && FollowUpFor(subject.Id, lang) is { } about) followUps.Add(about);
+        return new Reply(lang, ReplyOutcome.NotFound, blocks, [], [], followUps) { ClosestId = closest.Id };
+    }
+
     /// <summary>A follow-up that shows a fact or an entity, labelled with its name or the start of its text.</summary>
     public FollowUp? FollowUpFor(string id, Lang lang)
     {

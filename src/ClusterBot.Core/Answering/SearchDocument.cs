@@ -31,6 +31,11 @@ public sealed class SearchDocument
     /// <summary>The text a search engine indexes for this document, in both languages.</summary>
     public IEnumerable<string> IndexTexts() => Fact is not null ? OwnTexts() : OwnTexts().Concat(Entity!.Aliases.All);
 
+    /// <summary>What the document states, in both languages: a fact's text and items, an entity's name and summary.</summary>
+    public IEnumerable<string> StatementTexts() => Fact is { } f
+        ? new[] { f.Text.Ru, f.Text.En }.Concat(f.ItemTexts.All)
+        : [Entity!.Name.Ru, Entity.Name.En, Entity.Summary.Ru, Entity.Summary.En];
+
     /// <summary>What the document itself says: a fact's text, items and keywords; an entity's names and summary.</summary>
     public IEnumerable<string> OwnTexts()
     {

@@ -92,4 +92,12 @@ public static class UiText
     public static readonly Localized ReferencesHeading = new("Ссылки статьи и то, для чего они приводятся:", "The paper's references and what each is cited for:");
 
     public static Localized YesOrNo(bool yes) => yes ? new("Да.", "Yes.") : new("Нет.", "No.");
+
+    public static Localized NotGivenFor(string what, string subject) =>
+        new($"В статье не сказано ({what}) о том, что вы назвали: «{subject}».", $"The paper does not say ({what}) for what you named: “{subject}”.");
+
+    public static Localized NotGiven(string what) => new($"В статье этого нет ({what}).", $"The paper does not say that ({what}).");
+
+    public static Localized GivenOnlyFor(string what) =>
+        new($"Статья приводит это ({what}) только здесь:", $"The paper gives that ({what}) only here:");
 }

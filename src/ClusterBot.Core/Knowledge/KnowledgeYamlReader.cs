@@ -229,11 +229,9 @@ public sealed class KnowledgeYamlReader
         {
             var m = Map(node);
             if (m is null) continue;
-            Keys(m, "an attribute", "id", "name", "words", "given");
-            var given = Str(m, "given", required: false) ?? "true";
-            if (!bool.TryParse(given, out var isGiven)) Error(m, "`given` is true or false");
+            Keys(m, "an attribute", "id", "name", "words");
             attributes.Add(new LexiconAttribute(Str(m, "id", required: true) ?? "", ReadLocalized(m, "name", Child(m, "name", required: true)),
-                ReadLocalizedList(m, "words").All.ToList(), isGiven));
+                ReadLocalizedList(m, "words").All.ToList()));
         }
 
         return new Lexicon(fillers.All.ToList(), synonyms, attributes);

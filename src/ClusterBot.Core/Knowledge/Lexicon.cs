@@ -12,6 +12,5 @@ public sealed record Lexicon(IReadOnlyList<string> Fillers, IReadOnlyList<IReadO
 }
 
 /// <summary>Something a question may ask of a named thing (its budget, founder, population …), with the words that ask for it.</summary>
-/// <param name="Words">Words and phrases that ask for it; a fact gives the attribute when its text uses one of them.</param>
-/// <param name="Given">Whether the paper gives it for anything at all; when false, asking for it is never answered with a fact.</param>
-public sealed record LexiconAttribute(string Id, Localized Name, IReadOnlyList<string> Words, bool Given);
+/// <param name="Words">Words and phrases that ask for it; an entry gives the attribute when its text uses one of them.</param>
+public sealed record LexiconAttribute(string Id, Localized Name, IReadOnlyList<string> Words);
