@@ -27,6 +27,9 @@ public static class Ranker
     /// <summary>How much a word unknown to the paper counts against coverage, relative to its rarity.</summary>
     private const double UnknownWordShare = 0.75;
 
+    /// <summary>Bonus for the phase in the place an ordinal names ("the third stage").</summary>
+    private const double OrdinalBonus = 0.1;
+
     /// <summary>The most an unknown word weighs in what a question asks.</summary>
     private const double UnknownPredicateWeight = 2.5;
 
@@ -84,6 +87,7 @@ public static class Ranker
 
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);
+        var ordinal = query.Tokens.Select(t => YesNoQuestion.OrdinalOf(Text.WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < found.Count; i++) rankOf.TryAdd(found[i], i);
@@ -116,6 +120,8 @@ public static class Ranker
             // Only another country's or topic's document is penalised: a sibling in the same country may be what a
             // loosely named question means ("the industrial complex programme" for the ICCP).
             if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots)) score -= UnnamedEntityPenalty;
+            // "the third stage": of the phases it may mean, the one in that place.
+            if (ordinal is { } place && doc.Entity is { Kind: EntityKind.Phase } phase && phase.Order == place) score += OrdinalBonus;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / Math.Max(1, found.Count));
             scored.Add(new ScoredDocument(doc, score, coverage, predicateShare));
         }

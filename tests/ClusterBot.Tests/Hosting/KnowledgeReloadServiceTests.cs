@@ -42,7 +42,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
     public void An_invalid_edit_is_refused_once_with_file_and_line_and_the_old_knowledge_keeps_serving()
     {
         var before = _loader.Current;
-        Edit("korea.yaml", "refs: [6, 7]", "refs: [6, 77]");
+        Edit("korea.yaml", "refs: [7]", "refs: [77]");
 
         _service.CheckOnce();
         _service.CheckOnce();
@@ -51,7 +51,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         var refused = Assert.Single(_logs.Lines, l => l.Contains("refused", StringComparison.Ordinal));
         Assert.Matches(@"korea\.yaml:\d+: .*unknown reference \[77\]", refused);
 
-        Edit("korea.yaml", "refs: [6, 77]", "refs: [6, 7]");
+        Edit("korea.yaml", "refs: [77]", "refs: [7]");
         _service.CheckOnce();
         Assert.Same(before, _loader.Current);
     }
@@ -70,6 +70,8 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         var path = Path.Combine(_folder, file);
         var text = File.ReadAllText(path);
         Assert.Contains(from, text);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        // Only the first occurrence: one edit, one error.
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)));
     }
 }

@@ -1,0 +1,84 @@
+using ClusterBot.Core.Answering;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>The matching mechanisms on a small knowledge base of their own: lexicon, sound, evidence, attributes, yes/no.</summary>
+public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<SmallKnowledge>
+{
+    [Fact]
+    public void A_slang_synonym_from_the_lexicon_finds_the_fact_that_uses_the_paper_word()
+    {
+        var reply = kb.Ask("сколько бабки у программы маяк");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-budget"], reply.FactIds);
+    }
+
+    [Fact]
+    public void A_multi_word_synonym_counts_as_the_word()
+    {
+        var reply = kb.Ask("beacon price tag");
+        Assert.Equal(["beacon-budget"], reply.FactIds);
+    }
+
+    [Fact]
+    public void Chat_fillers_say_nothing_and_change_nothing()
+    {
+        Assert.Equal(kb.Ask("бюджет маяк").FactIds, kb.Ask("кароч бюджет маяк плиз").FactIds);
+    }
+
+    [Fact]
+    public void An_english_name_written_in_cyrillic_is_read_by_its_sound()
+    {
+        var reply = kb.Ask("когда был лидинг эдж во фридонии");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["freedonia-leading-edge"], reply.FactIds);
+    }
+
+    [Fact]
+    public void A_question_about_a_named_thing_that_asks_what_no_entry_says_is_not_answered_with_a_neighbour()
+    {
+        var reply = kb.Ask("how many employees does beacon have in winter");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Fact]
+    public void An_attribute_the_paper_does_not_give_for_the_thing_is_said_to_be_missing_and_the_givers_are_offered()
+    {
+        var reply = kb.Ask("кто основал программу маяк");
+        Assert.False(reply.Answered);
+        Assert.Contains("не сказано", reply.ToPlainText());
+
+        var budget = kb.Ask("what was the budget of the leading-edge competition in freedonia");
+        Assert.False(budget.Answered, budget.ToPlainText());
+        Assert.Contains("12 million", budget.ToPlainText());
+    }
+
+    [Fact]
+    public void An_attribute_the_thing_has_is_answered()
+    {
+        Assert.Equal(["beacon-budget"], kb.Ask("what is the budget of the beacon programme").FactIds);
+    }
+
+    [Theory]
+    [InlineData("у программы маяк бюджет 12 миллионов?", "Да.")]
+    [InlineData("у программы маяк бюджет 15 миллионов?", "Нет.")]
+    [InlineData("is the beacon budget 12 million euros", "Yes.")]
+    [InlineData("марвилл это судостроение?", "Нет.")]
+    [InlineData("остин второй порт маяка?", "Да.")]
+    [InlineData("марвилл второй порт маяка?", "Нет.")]
+    public void A_yes_no_question_starts_with_the_verdict_the_fact_gives(string question, string verdict)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith(verdict, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void The_explanation_shows_the_evidence_that_decided()
+    {
+        var text = QueryExplainer.Explain("кто основал программу маяк", new Abstractions.KnowledgeSnapshot(kb.Index, new InMemoryCandidateSearch(kb.Index)));
+        Assert.Contains("asks for: [founder]", text);
+        Assert.Contains("asked", text);
+    }
+}

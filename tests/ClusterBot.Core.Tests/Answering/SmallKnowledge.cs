@@ -1,0 +1,100 @@
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Testing;
+using Microsoft.Extensions.Options;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>
+/// A made-up country of a few entries and a lexicon of its own, so that a ranking mechanism is tested by what it
+/// does, not by today's content of the real knowledge.
+/// </summary>
+public sealed class SmallKnowledge : IDisposable
+{
+    private const string Sources = """
+        paper:
+          title: {ru: "Статья", en: "Paper"}
+        sections:
+          - id: "9"
+            title: {ru: "Фридония", en: "Freedonia"}
+        references:
+          - number: 1
+            section: "9"
+            cited_for: {ru: "Фридония", en: "Freedonia"}
+        """;
+
+    private const string Country = """
+        country:
+          id: freedonia
+          name: {ru: "Фридония", en: "Freedonia"}
+          aliases: {ru: ["фридония"], en: ["freedonia"]}
+          summary: {ru: "Фридония развивает кластеры.", en: "Freedonia develops clusters."}
+          cite: {section: "9", refs: [1]}
+        programmes:
+          - id: beacon
+            name: {ru: "Программа Beacon", en: "The Beacon programme"}
+            aliases: {ru: ["маяк"], en: ["beacon", "beacon programme"]}
+            summary: {ru: "Beacon поддерживает сети предприятий в портах.", en: "Beacon supports networks of enterprises in ports."}
+            cite: {section: "9", refs: [1]}
+        facts:
+          - id: beacon-budget
+            about: [beacon]
+            kind: figure
+            ru: "Бюджет программы Beacon — 12 миллионов евро."
+            en: "The Beacon programme's budget is 12 million euros."
+            numbers: [12]
+            cite: {section: "9", refs: [1]}
+          - id: beacon-ports
+            about: [beacon]
+            kind: list
+            ru: "Порты программы Beacon и их отрасли."
+            en: "The Beacon programme's ports and their industries."
+            items:
+              - {ru: "1. Марвилл — рыболовство", en: "1. Marville — fishing"}
+              - {ru: "2. Остин — судостроение", en: "2. Austin — shipbuilding"}
+            cite: {section: "9", refs: [1]}
+          - id: freedonia-leading-edge
+            about: [freedonia]
+            kind: date
+            ru: "Конкурс Leading-Edge прошёл во Фридонии в 2009 году."
+            en: "The Leading-Edge competition took place in Freedonia in 2009."
+            years: [2009]
+            cite: {section: "9", refs: [1]}
+        """;
+
+    private const string Lexicon = """
+        fillers:
+          ru: [кароч, плиз]
+          en: [pls]
+        synonyms:
+          - [бюджет, бабки, budget, money, price tag]
+        attributes:
+          - id: founder
+            name: {ru: "кто основал", en: "who founded it"}
+            words: {ru: [основал, основатель], en: [founded, founder]}
+          - id: budget
+            name: {ru: "бюджет", en: "budget"}
+            words: {ru: [бюджет, бабки], en: [budget, money]}
+        """;
+
+    private readonly TempFolder _temp = new();
+
+    public SmallKnowledge()
+    {
+        File.WriteAllText(_temp.File("sources.yaml"), Sources);
+        File.WriteAllText(_temp.File("freedonia.yaml"), Country);
+        File.WriteAllText(_temp.File("lexicon.yaml"), Lexicon);
+        Index = new KnowledgeIndex(KnowledgeYamlReader.ReadFolder(_temp.Path));
+        var snapshot = new KnowledgeSnapshot(Index, new InMemoryCandidateSearch(Index));
+        Engine = new AnswerEngine(new StaticKnowledgeSource(snapshot), Options.Create(new AnswerEngineOptions()));
+    }
+
+    public KnowledgeIndex Index { get; }
+
+    public AnswerEngine Engine { get; }
+
+    public Reply Ask(string text) => Engine.Answer(new Question(text, ChatKind.Private, true, BotUsername: "ClusterBot"));
+
+    public void Dispose() => _temp.Dispose();
+}
