@@ -1,3 +1,5 @@
+using ClusterBot.Core.Text;
+
 namespace ClusterBot.Core.Answering;
 
 /// <summary>What kind of answer a question asks for.</summary>
@@ -61,18 +63,9 @@ public static class IntentDetector
         var positions = new HashSet<int>();
         foreach (var phrase in Rules.First(r => r.Intent == Intent.Definition).Phrases)
         {
-            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+            foreach (var start in Phrases.StartsOf(tokens, phrase))
             {
-                var match = true;
-                for (var j = 0; j < phrase.Length && match; j++)
-                {
-                    match = tokens[i + j] == phrase[j];
-                }
-
-                if (match)
-                {
-                    for (var j = 0; j < phrase.Length; j++) positions.Add(i + j);
-                }
+                for (var j = 0; j < phrase.Length; j++) positions.Add(start + j);
             }
         }
 
@@ -96,19 +89,5 @@ public static class IntentDetector
     /// <summary>A verb of something happening at a time ("began", "закончилось"): any dated document speaks to it.</summary>
     public static bool IsEventWord(string token) => EventVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
 
-    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
-        {
-            var match = true;
-            for (var j = 0; j < phrase.Length && match; j++)
-            {
-                match = tokens[i + j] == phrase[j];
-            }
-
-            if (match) return true;
-        }
-
-        return false;
-    }
+    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase) => Phrases.Contains(tokens, phrase);
 }

@@ -114,24 +114,7 @@ public sealed class KnowledgeIndex
     public IReadOnlyList<IndexedAttribute> Attributes { get; }
 
     /// <summary>Whether the token sequence holds one of the phrases (each a token sequence) in order.</summary>
-    public static bool ContainsAny(IReadOnlyList<string> stems, IReadOnlyList<string[]> phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            for (var i = 0; i + phrase.Length <= stems.Count; i++)
-            {
-                var match = true;
-                for (var j = 0; j < phrase.Length && match; j++)
-                {
-                    match = stems[i + j] == phrase[j];
-                }
-
-                if (match) return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool ContainsAny(IReadOnlyList<string> stems, IReadOnlyList<string[]> phrases) => phrases.Any(p => Phrases.Contains(stems, p));
 
     private readonly FrozenSet<string> _fillers;
     private readonly FrozenDictionary<string, IReadOnlySet<string>> _synonyms;
