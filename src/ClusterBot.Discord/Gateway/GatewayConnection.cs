@@ -38,6 +38,7 @@ internal sealed partial class GatewayConnection(
     private const int MaxFrameBytes = 8 * 1024 * 1024;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ZombieCloseGrace = TimeSpan.FromSeconds(1);
 
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -115,7 +116,9 @@ internal sealed partial class GatewayConnection(
             var frame = await ReceiveFrameAsync(cancellationToken);
             if (frame is null)
             {
-                return ClosedByDiscord();
+                return _zombie
+                    ? new ConnectionEnd(ConnectionEndKind.Resume, "heartbeat not acknowledged (zombie connection)", _healthy)
+                    : ClosedByDiscord();
             }
 
             using var doc = TryParse(frame);
@@ -224,7 +227,9 @@ internal sealed partial class GatewayConnection(
                     LogZombie(logger);
                     // Say goodbye with a resumable code before dropping the socket; a true zombie may never answer.
                     await CloseQuietlyAsync(shuttingDown: false);
-                    await connection.CancelAsync();
+                    // A moment for a live peer to echo the close: dropping the socket at once can reset the
+                    // connection before our close frame is read, and the peer then sees no resumable code.
+                    connection.CancelAfter(ZombieCloseGrace);
                     return;
                 }
 
