@@ -70,9 +70,15 @@ public sealed class KnowledgeIndex
 
         SingleWordAliases = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length == 1)
             .Select(a => (a.Stems[0], a.EntityId)).ToList();
+        _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
     }
 
     public KnowledgeBase Knowledge { get; }
+
+    /// <summary>What the bot names as examples of what it knows, worked out once per snapshot.</summary>
+    public KnowledgeShowcase Showcase => _showcase.Value;
+
+    private readonly Lazy<KnowledgeShowcase> _showcase;
 
     public IReadOnlyList<SearchDocument> Documents { get; }
 

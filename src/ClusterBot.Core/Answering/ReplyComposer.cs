@@ -53,7 +53,7 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         }
 
         followUps.AddRange(children.Take(MaxFollowUps - 1).Select(c => FollowUpFor(c.Id, lang)).OfType<FollowUp>());
-        if (entity.Kind == EntityKind.Country && index.Entities.FirstOrDefault(e => e.Kind == EntityKind.Country && e.Id != entity.Id) is { } other)
+        if (entity.Kind == EntityKind.Country && index.Showcase.Countries.FirstOrDefault(e => e.Id != entity.Id) is { } other)
         {
             followUps.Add(new FollowUp((lang == Lang.Ru ? "Сравнить с: " : "Compare with ") + other.Name[lang], $"/{CommandTable.Compare.Name} {entity.Id} {other.Id}"));
         }
