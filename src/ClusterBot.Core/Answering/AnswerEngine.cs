@@ -134,6 +134,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             _ when spec == CommandTable.Sources => handlers.Sources(),
             _ when spec == CommandTable.Language => handlers.Language(command.Argument),
             _ when spec == CommandTable.Fact => handlers.Show(command.Argument),
+            _ when spec == CommandTable.Quote => handlers.Quote(command.Argument),
             _ => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
         };
     }

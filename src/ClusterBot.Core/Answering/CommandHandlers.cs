@@ -121,6 +121,37 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
         return AnswerEngine.Fallback(lang, ReplyOutcome.NotFound, UiText.UnknownName(argument)[lang] + " " + UiText.TrySomething(index.Showcase)[lang]);
     }
 
+    /// <summary>/quote: the paper's words of a fact, an entity or a list item ("&lt;fact id&gt;.&lt;n&gt;"); a name typed for an id works too.</summary>
+    public Reply Quote(string argument)
+    {
+        var id = argument.Trim().ToLowerInvariant();
+        if (id.Length == 0)
+        {
+            return AnswerEngine.Fallback(lang, ReplyOutcome.Invalid, UiText.QuoteUsage(index.Showcase)[lang]);
+        }
+
+        var entry = QuotableEntries.Find(index, id) ?? (Named(argument) is { } named ? QuotableEntries.Find(index, named.Id) : null);
+        if (entry is null)
+        {
+            return AnswerEngine.Fallback(lang, ReplyOutcome.NotFound, UiText.UnknownEntry(argument.Trim())[lang]);
+        }
+
+        if (!entry.HasQuote)
+        {
+            var back = new[] { composer.FollowUpFor(entry.DocumentId, lang) }.OfType<FollowUp>().ToList();
+            return new Reply(lang, ReplyOutcome.NotFound, [new Paragraph(UiText.NoQuote[lang])], [], [], back);
+        }
+
+        return composer.Quote(entry, lang);
+    }
+
+    /// <summary>The entity whose name or alias the whole argument is; null for anything else (a question is not a name).</summary>
+    private Entity? Named(string argument)
+    {
+        var needle = TextNormaliser.Normalise(argument);
+        return index.Entities.FirstOrDefault(e => KnowledgeValidator.AliasesOf(e).Any(a => TextNormaliser.Normalise(a) == needle));
+    }
+
     /// <summary>The entity an argument names: preferred kinds first, then any kind; null when it names none.</summary>
     private Entity? Resolve(string argument, EntityKind[] kinds)
     {

@@ -6,7 +6,7 @@ namespace ClusterBot.Core.Answering;
 /// What a command's argument names. It decides the kinds of entity the argument is looked up among, what a
 /// command's description lists, its example in /help and what Discord's autocomplete offers.
 /// </summary>
-public enum CommandArgument { None, Country, Programme, PhaseOwner, Comparison, Language }
+public enum CommandArgument { None, Country, Programme, PhaseOwner, Comparison, Entry, Language }
 
 /// <summary>One chat command: its name, arguments and description in both languages.</summary>
 /// <param name="Description">What it does; for a command whose argument names a country or programme, the knowledge's
@@ -62,6 +62,10 @@ public static class CommandTable
     public static readonly CommandSpec Compare = new("compare", ["сравнить"], new("<страна> <страна>", "<country> <country>"),
         new("сравнить две страны", "compare two countries"), CommandArgument.Comparison, Slash: true);
 
+    public static readonly CommandSpec Quote = new("quote", ["цитата", "citation"], new("<id>", "<id>"),
+        new("слова статьи, на которых основан ответ", "the paper's own words behind an answer"),
+        CommandArgument.Entry, Slash: true);
+
     public static readonly CommandSpec Sources = new("sources", ["source", "источники"], new("", ""),
         new("статья, на которой основаны ответы, и её источники", "the paper behind the answers and its references"));
 
@@ -71,7 +75,7 @@ public static class CommandTable
     public static readonly CommandSpec Fact = new("fact", [], new("<id>", "<id>"),
         new("факт или тема по идентификатору", "a fact or topic by its id"), Listed: false);
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Start, Help, Country, Programme, Phases, Compare, Sources, Language, Fact];
+    public static IReadOnlyList<CommandSpec> All { get; } = [Start, Help, Country, Programme, Phases, Compare, Quote, Sources, Language, Fact];
 
     public static IEnumerable<CommandSpec> Listed => All.Where(c => c.Listed);
 

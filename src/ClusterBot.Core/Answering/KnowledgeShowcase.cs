@@ -32,6 +32,8 @@ public sealed class KnowledgeShowcase
         SampleProgrammes = subjects.Select(s => index.ChildrenOf(s.Id).FirstOrDefault(e => e.Kind is EntityKind.Programme or EntityKind.Region))
             .OfType<Entity>().Take(SampleSize).ToList();
         PhaseOwner = entities.FirstOrDefault(e => e.Kind != EntityKind.Phase && index.ChildrenOf(e.Id, EntityKind.Phase).Any());
+        var quoted = QuotableEntries.All(index).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        QuotedExample = facts.Select(f => quoted.GetValueOrDefault(f.Id)).Concat(entities.Select(e => quoted.GetValueOrDefault(e.Id))).FirstOrDefault(q => q is not null);
         _questions = new Localized(
             facts.Select(f => f.Asks.Ru).Concat(entities.Select(e => e.Asks.Ru)).SelectMany(a => a).FirstOrDefault() ?? "",
             facts.Select(f => f.Asks.En).Concat(entities.Select(e => e.Asks.En)).SelectMany(a => a).FirstOrDefault() ?? "");
@@ -56,6 +58,9 @@ public sealed class KnowledgeShowcase
     /// <summary>The first thing that has phases, or null.</summary>
     public Entity? PhaseOwner { get; }
 
+    /// <summary>An entry with the paper's words, a fact where there is one, or null when nothing is quoted yet.</summary>
+    public QuotableEntry? QuotedExample { get; }
+
     /// <summary>A question as students ask it (the knowledge's first `asks`), or null when none is written.</summary>
     public string? ExampleQuestion(Lang lang) => _questions[lang].Length > 0 ? _questions[lang] : null;
 
@@ -69,6 +74,7 @@ public sealed class KnowledgeShowcase
             CommandArgument.Programme => SampleProgrammes.Count > 0 ? SampleProgrammes[0].Id : null,
             CommandArgument.PhaseOwner => PhaseOwner?.Id,
             CommandArgument.Comparison => Countries.Count >= 2 ? $"{Countries[0].Id} {Countries[1].Id}" : null,
+            CommandArgument.Entry => QuotedExample?.Id,
             _ => null,
         };
         return argument switch

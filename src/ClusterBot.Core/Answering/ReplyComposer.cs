@@ -85,6 +85,24 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         return new Reply(lang, ReplyOutcome.Answered, blocks, citations, entities.Select(e => e.Id).ToList(), followUps);
     }
 
+    /// <summary>The paper's words of an entry: each passage in quotation marks, then its citation as every answer gives it.</summary>
+    public Reply Quote(QuotableEntry entry, Lang lang)
+    {
+        var blocks = new List<ReplyBlock> { new Paragraph(UiText.QuoteIntro[lang]) };
+        blocks.AddRange(entry.Quote.Select(passage => new Paragraph(UiText.Quoted(passage, lang))));
+        if (entry.Items.Count > 0)
+        {
+            // Numbered by the list itself when every item has words of its own, else each says its place.
+            var complete = entry.Items.Select(i => i.Order).SequenceEqual(Enumerable.Range(1, entry.Items.Count));
+            blocks.Add(new Paragraph(UiText.QuotedItemsHeading[lang]));
+            blocks.Add(new BulletList(entry.Items.Select(i => (complete ? "" : $"{i.Order}. ") + string.Join(" ", i.Quote.Select(p => UiText.Quoted(p, lang)))).ToList(),
+                Numbered: complete));
+        }
+
+        var followUps = new[] { FollowUpFor(entry.DocumentId, lang) }.OfType<FollowUp>().ToList();
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(entry.Cite, lang)], [entry.DocumentId], followUps);
+    }
+
     /// <summary>A follow-up that shows a fact or an entity, labelled with its name or the start of its text.</summary>
     public FollowUp? FollowUpFor(string id, Lang lang)
     {

@@ -106,6 +106,33 @@ public static class UiText
 
     public static readonly Localized ReferencesHeading = new("Ссылки статьи и то, для чего они приводятся:", "The paper's references and what each is cited for:");
 
+    public static readonly Localized QuoteButton = new("📖 цитата", "📖 quote");
+
+    /// <summary>A quote button in a reply that shows several entries: it says whose words it opens.</summary>
+    public static string QuoteButtonOf(string name) => "📖 " + name;
+
+    public static readonly Localized QuoteIntro = new(
+        "Слова статьи, на которых основан ответ:",
+        "The paper's own words behind the answer (in the original Russian):");
+
+    public static readonly Localized QuotedItemsHeading = new("О пунктах списка:", "On the list's items:");
+
+    public static Localized QuoteUsage(KnowledgeShowcase k)
+    {
+        var example = k.Example(CommandTable.Quote);
+        return new(
+            "Покажу слова статьи, на которых основан ответ: нажмите «📖 цитата» под ответом" + (example is null ? "." : $" или напишите, например, {example}"),
+            "I show the paper's own words behind an answer: press “📖 quote” under the answer" + (example is null ? "." : $" or type, e.g., {example}"));
+    }
+
+    public static Localized UnknownEntry(string id) => new(
+        $"Не знаю записи «{id}». Слова статьи к ответу открывает кнопка «📖 цитата» под ним.",
+        $"I don't know the entry \"{id}\". The “📖 quote” button under an answer opens the paper's words behind it.");
+
+    public static readonly Localized NoQuote = new(
+        "Для этой записи слова статьи ещё не добавлены.",
+        "The paper's words for this entry have not been added yet.");
+
     /// <summary>A passage of the paper in the reply language's quotation marks.</summary>
     public static string Quoted(string text, Lang lang) => lang == Lang.Ru ? $"«{text}»" : $"“{text}”";
 

@@ -65,6 +65,7 @@ public sealed class KnowledgeShowcaseTests : IDisposable
         Assert.Contains("кластерная политика страны: Сильвания (например: /country sylvania)", text);
         Assert.Contains("/programme forest-union", text);
         Assert.Contains("/phases sylvania", text);
+        Assert.Contains("/quote sy-sawmill-clusters", text);
         Assert.Contains("«Сколько кластеров лесопилок в Сильвании?»", text);
         // One country: nothing to compare it with, so no made-up example.
         Assert.DoesNotContain("/compare sylvania", text);
@@ -79,6 +80,7 @@ public sealed class KnowledgeShowcaseTests : IDisposable
     [InlineData("/country atlantis")]
     [InlineData("/programme")]
     [InlineData("/compare sylvania")]
+    [InlineData("/quote")]
     [InlineData("What is the capital of France?")]
     [InlineData("сколько?")]
     public void Replies_over_other_knowledge_name_nothing_of_the_repository_s(string question)
