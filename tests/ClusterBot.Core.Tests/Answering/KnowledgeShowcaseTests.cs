@@ -42,6 +42,7 @@ public sealed class KnowledgeShowcaseTests : IDisposable
         Assert.True(answer.Answered, answer.ToPlainText());
         Assert.Equal(["fr-dairies"], answer.FactIds);
         Assert.Contains("17", answer.ToPlainText());
+        Assert.Contains(answer.FollowUps, f => f.Command == "/quote fr-dairies");
 
         var english = Ask(engine, "How many cheese dairies are there in Freedonia?");
         Assert.Equal(["fr-dairies"], english.FactIds);
