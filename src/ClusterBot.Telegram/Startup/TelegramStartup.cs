@@ -92,15 +92,9 @@ public sealed partial class TelegramStartup(
     /// <summary>What the menu lists, from the knowledge as it is at start; without it the menu still goes up, unlisted.</summary>
     private KnowledgeShowcase? Showcase()
     {
-        try
-        {
-            return knowledge.Current.Index.Showcase;
-        }
-        catch (Exception e) when (e is KnowledgeValidationException or IOException)
-        {
-            LogMenuWithoutKnowledge(logger, e is KnowledgeValidationException v ? $"{v.Errors.Count} errors" : e.Message);
-            return null;
-        }
+        var showcase = knowledge.TryShowcase(out var problem);
+        if (showcase is null) LogMenuWithoutKnowledge(logger, problem ?? "");
+        return showcase;
     }
 
     private async Task<T> Required<T>(string method, Func<CancellationToken, Task<T>> call, string hint, CancellationToken cancellationToken)
