@@ -125,7 +125,7 @@ public sealed class QuotedKnowledge : IDisposable
             about: [freedonia, cheese-valleys]
             kind: count
             ru: "В программе «Сырные долины» участвуют 17 сыроварен."
-            en: "Seventeen cheese dairies take part in the Cheese Valleys programme."
+            en: "17 cheese dairies take part in the Cheese Valleys programme."
             keywords: {ru: [сыроварни, сыроварен, сыроварня], en: [dairies, dairy, cheese]}
             numbers: [17]
             quote: "В программе участвуют 17 сыроварен [3]."
