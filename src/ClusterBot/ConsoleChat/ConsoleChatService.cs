@@ -76,8 +76,8 @@ public sealed class ConsoleChatService(
     private string Banner()
     {
         var showcase = knowledge.TryShowcase(out _);
-        var example = showcase is null ? "" : ", e.g. " + showcase.Hint(Lang.Ru);
-        return $"ClusterBot — local chat. Ask in Russian or English{example}.\n/help lists the commands; /quit or Ctrl+D leaves.";
+        var ask = showcase is null ? "Ask in Russian or English." : "Ask in Russian or English, e.g. " + showcase.Hint(Lang.Ru);
+        return $"ClusterBot — local chat. {ask}\n/help lists the commands; /quit or Ctrl+D leaves.";
     }
 
     private static bool IsQuit(string line) => line.Trim().ToLowerInvariant() is "/quit" or "/exit" or "/выход";
