@@ -31,7 +31,7 @@ public sealed record CommandSpec(
         var names = showcase is null ? [] : Argument switch
         {
             CommandArgument.Country => showcase.Countries.Select(c => c.Name[lang]).ToList(),
-            CommandArgument.Programme => showcase.SampleProgrammes.Select(p => p.Name[lang]).Append("…").ToList(),
+            CommandArgument.Programme => showcase.SampleProgrammes.Select(p => p.Name[lang]).Concat(showcase.MoreProgrammes ? ["…"] : []).ToList(),
             _ => [],
         };
         return names.Count == 0 ? Description[lang] : $"{Description[lang]}: {string.Join(", ", names)}";

@@ -31,6 +31,7 @@ public sealed class KnowledgeShowcase
         // One programme of each country or topic in turn, so the sample shows the range.
         SampleProgrammes = subjects.Select(s => index.ChildrenOf(s.Id).FirstOrDefault(e => e.Kind is EntityKind.Programme or EntityKind.Region))
             .OfType<Entity>().Take(SampleSize).ToList();
+        MoreProgrammes = index.Entities.Count(e => e.Kind is EntityKind.Programme or EntityKind.Region) > SampleProgrammes.Count;
         PhaseOwner = entities.FirstOrDefault(e => e.Kind != EntityKind.Phase && index.ChildrenOf(e.Id, EntityKind.Phase).Any());
         var quoted = QuotableEntries.All(index).ToDictionary(q => q.Id, StringComparer.Ordinal);
         QuotedExample = facts.Select(f => quoted.GetValueOrDefault(f.Id)).Concat(entities.Select(e => quoted.GetValueOrDefault(e.Id))).FirstOrDefault(q => q is not null);
@@ -54,6 +55,9 @@ public sealed class KnowledgeShowcase
 
     /// <summary>A few programmes or regions: the first of each country or topic.</summary>
     public IReadOnlyList<Entity> SampleProgrammes { get; }
+
+    /// <summary>Whether there are programmes or regions besides the sample.</summary>
+    public bool MoreProgrammes { get; }
 
     /// <summary>The first thing that has phases, or null.</summary>
     public Entity? PhaseOwner { get; }

@@ -30,7 +30,7 @@ public sealed class KnowledgeShowcaseTests : IDisposable
 
         var help = Ask(engine, "/help", "en").ToPlainText();
         Assert.Contains("a country's cluster policy: Sylvania, Freedonia", help);
-        Assert.Contains("Cheese Valleys", help);
+        Assert.Contains("a programme or region: Forest Union, Cheese Valleys (e.g. /programme forest-union)", help);
         Assert.Contains("/compare sylvania freedonia", help);
         Assert.Contains("Фридония", Ask(engine, "/start").ToPlainText());
         Assert.Contains(Ask(engine, "/help").FollowUps, f => f.Command == "/country freedonia");
@@ -57,6 +57,21 @@ public sealed class KnowledgeShowcaseTests : IDisposable
         Assert.Equal(["freedonia", "sylvania"], index.Entities.Where(e => e.Kind == EntityKind.Country).Select(e => e.Id));
         Assert.Equal(["sylvania", "freedonia"], index.Showcase.Countries.Select(e => e.Id));
         Assert.Equal(["forest-union", "cheese-valleys"], index.Showcase.SampleProgrammes.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void The_programme_sample_says_when_there_are_more()
+    {
+        File.WriteAllText(Path.Combine(_knowledge.Path, "freedonia.yaml"), QuotedKnowledge.Freedonia.Replace("facts:", """
+              - id: goat-meadows
+                name: {ru: "Козьи луга", en: "Goat Meadows"}
+                summary: {ru: "Луга.", en: "Meadows."}
+                cite: {section: "2.2", refs: [3]}
+            facts:
+            """, StringComparison.Ordinal));
+        var help = Ask(EngineFixture.Over(_knowledge.Path), "/help", "en").ToPlainText();
+        Assert.Contains("a programme or region: Forest Union, Cheese Valleys, … (e.g.", help);
+        Assert.DoesNotContain("Goat Meadows", help);
     }
 
     [Fact]
