@@ -99,7 +99,7 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         blocks.AddRange(entry.Quote.Select(passage => new Paragraph(UiText.Quoted(passage, lang))));
         if (entry.Items.Count > 0)
         {
-            // Numbered by the list itself when every item has words of its own, else each says its place.
+            // The list's own numbering when the items with words are its first n, else each says its place.
             var complete = entry.Items.Select(i => i.Order).SequenceEqual(Enumerable.Range(1, entry.Items.Count));
             blocks.Add(new Paragraph(UiText.QuotedItemsHeading[lang]));
             blocks.Add(new BulletList(entry.Items.Select(i => (complete ? "" : $"{i.Order}. ") + string.Join(" ", i.Quote.Select(p => UiText.Quoted(p, lang)))).ToList(),
