@@ -15,11 +15,11 @@ Console.InputEncoding = Encoding.UTF8;
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 var root = new RootCommand(
-    "ClusterBot: a study bot on foreign experience with economic clusters (Germany, South Korea, China, GII 2022).\n" +
+    "ClusterBot: a study bot that answers from one paper on foreign experience with economic clusters (see knowledge/).\n" +
     "Without a command it runs the bot: on Telegram and/or Discord when their tokens are configured " +
     "(Telegram__Token, Discord__Token), otherwise as a chat in this console.");
 
-var question = new Argument<string?>("question") { Description = "The question, e.g. \"сколько кластеров в корее\" or \"/country korea\".", Arity = ArgumentArity.ZeroOrOne };
+var question = new Argument<string?>("question") { Description = "The question, in words or as a command (e.g. \"/help\").", Arity = ArgumentArity.ZeroOrOne };
 var json = new Option<bool>("--json") { Description = "Read one question per line from stdin until EOF; write one JSON object per line." };
 var lang = new Option<string?>("--lang") { Description = "Reply language (ru|en) where the question itself does not show one." };
 lang.AcceptOnlyFromAmong("ru", "en");
@@ -31,7 +31,7 @@ ask.SetAction(async (parse, cancellationToken) =>
     var asJson = parse.GetValue(json);
     if (text is null && !asJson)
     {
-        await Console.Error.WriteLineAsync("Give a question, e.g. ask \"/country korea\", or --json to read questions from stdin.");
+        await Console.Error.WriteLineAsync("Give a question, e.g. ask \"/help\", or --json to read questions from stdin.");
         return 2;
     }
 

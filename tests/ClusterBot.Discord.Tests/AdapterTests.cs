@@ -39,7 +39,7 @@ public sealed class AdapterTests
         Assert.Equal("Bot " + FakeIds.Token, put.Authorization);
         Assert.StartsWith("DiscordBot (https://", put.UserAgent, StringComparison.Ordinal);
         var commands = put.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["compare", "country", "help", "programme"], commands.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["compare", "country", "help", "programme", "quote"], commands.Keys.Order(StringComparer.Ordinal));
         Assert.All(commands.Values, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("description_localizations").GetProperty("ru").GetString())));
         var countryOption = commands["country"].GetProperty("options")[0];
         Assert.Equal(3, countryOption.GetProperty("type").GetInt32());
@@ -98,6 +98,45 @@ public sealed class AdapterTests
         var followUp = await fake.WaitForRequestAsync(r => r.Path == "/interactions/2002/interaction-token-2002/callback");
         Assert.Equal(4, followUp.Json.GetProperty("type").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(followUp.Json.GetProperty("data").GetProperty("content").GetString()));
+    }
+
+    [Fact]
+    public async Task The_quote_button_under_an_answer_shows_the_paper_s_words()
+    {
+        using var knowledge = new ClusterBot.Testing.QuotedKnowledge(withFreedonia: true);
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await TestBot.StartAsync(fake, new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge.Path });
+        var connection = await HandshakeAsync(fake);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", 2,
+            DiscordSamples.Interaction("5001", 2, DiscordSamples.CommandData("country", ("country", "sylvania", false))));
+        var answer = await fake.WaitForRequestAsync(r => r.Path == "/interactions/5001/interaction-token-5001/callback");
+        var buttons = answer.Json.GetProperty("data").GetProperty("components").EnumerateArray()
+            .SelectMany(row => row.GetProperty("components").EnumerateArray()).ToList();
+        var quote = Assert.Single(buttons, b => b.GetProperty("label").GetString() == "📖 quote");
+        var customId = quote.GetProperty("custom_id").GetString()!;
+        Assert.Equal("q:/quote sylvania", customId);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", 3, DiscordSamples.Interaction("5002", 3, DiscordSamples.ButtonData(customId)));
+        var pressed = await fake.WaitForRequestAsync(r => r.Path == "/interactions/5002/interaction-token-5002/callback");
+        Assert.Equal(4, pressed.Json.GetProperty("type").GetInt32());
+        var content = pressed.Json.GetProperty("data").GetProperty("content").GetString()!;
+        Assert.Contains("“Кластерная политика Сильвании опирается на лесную промышленность \\[1\\].”", content, StringComparison.Ordinal);
+        Assert.EndsWith("*Source: “Experience of forest clusters”, §2.1, ref. \\[1\\]*", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_about_a_country_added_as_a_file_is_answered()
+    {
+        using var knowledge = new ClusterBot.Testing.QuotedKnowledge(withFreedonia: true);
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await TestBot.StartAsync(fake, new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge.Path });
+        var connection = await HandshakeAsync(fake);
+
+        await connection.SendDispatchAsync("MESSAGE_CREATE", 2, DiscordSamples.Message("5101", "How many cheese dairies are there in Freedonia?", inGuild: false));
+
+        var reply = await ReplyToAsync(fake, "5101");
+        Assert.Contains("17", reply.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

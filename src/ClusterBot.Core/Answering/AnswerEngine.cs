@@ -49,7 +49,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var language = ChooseLanguage(question, text);
         if (text.Length == 0)
         {
-            return Fallback(language, ReplyOutcome.Invalid, UiText.Empty[language]);
+            return Fallback(language, ReplyOutcome.Invalid, UiText.Empty(snapshot.Index.Showcase)[language]);
         }
 
         return AnswerFreeText(text, language, snapshot);
@@ -62,7 +62,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var query = QueryAnalyser.Analyse(text, index);
         if (query.Tokens.Count == 0 || (query.Terms.Count == 0 && query.EntityIds.Count == 0 && !query.Tokens.Any(t => t.Any(char.IsLetter))))
         {
-            return Fallback(lang, ReplyOutcome.Invalid, UiText.NoWords[lang]);
+            return Fallback(lang, ReplyOutcome.Invalid, UiText.NoWords(index.Showcase)[lang]);
         }
 
         var countries = query.EntityIds.Select(id => index.FindEntity(id)!).Where(e => e.Kind is EntityKind.Country).ToList();
@@ -81,15 +81,15 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (query.IsMostlyUnknown && !query.YesNo || query.NamesSomethingUnknown && !query.YesNo)
         {
             var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;
-            var message = outcome == ReplyOutcome.OutOfScope ? UiText.OutOfScope[lang] : UiText.NotFound[lang];
-            return WithSuggestions(lang, outcome, message, query.EntityIds.Select(id => composer.FollowUpFor(id, lang)).OfType<FollowUp>().ToList());
+            var message = outcome == ReplyOutcome.OutOfScope ? UiText.OutOfScope(index.Showcase)[lang] : UiText.NotFound[lang];
+            return WithSuggestions(lang, outcome, message, query.EntityIds.Select(id => composer.FollowUpFor(id, lang)).OfType<FollowUp>().ToList(), index.Showcase);
         }
 
         if (query.EntityIds.Count == 0 && query.KnownTerms.Sum(t => t.Weight) < MinInformation)
         {
             // "сколько кластеров?" names nothing and uses only words most facts share: any fact would be a guess.
-            var suggestions = index.Entities.Where(e => e.Kind == EntityKind.Country).Select(e => composer.FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
-            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.TooVague[lang], suggestions);
+            var suggestions = index.Showcase.Countries.Select(e => composer.FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
+            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.TooVague(index.Showcase)[lang], suggestions, index.Showcase);
         }
 
         var ranked = Ranker.Rank(query, index, snapshot.Search);
@@ -107,7 +107,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (!confident)
         {
             var suggestions = ranked.Take(3).Select(s => composer.FollowUpFor(s.Document.Id, lang)).OfType<FollowUp>().ToList();
-            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions) with { ClosestId = best?.Document.Id };
+            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions, index.Showcase) with { ClosestId = best?.Document.Id };
         }
 
         var doc = best!.Document;
@@ -142,13 +142,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             null => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
             _ when spec == CommandTable.Start => handlers.Help(welcome: true),
             _ when spec == CommandTable.Help => handlers.Help(welcome: false),
-            _ when spec == CommandTable.Country => handlers.Entity(command.Argument, [EntityKind.Country, EntityKind.Topic], CommandTable.Country),
-            _ when spec == CommandTable.Programme => handlers.Entity(command.Argument, [EntityKind.Programme, EntityKind.Region], CommandTable.Programme),
+            _ when spec == CommandTable.Country || spec == CommandTable.Programme => handlers.Entity(command.Argument, spec.Argument.Kinds(), spec),
             _ when spec == CommandTable.Phases => handlers.Phases(command.Argument),
             _ when spec == CommandTable.Compare => handlers.Compare(command.Argument),
             _ when spec == CommandTable.Sources => handlers.Sources(),
             _ when spec == CommandTable.Language => handlers.Language(command.Argument),
             _ when spec == CommandTable.Fact => handlers.Show(command.Argument),
+            _ when spec == CommandTable.Quote => handlers.Quote(command.Argument),
             _ => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
         };
     }
@@ -172,7 +172,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
         new(lang, outcome, [new Paragraph(message)], [], [], []);
 
-    private static Reply WithSuggestions(Lang lang, ReplyOutcome outcome, string message, IReadOnlyList<FollowUp> suggestions)
+    private static Reply WithSuggestions(Lang lang, ReplyOutcome outcome, string message, IReadOnlyList<FollowUp> suggestions, KnowledgeShowcase showcase)
     {
         var blocks = new List<ReplyBlock> { new Paragraph(message) };
         if (suggestions.Count > 0)
@@ -182,7 +182,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
         else
         {
-            blocks.Add(new Paragraph(UiText.TrySomething[lang]));
+            blocks.Add(new Paragraph(UiText.TrySomething(showcase)[lang]));
         }
 
         return new Reply(lang, outcome, blocks, [], [], suggestions);

@@ -8,18 +8,26 @@ namespace ClusterBot.Core.Answering;
 internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer composer, Lang lang)
 {
     private const double DidYouMeanSimilarity = 0.8;
+    private const int MaxListFollowUps = 6;
     private static readonly JaroWinkler Similarity = new();
 
     public Reply Help(bool welcome)
     {
+        var showcase = index.Showcase;
         var blocks = new List<ReplyBlock>();
-        blocks.Add(new Paragraph(welcome ? UiText.Welcome[lang] : UiText.HelpHeading[lang]));
-        blocks.Add(new BulletList(CommandTable.Listed.Select(c =>
-            $"/{c.Name}{(c.Usage[lang].Length > 0 ? " " + c.Usage[lang] : "")} — {c.Description[lang]}").ToList()));
-        blocks.Add(new Paragraph(UiText.HelpFooter[lang]));
-        var followUps = index.Entities.Where(e => e.Kind == EntityKind.Country)
-            .Select(e => composer.FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
+        blocks.Add(new Paragraph(welcome ? UiText.Welcome(showcase)[lang] : UiText.HelpHeading[lang]));
+        blocks.Add(new BulletList(CommandTable.Listed.Select(c => HelpLine(c, showcase)).ToList()));
+        blocks.Add(new Paragraph(UiText.HelpFooter(showcase)[lang]));
+        var followUps = showcase.Countries.Select(e => composer.FollowUpFor(e.Id, lang)).OfType<FollowUp>().Take(MaxListFollowUps).ToList();
         return new Reply(lang, ReplyOutcome.Answered, blocks, [], [], followUps);
+    }
+
+    /// <summary>"/phases &lt;country or programme&gt; — the phases … (e.g. /phases korea)", the example taken from the knowledge.</summary>
+    private string HelpLine(CommandSpec command, KnowledgeShowcase showcase)
+    {
+        var usage = command.Usage[lang].Length > 0 ? " " + command.Usage[lang] : "";
+        var example = command.Argument == CommandArgument.None ? null : showcase.Example(command);
+        return $"/{command.Name}{usage} — {command.Describe(showcase, lang)}{(example is null ? "" : " " + UiText.ForExample(example)[lang])}";
     }
 
     /// <summary>/country and /programme: the overview of what the argument names, a list when it names nothing.</summary>
@@ -42,7 +50,7 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
             return ListReply(UiText.PhasesHeading[lang], owners, CommandTable.Phases);
         }
 
-        var owner = Resolve(argument, [EntityKind.Country, EntityKind.Programme, EntityKind.Region, EntityKind.Phase, EntityKind.Topic]);
+        var owner = Resolve(argument, CommandArgument.PhaseOwner.Kinds());
         if (owner is null)
         {
             return DidYouMean(argument, [EntityKind.Country, EntityKind.Programme], CommandTable.Phases);
@@ -67,11 +75,11 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
     {
         var query = QueryAnalyser.Analyse(argument, index);
         var entities = query.EntityIds.Select(index.FindEntity).OfType<Entity>()
-            .Where(e => e.Kind is EntityKind.Country or EntityKind.Region or EntityKind.Programme or EntityKind.Topic)
+            .Where(e => CommandArgument.Comparison.Kinds().Contains(e.Kind))
             .DistinctBy(e => e.Id).ToList();
         if (entities.Count < 2)
         {
-            return AnswerEngine.Fallback(lang, ReplyOutcome.Invalid, UiText.CompareUsage[lang]);
+            return AnswerEngine.Fallback(lang, ReplyOutcome.Invalid, UiText.CompareUsage(index.Showcase)[lang]);
         }
 
         return composer.Compare(entities.Take(3).ToList(), lang);
@@ -110,7 +118,38 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
             return doc.Fact is { } fact ? composer.Fact(fact, lang) : composer.Overview(doc.Entity!, lang);
         }
 
-        return AnswerEngine.Fallback(lang, ReplyOutcome.NotFound, UiText.UnknownName(argument)[lang] + " " + UiText.TrySomething[lang]);
+        return AnswerEngine.Fallback(lang, ReplyOutcome.NotFound, UiText.UnknownName(argument)[lang] + " " + UiText.TrySomething(index.Showcase)[lang]);
+    }
+
+    /// <summary>/quote: the paper's words of a fact, an entity or a list item ("&lt;fact id&gt;.&lt;n&gt;"); a name typed for an id works too.</summary>
+    public Reply Quote(string argument)
+    {
+        var id = argument.Trim().ToLowerInvariant();
+        if (id.Length == 0)
+        {
+            return AnswerEngine.Fallback(lang, ReplyOutcome.Invalid, UiText.QuoteUsage(index.Showcase)[lang]);
+        }
+
+        var entry = QuotableEntries.Find(index, id) ?? (Named(argument) is { } named ? QuotableEntries.Find(index, named.Id) : null);
+        if (entry is null)
+        {
+            return AnswerEngine.Fallback(lang, ReplyOutcome.NotFound, UiText.UnknownEntry(argument.Trim())[lang]);
+        }
+
+        if (!entry.HasQuote)
+        {
+            var back = new[] { composer.FollowUpFor(entry.DocumentId, lang) }.OfType<FollowUp>().ToList();
+            return new Reply(lang, ReplyOutcome.NotFound, [new Paragraph(UiText.NoQuote[lang])], [], [], back);
+        }
+
+        return composer.Quote(entry, lang);
+    }
+
+    /// <summary>The entity whose name or alias the whole argument is; null for anything else (a question is not a name).</summary>
+    private Entity? Named(string argument)
+    {
+        var needle = TextNormaliser.Normalise(argument);
+        return index.Entities.FirstOrDefault(e => KnowledgeValidator.AliasesOf(e).Any(a => TextNormaliser.Normalise(a) == needle));
     }
 
     /// <summary>The entity an argument names: preferred kinds first, then any kind; null when it names none.</summary>
@@ -141,7 +180,7 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
     private Reply ListOf(EntityKind[] kinds, CommandSpec command)
     {
         var heading = kinds.Contains(EntityKind.Country) ? UiText.CountriesHeading[lang] : UiText.ProgrammesHeading[lang];
-        return ListReply(heading, index.Entities.Where(e => kinds.Contains(e.Kind)).ToList(), command);
+        return ListReply(heading, index.Showcase.Entities.Where(e => kinds.Contains(e.Kind)).ToList(), command);
     }
 
     /// <summary>The programmes and regions of one country or topic, as /programme lists them.</summary>
@@ -155,7 +194,7 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
     private Reply ListReply(string heading, IReadOnlyList<Entity> entities, CommandSpec command)
     {
         var items = entities.Select(e => $"{e.Name[lang]} — /{command.Name} {e.Id}").ToList();
-        var followUps = entities.Take(6).Select(e => new FollowUp(e.Name[lang], $"/{command.Name} {e.Id}")).ToList();
+        var followUps = entities.Take(MaxListFollowUps).Select(e => new FollowUp(e.Name[lang], $"/{command.Name} {e.Id}")).ToList();
         return new Reply(lang, ReplyOutcome.Answered, [new Paragraph(heading), new BulletList(items)], [], [], followUps);
     }
 
@@ -171,7 +210,7 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
         var shown = close.Count > 0 ? close : candidates.Select(x => x.Entity).ToList();
         var intro = UiText.UnknownName(argument)[lang] + " " + (close.Count > 0 ? UiText.MaybeYouMean[lang] : UiText.Available[lang]);
         var items = shown.Select(e => $"{e.Name[lang]} — /{command.Name} {e.Id}").ToList();
-        var followUps = shown.Take(6).Select(e => new FollowUp(e.Name[lang], $"/{command.Name} {e.Id}")).ToList();
+        var followUps = shown.Take(MaxListFollowUps).Select(e => new FollowUp(e.Name[lang], $"/{command.Name} {e.Id}")).ToList();
         return new Reply(lang, ReplyOutcome.NotFound, [new Paragraph(intro), new BulletList(items)], [], [], followUps);
     }
 }

@@ -108,6 +108,7 @@ public sealed class KnowledgeIndex
             return new IndexedAttribute(a, words, giving);
         }).ToList();
         _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
     }
 
     /// <summary>The lexicon's attributes with their words' stems and the documents that give each.</summary>
@@ -142,6 +143,11 @@ public sealed class KnowledgeIndex
     }
 
     public KnowledgeBase Knowledge { get; }
+
+    /// <summary>What the bot names as examples of what it knows, worked out once per snapshot.</summary>
+    public KnowledgeShowcase Showcase => _showcase.Value;
+
+    private readonly Lazy<KnowledgeShowcase> _showcase;
 
     public IReadOnlyList<SearchDocument> Documents { get; }
 

@@ -30,7 +30,8 @@ public sealed class ReplyComposer(KnowledgeIndex index)
             blocks.Add(new BulletList(fact.ItemTexts[lang]));
         }
 
-        var followUps = fact.See.Select(id => FollowUpFor(id, lang))
+        var followUps = new[] { QuoteFollowUp(fact.Id, UiText.QuoteButton[lang]) }
+            .Concat(fact.See.Select(id => FollowUpFor(id, lang)))
             .Concat(fact.About.Select(id => FollowUpFor(id, lang)))
             .OfType<FollowUp>().DistinctBy(f => f.Command).Take(MaxFollowUps).ToList();
         return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(fact.Cite, lang)], [fact.Id], followUps);
@@ -46,19 +47,21 @@ public sealed class ReplyComposer(KnowledgeIndex index)
             blocks.Add(new Paragraph(label + string.Join(", ", children.Select(c => c.Name[lang])) + "."));
         }
 
-        var followUps = new List<FollowUp>();
-        if (index.ChildrenOf(entity.Id, EntityKind.Phase).Any())
-        {
-            followUps.Add(new FollowUp(lang == Lang.Ru ? "Этапы" : "Phases", $"/{CommandTable.Phases.Name} {entity.Id}"));
-        }
+        var quote = QuoteFollowUp(entity.Id, UiText.QuoteButton[lang]);
+        var phases = index.ChildrenOf(entity.Id, EntityKind.Phase).Any()
+            ? new FollowUp(lang == Lang.Ru ? "Этапы" : "Phases", $"/{CommandTable.Phases.Name} {entity.Id}")
+            : null;
+        var compare = entity.Kind == EntityKind.Country && index.Showcase.Countries.FirstOrDefault(e => e.Id != entity.Id) is { } other
+            ? new FollowUp((lang == Lang.Ru ? "Сравнить с: " : "Compare with ") + other.Name[lang], $"/{CommandTable.Compare.Name} {entity.Id} {other.Id}")
+            : null;
 
-        followUps.AddRange(children.Take(MaxFollowUps - 1).Select(c => FollowUpFor(c.Id, lang)).OfType<FollowUp>());
-        if (entity.Kind == EntityKind.Country && index.Entities.FirstOrDefault(e => e.Kind == EntityKind.Country && e.Id != entity.Id) is { } other)
-        {
-            followUps.Add(new FollowUp((lang == Lang.Ru ? "Сравнить с: " : "Compare with ") + other.Name[lang], $"/{CommandTable.Compare.Name} {entity.Id} {other.Id}"));
-        }
-
-        return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(entity.Cite, lang)], [entity.Id], followUps.Take(MaxFollowUps + 1).ToList());
+        // The children fill what the fixed follow-ups leave of the bound.
+        var room = MaxFollowUps + 1 - new[] { quote, phases, compare }.Count(f => f is not null);
+        var followUps = new[] { quote, phases }
+            .Concat(children.Take(room).Select(c => FollowUpFor(c.Id, lang)))
+            .Append(compare)
+            .OfType<FollowUp>().ToList();
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(entity.Cite, lang)], [entity.Id], followUps);
     }
 
     public Reply Phases(Entity owner, IReadOnlyList<Entity> phases, Lang lang)
@@ -66,7 +69,9 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         var items = phases.Select(p => $"{p.Name[lang]}{Years(p)}: {p.Summary[lang]}").ToList();
         var heading = (lang == Lang.Ru ? "Этапы: " : "Phases: ") + owner.Name[lang];
         var citations = phases.Select(p => p.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
-        var followUps = new[] { FollowUpFor(owner.Id, lang) }.OfType<FollowUp>().ToList();
+        var followUps = new[] { FollowUpFor(owner.Id, lang) }
+            .Concat(phases.Select(p => QuoteFollowUp(p.Id, Shorten(UiText.QuoteButtonOf(p.Name[lang])))))
+            .OfType<FollowUp>().Take(MaxFollowUps).ToList();
         return new Reply(lang, ReplyOutcome.Answered, [new Heading(heading), new BulletList(items, Numbered: true)], citations,
             phases.Select(p => p.Id).ToList(), followUps);
     }
@@ -81,7 +86,9 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         }
 
         var citations = entities.Select(e => e.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
-        var followUps = entities.Select(e => FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
+        var followUps = entities.Select(e => FollowUpFor(e.Id, lang))
+            .Concat(entities.Select(e => QuoteFollowUp(e.Id, Shorten(UiText.QuoteButtonOf(e.Name[lang])))))
+            .OfType<FollowUp>().Take(MaxFollowUps + 1).ToList();
         return new Reply(lang, ReplyOutcome.Answered, blocks, citations, entities.Select(e => e.Id).ToList(), followUps);
     }
 
@@ -109,6 +116,32 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         if (subject is not null && FollowUpFor(subject.Id, lang) is { } about) followUps.Add(about);
         return new Reply(lang, ReplyOutcome.NotFound, blocks, [], [], followUps) { ClosestId = closest.Id };
     }
+
+
+    /// <summary>The paper's words of an entry: each passage in quotation marks, then its citation as every answer gives it.</summary>
+    public Reply Quote(QuotableEntry entry, Lang lang)
+    {
+        var blocks = new List<ReplyBlock> { new Paragraph(UiText.QuoteIntro[lang]) };
+        blocks.AddRange(entry.Quote.Select(passage => new Paragraph(UiText.Quoted(passage, lang))));
+        if (entry.Items.Count > 0)
+        {
+            // The list's own numbering when the items with words are its first n, else each says its place.
+            var complete = entry.Items.Select(i => i.Order).SequenceEqual(Enumerable.Range(1, entry.Items.Count));
+            blocks.Add(new Paragraph(UiText.QuotedItemsHeading[lang]));
+            blocks.Add(new BulletList(entry.Items.Select(i => (complete ? "" : $"{i.Order}. ") + string.Join(" ", i.Quote.Select(p => UiText.Quoted(p, lang)))).ToList(),
+                Numbered: complete));
+        }
+
+        var followUps = new[] { FollowUpFor(entry.DocumentId, lang) }.OfType<FollowUp>().ToList();
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(entry.Cite, lang)], [entry.DocumentId], followUps);
+    }
+
+    /// <summary>
+    /// "📖 quote" for an entry that has the paper's words. An entry without them gets no button rather than one that
+    /// leads to "not added yet"; with the paper beside the knowledge every entry must have them.
+    /// </summary>
+    private FollowUp? QuoteFollowUp(string id, string label) =>
+        QuotableEntries.Find(index, id) is { HasQuote: true } ? new FollowUp(label, $"/{CommandTable.Quote.Name} {id}") : null;
 
     /// <summary>A follow-up that shows a fact or an entity, labelled with its name or the start of its text.</summary>
     public FollowUp? FollowUpFor(string id, Lang lang)

@@ -5,39 +5,49 @@ namespace ClusterBot.Core.Answering;
 /// <summary>The bot's own words (everything that is not a fact), in both languages.</summary>
 public static class UiText
 {
-    public static readonly Localized Welcome = new(
-        "Привет! Я ClusterBot: рассказываю о зарубежном опыте экономических кластеров — Германия, Южная Корея, Китай и рейтинг кластеров Глобального инновационного индекса 2022. Задайте вопрос своими словами или воспользуйтесь командами:",
-        "Hi! I'm ClusterBot: I explain foreign experience with economic clusters — Germany, South Korea, China and the Global Innovation Index 2022 cluster ranking. Ask a question in your own words or use a command:");
+    public static Localized Welcome(KnowledgeShowcase k) => new(
+        $"Привет! Я ClusterBot: отвечаю на вопросы по статье «{k.PaperTitle.Ru}». {Scope(k).Ru} Задайте вопрос своими словами или воспользуйтесь командами:",
+        $"Hi! I'm ClusterBot: I answer questions from the paper “{k.PaperTitle.En}”. {Scope(k).En} Ask a question in your own words or use a command:");
+
+    /// <summary>What the paper covers, as the knowledge names it: "Страны: …. Темы: …."</summary>
+    public static Localized Scope(KnowledgeShowcase k) => new(
+        $"{List("Страны", ", ", k.Countries, Lang.Ru)} {List("Темы", "; ", k.Topics, Lang.Ru)}".Trim(),
+        $"{List("Countries", ", ", k.Countries, Lang.En)} {List("Topics", "; ", k.Topics, Lang.En)}".Trim());
 
     public static readonly Localized HelpHeading = new("Команды:", "Commands:");
 
-    public static readonly Localized HelpFooter = new(
-        "Или просто спросите, например: «Сколько кластеров было в Корее к 2012 году?» В группе упомяните меня или ответьте на моё сообщение.",
-        "Or just ask, e.g. \"How many clusters did South Korea have by 2012?\" In a group, mention me or reply to my message.");
+    public static Localized HelpFooter(KnowledgeShowcase k) => new(
+        (k.ExampleQuestion(Lang.Ru) is { } ru ? $"Или просто спросите, например: {Sentence(Quoted(ru, Lang.Ru))}" : "Или просто задайте вопрос своими словами.") +
+        " В группе упомяните меня или ответьте на моё сообщение.",
+        (k.ExampleQuestion(Lang.En) is { } en ? $"Or just ask, e.g. {Sentence(Quoted(en, Lang.En))}" : "Or just ask in your own words.") +
+        " In a group, mention me or reply to my message.");
 
-    public static readonly Localized Empty = new(
-        "Напишите вопрос о кластерной политике Германии, Южной Кореи или Китая, например «/country korea». Список команд: /help",
-        "Type a question about the cluster policy of Germany, South Korea or China, e.g. \"/country korea\". Commands: /help");
+    /// <summary>How /help shows a command's example: "(например: /phases korea)".</summary>
+    public static Localized ForExample(string example) => new($"(например: {example})", $"(e.g. {example})");
 
-    public static readonly Localized NoWords = new(
-        "Я понимаю вопросы, написанные словами, на русском или английском. Например: «Что такое TORCH?» Список команд: /help",
-        "I understand questions written in words, in Russian or English. For example: \"What is TORCH?\" Commands: /help");
+    public static Localized Empty(KnowledgeShowcase k) => new(
+        $"Напишите вопрос по статье, например: {Sentence(k.Hint(Lang.Ru))} Список команд: /help",
+        $"Type a question about the paper, e.g. {Sentence(k.Hint(Lang.En))} Commands: /help");
+
+    public static Localized NoWords(KnowledgeShowcase k) => new(
+        $"Я понимаю вопросы, написанные словами, на русском или английском. Например: {Sentence(k.Hint(Lang.Ru))} Список команд: /help",
+        $"I understand questions written in words, in Russian or English. For example: {Sentence(k.Hint(Lang.En))} Commands: /help");
 
     public static Localized TooLong(int max) => new(
         $"Вопрос слишком длинный: не больше {max} символов, пожалуйста. Спросите о чём-то одном.",
         $"That question is too long: {max} characters at most, please. Ask about one thing at a time.");
 
-    public static readonly Localized OutOfScope = new(
-        "Этого нет в статье, на которой основаны мои ответы: я знаю только о кластерной политике Германии, Южной Кореи и Китая и о рейтинге кластеров ГИИ 2022.",
-        "That is not covered by the paper my answers come from: I only know about the cluster policies of Germany, South Korea and China and the GII 2022 cluster ranking.");
+    public static Localized OutOfScope(KnowledgeShowcase k) => new(
+        $"Этого нет в статье, на которой основаны мои ответы: я знаю только то, что в ней есть. {Scope(k).Ru}",
+        $"That is not covered by the paper my answers come from: I only know what it says. {Scope(k).En}");
 
     public static readonly Localized NotFound = new(
         "Я не нашёл уверенного ответа на этот вопрос в статье.",
         "I couldn't find a confident answer to that in the paper.");
 
-    public static readonly Localized TooVague = new(
-        "Уточните, пожалуйста, о какой стране или программе речь: например, «Сколько кластеров было в Корее к 2012 году?»",
-        "Please say which country or programme you mean, e.g. \"How many clusters did South Korea have by 2012?\"");
+    public static Localized TooVague(KnowledgeShowcase k) => new(
+        $"Уточните, пожалуйста, о какой стране или программе речь, например: {Sentence(k.Hint(Lang.Ru))}",
+        $"Please say which country or programme you mean, e.g. {Sentence(k.Hint(Lang.En))}");
 
     public static readonly Localized SlowDown = new(
         "Слишком много вопросов подряд — сделаем небольшую паузу. Я снова отвечу через полминуты.",
@@ -53,9 +63,14 @@ public static class UiText
 
     public static readonly Localized MaybeYouMean = new("Возможно, вас интересует:", "Perhaps you mean:");
 
-    public static readonly Localized TrySomething = new(
-        "Попробуйте /country korea, /programme torch или /help.",
-        "Try /country korea, /programme torch or /help.");
+    public static Localized TrySomething(KnowledgeShowcase k)
+    {
+        var examples = new[] { k.Example(CommandTable.Country), k.Example(CommandTable.Programme) }.OfType<string>().ToList();
+        var help = "/" + CommandTable.Help.Name;
+        return examples.Count == 0
+            ? new($"Попробуйте {help}.", $"Try {help}.")
+            : new($"Попробуйте {string.Join(", ", examples)} или {help}.", $"Try {string.Join(", ", examples)} or {help}.");
+    }
 
     public static Localized UnknownCommand(string name) => new(
         $"Не знаю команды /{name}. Список команд: /help",
@@ -75,9 +90,9 @@ public static class UiText
 
     public static readonly Localized NoPhases = new("Для этого этапы в статье не описаны.", "The paper describes no phases for that.");
 
-    public static readonly Localized CompareUsage = new(
-        "Назовите две страны, например: /compare germany korea",
-        "Name two countries, e.g. /compare germany korea");
+    public static Localized CompareUsage(KnowledgeShowcase k) => k.Example(CommandTable.Compare) is { } example
+        ? new($"Назовите две страны, например: {example}", $"Name two countries, e.g. {example}")
+        : new("Назовите две страны.", "Name two countries.");
 
     public static readonly Localized LangUsage = new(
         "Язык ответов: /lang ru или /lang en.",
@@ -100,4 +115,41 @@ public static class UiText
 
     public static Localized GivenOnlyFor(string what) =>
         new($"Статья приводит это ({what}) только здесь:", $"The paper gives that ({what}) only here:");
+
+    public static readonly Localized QuoteButton = new("📖 цитата", "📖 quote");
+
+    /// <summary>A quote button in a reply that shows several entries: it says whose words it opens.</summary>
+    public static string QuoteButtonOf(string name) => "📖 " + name;
+
+    public static readonly Localized QuoteIntro = new(
+        "Слова статьи, на которых основан ответ:",
+        "The paper's own words behind the answer (in the original Russian):");
+
+    public static readonly Localized QuotedItemsHeading = new("О пунктах списка:", "On the list's items:");
+
+    public static Localized QuoteUsage(KnowledgeShowcase k)
+    {
+        var example = k.Example(CommandTable.Quote);
+        return new(
+            "Покажу слова статьи, на которых основан ответ: нажмите «📖 цитата» под ответом" + (example is null ? "." : $" или напишите, например, {example}"),
+            "I show the paper's own words behind an answer: press “📖 quote” under the answer" + (example is null ? "." : $" or type, e.g., {example}"));
+    }
+
+    public static Localized UnknownEntry(string id) => new(
+        $"Не знаю записи «{id}». Слова статьи к ответу открывает кнопка «📖 цитата» под ним.",
+        $"I don't know the entry \"{id}\". The “📖 quote” button under an answer opens the paper's words behind it.");
+
+    public static readonly Localized NoQuote = new(
+        "Для этой записи слова статьи ещё не добавлены.",
+        "The paper's words for this entry have not been added yet.");
+
+    /// <summary>A passage of the paper in the reply language's quotation marks.</summary>
+    public static string Quoted(string text, Lang lang) => lang == Lang.Ru ? $"«{text}»" : $"“{text}”";
+
+    /// <summary>The text with a full stop, unless it (or the quotation it ends with) already ends a sentence.</summary>
+    private static string Sentence(string text) =>
+        text.TrimEnd('»', '”', '"').TrimEnd() is { Length: > 0 } inner && ".?!…".Contains(inner[^1], StringComparison.Ordinal) ? text : text + ".";
+
+    private static string List(string heading, string separator, IReadOnlyList<Entity> entities, Lang lang) =>
+        entities.Count == 0 ? "" : $"{heading}: {string.Join(separator, entities.Select(e => e.Name[lang]))}.";
 }

@@ -1,12 +1,14 @@
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Discord.Rest;
 
 namespace ClusterBot.Discord.Adapter;
 
 /// <summary>
-/// Autocomplete choices for slash command options: the knowledge base's entities of the kinds the command
-/// takes, matched on their names and aliases in both languages. In memory only, to answer well within 3 s.
+/// Autocomplete choices for slash command options, from the knowledge as it is now: the entities of the kinds the
+/// command's argument names, or (for /quote) the entries that have the paper's words, matched on ids, names and
+/// aliases in both languages. In memory only, to answer well within 3 s.
 /// </summary>
 public sealed class AutocompleteSuggester(IKnowledgeSource knowledge)
 {
@@ -16,14 +18,16 @@ public sealed class AutocompleteSuggester(IKnowledgeSource knowledge)
 
     public IReadOnlyList<AutocompleteChoice> Suggest(string commandName, string typed, Lang lang)
     {
-        var kinds = KindsFor(commandName);
-        if (kinds.Length == 0) return [];
-
+        var argument = CommandTable.Find(commandName)?.Argument ?? CommandArgument.None;
         var needle = typed.Trim().ToLowerInvariant();
         var index = knowledge.Current.Index;
-        return index.Entities
+        return argument == CommandArgument.Entry ? SuggestEntries(index, needle, lang) : SuggestEntities(index, argument.Kinds(), needle, lang);
+    }
+
+    private static List<AutocompleteChoice> SuggestEntities(KnowledgeIndex index, EntityKind[] kinds, string needle, Lang lang) =>
+        index.Entities
             .Where(e => kinds.Contains(e.Kind))
-            .Select(e => (Entity: e, Rank: Rank(e, needle)))
+            .Select(e => (Entity: e, Rank: Rank(needle, e.Id, KnowledgeValidator.AliasesOf(e))))
             .Where(x => x.Rank < int.MaxValue)
             .OrderBy(x => x.Rank)
             .ThenBy(x => Array.IndexOf(kinds, x.Entity.Kind))
@@ -31,22 +35,26 @@ public sealed class AutocompleteSuggester(IKnowledgeSource knowledge)
             .Take(MaxChoices)
             .Select(x => new AutocompleteChoice(Fit(x.Entity.Name[lang]), x.Entity.Id))
             .ToList();
-    }
 
-    private static EntityKind[] KindsFor(string commandName) => commandName switch
-    {
-        "country" => [EntityKind.Country, EntityKind.Topic],
-        "programme" => [EntityKind.Programme, EntityKind.Region],
-        "compare" => [EntityKind.Country, EntityKind.Region, EntityKind.Programme, EntityKind.Topic],
-        _ => [],
-    };
+    /// <summary>Entries in the knowledge's order; the choice shows the id, since that is what a quote is asked for by.</summary>
+    private static List<AutocompleteChoice> SuggestEntries(KnowledgeIndex index, string needle, Lang lang) =>
+        QuotableEntries.All(index)
+            .Select(q => (Entry: q, Rank: Rank(needle, q.Id, NamesOf(index, q))))
+            .Where(x => x.Rank < int.MaxValue)
+            .OrderBy(x => x.Rank)
+            .Take(MaxChoices)
+            .Select(x => new AutocompleteChoice(Fit($"{x.Entry.Id} — {x.Entry.Label[lang]}"), x.Entry.Id))
+            .ToList();
 
-    /// <summary>0: a name starts with what was typed; 1: a word in it does; 2: it contains it; int.MaxValue: no match.</summary>
-    private static int Rank(Entity entity, string needle)
+    private static IEnumerable<string> NamesOf(KnowledgeIndex index, QuotableEntry entry) =>
+        index.FindEntity(entry.Id) is { } entity ? KnowledgeValidator.AliasesOf(entity) : [entry.Label.Ru, entry.Label.En];
+
+    /// <summary>0: the id or a name starts with what was typed; 1: a word in a name does; 2: a name contains it; int.MaxValue: no match.</summary>
+    private static int Rank(string needle, string id, IEnumerable<string> names)
     {
         if (needle.Length == 0) return 0;
-        var best = entity.Id.StartsWith(needle, StringComparison.Ordinal) ? 0 : int.MaxValue;
-        foreach (var name in new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All))
+        var best = id.StartsWith(needle, StringComparison.Ordinal) ? 0 : int.MaxValue;
+        foreach (var name in names)
         {
             var lower = name.ToLowerInvariant();
             if (lower.StartsWith(needle, StringComparison.Ordinal)) return 0;

@@ -21,6 +21,7 @@ public sealed partial class DiscordAdapter(
     IUpdateLedger ledger,
     IChatSettingsStore settings,
     AutocompleteSuggester suggester,
+    IKnowledgeSource knowledge,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordConnectionState state,
@@ -86,7 +87,9 @@ public sealed partial class DiscordAdapter(
             {
                 if (!commandsRegistered)
                 {
-                    await rest.BulkOverwriteCommandsAsync(o.ApplicationId, o.GuildId, SlashCommandCatalog.Build(o.GuildId is not null), cancellationToken);
+                    var showcase = knowledge.TryShowcase(out var problem);
+                    if (showcase is null) LogCommandsWithoutKnowledge(logger, problem ?? "");
+                    await rest.BulkOverwriteCommandsAsync(o.ApplicationId, o.GuildId, SlashCommandCatalog.Build(o.GuildId is not null, showcase), cancellationToken);
                     commandsRegistered = true;
                     LogCommandsRegistered(logger, o.GuildId is null ? "globally" : "in guild " + o.GuildId);
                 }
@@ -287,6 +290,10 @@ public sealed partial class DiscordAdapter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord slash commands registered {Scope}")]
     private static partial void LogCommandsRegistered(ILogger logger, string scope);
+
+    // Information, not a warning: the knowledge's own loader reports what is wrong with it, file and line.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord slash commands registered without the knowledge's names: the knowledge did not load ({Problem})")]
+    private static partial void LogCommandsWithoutKnowledge(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord adapter could not start yet ({Problem}); retrying in {Seconds:F0} s")]
     private static partial void LogStartRetry(ILogger logger, string problem, double seconds);

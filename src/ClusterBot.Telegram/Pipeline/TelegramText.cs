@@ -6,8 +6,8 @@ namespace ClusterBot.Telegram.Pipeline;
 public static class TelegramText
 {
     public static readonly Localized TextOnly = new(
-        "Я понимаю только текст: напишите вопрос словами, например «/country korea», или /help.",
-        "I only read text: type your question in words, e.g. \"/country korea\", or /help.");
+        "Я понимаю только текст: напишите вопрос словами или наберите /help.",
+        "I only read text: type your question in words, or /help.");
 
     public static readonly Localized StaleButton = new(
         "Эта кнопка устарела. Спросите заново или наберите /help.",

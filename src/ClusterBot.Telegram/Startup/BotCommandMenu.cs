@@ -4,25 +4,30 @@ using Telegram.Bot.Types;
 
 namespace ClusterBot.Telegram.Startup;
 
-/// <summary>The command menu Telegram shows, generated from the same table as /help so the two never disagree.</summary>
+/// <summary>
+/// The command menu Telegram shows, generated from the same table as /help so the two never disagree, and
+/// naming what the knowledge holds ("a country's cluster policy: …") as /help does.
+/// </summary>
 public static class BotCommandMenu
 {
     /// <summary>Telegram's limit on a command description.</summary>
     private const int MaxDescription = 256;
 
-    public static IReadOnlyList<BotCommand> For(Lang lang) =>
+    /// <param name="showcase">The knowledge to list from; null gives the bare descriptions.</param>
+    public static IReadOnlyList<BotCommand> For(Lang lang, KnowledgeShowcase? showcase) =>
         CommandTable.Listed
             .Select(c => new BotCommand
             {
                 Command = c.Name,
-                Description = Describe(c, lang),
+                Description = Describe(c, showcase, lang),
             })
             .ToList();
 
-    private static string Describe(CommandSpec command, Lang lang)
+    private static string Describe(CommandSpec command, KnowledgeShowcase? showcase, Lang lang)
     {
         var usage = command.Usage[lang];
-        var text = usage.Length > 0 ? $"{command.Description[lang]} ({usage})" : command.Description[lang];
+        var description = command.Describe(showcase, lang);
+        var text = usage.Length > 0 ? $"{description} ({usage})" : description;
         return text.Length <= MaxDescription ? text : text[..(MaxDescription - 1)] + "…";
     }
 }

@@ -1,3 +1,5 @@
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Sending;
@@ -22,6 +24,7 @@ public sealed partial class TelegramStartup(
     IOptions<TelegramOptions> options,
     TokenRedactor redactor,
     TelegramConnectionState state,
+    IKnowledgeSource knowledge,
     ILogger<TelegramStartup> logger)
 {
     /// <summary>The update kinds the bot handles; Telegram does not send the others at all.</summary>
@@ -62,11 +65,12 @@ public sealed partial class TelegramStartup(
     /// <summary>The menu is a convenience: failing to set it is logged, not fatal.</summary>
     private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
     {
+        var showcase = Showcase();
         foreach (var lang in new[] { Lang.Ru, Lang.En })
         {
             try
             {
-                await caller.CallAsync("setMyCommands", ct => bot.SetMyCommands(BotCommandMenu.For(lang), BotCommandScope.Default(), lang.Code(), ct), cancellationToken);
+                await caller.CallAsync("setMyCommands", ct => bot.SetMyCommands(BotCommandMenu.For(lang, showcase), BotCommandScope.Default(), lang.Code(), ct), cancellationToken);
             }
             catch (DeliveryFailedException e)
             {
@@ -77,12 +81,20 @@ public sealed partial class TelegramStartup(
         // Users whose app speaks neither language see the English menu.
         try
         {
-            await caller.CallAsync("setMyCommands", ct => bot.SetMyCommands(BotCommandMenu.For(Lang.En), BotCommandScope.Default(), null, ct), cancellationToken);
+            await caller.CallAsync("setMyCommands", ct => bot.SetMyCommands(BotCommandMenu.For(Lang.En, showcase), BotCommandScope.Default(), null, ct), cancellationToken);
         }
         catch (DeliveryFailedException e)
         {
             LogCommandsNotSet(logger, "default", e.Reason);
         }
+    }
+
+    /// <summary>What the menu lists, from the knowledge as it is at start; without it the menu still goes up, unlisted.</summary>
+    private KnowledgeShowcase? Showcase()
+    {
+        var showcase = knowledge.TryShowcase(out var problem);
+        if (showcase is null) LogMenuWithoutKnowledge(logger, problem ?? "");
+        return showcase;
     }
 
     private async Task<T> Required<T>(string method, Func<CancellationToken, Task<T>> call, string hint, CancellationToken cancellationToken)
@@ -114,6 +126,10 @@ public sealed partial class TelegramStartup(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Telegram command menu ({Language}) not set: {Reason}")]
     private static partial void LogCommandsNotSet(ILogger logger, string language, string reason);
+
+    // Information, not a warning: the knowledge's own loader reports what is wrong with it, file and line.
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Telegram command menu set without the knowledge's names: the knowledge did not load ({Problem})")]
+    private static partial void LogMenuWithoutKnowledge(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Critical, Message = "{Line}")]
     private static partial void LogStartupFailed(ILogger logger, string line);

@@ -1,3 +1,4 @@
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,7 @@ public sealed class ConsoleChatService(
     IAnswerEngine engine,
     IHostApplicationLifetime lifetime,
     ConsoleChatIo io,
+    IKnowledgeSource knowledge,
     Microsoft.Extensions.Options.IOptions<AnswerEngineOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +21,7 @@ public sealed class ConsoleChatService(
         // Let the host finish starting (and its start-up logs settle) before the first prompt.
         await Task.Yield();
         Lang? chosen = null;
-        await io.Output.WriteLineAsync(Banner);
+        await io.Output.WriteLineAsync(Banner());
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -70,9 +72,13 @@ public sealed class ConsoleChatService(
         lifetime.StopApplication();
     }
 
-    private const string Banner =
-        "ClusterBot — local chat. Ask in Russian or English, e.g. «сколько кластеров было в Корее к 2012 году?» or /country korea.\n" +
-        "/help lists the commands; /quit or Ctrl+D leaves.";
+    /// <summary>The greeting, with an example from the knowledge (a question as students ask it, else a command).</summary>
+    private string Banner()
+    {
+        var showcase = knowledge.TryShowcase(out _);
+        var ask = showcase is null ? "Ask in Russian or English." : "Ask in Russian or English, e.g. " + showcase.Hint(Lang.Ru);
+        return $"ClusterBot — local chat. {ask}\n/help lists the commands; /quit or Ctrl+D leaves.";
+    }
 
     private static bool IsQuit(string line) => line.Trim().ToLowerInvariant() is "/quit" or "/exit" or "/выход";
 }

@@ -24,4 +24,12 @@ public sealed class EngineFixture
 
     public AnswerEngine Create(string defaultLanguage) =>
         new(new StaticKnowledgeSource(Snapshot), Options.Create(new AnswerEngineOptions { DefaultLanguage = defaultLanguage }));
+
+    /// <summary>The engine over a knowledge folder of a test's own (a <see cref="QuotedKnowledge"/>), read and validated as the app reads it.</summary>
+    public static AnswerEngine Over(string folder, string defaultLanguage = "ru")
+    {
+        var index = new KnowledgeIndex(KnowledgeYamlReader.ReadFolder(folder));
+        return new AnswerEngine(new StaticKnowledgeSource(new KnowledgeSnapshot(index, new InMemoryCandidateSearch(index))),
+            Options.Create(new AnswerEngineOptions { DefaultLanguage = defaultLanguage }));
+    }
 }

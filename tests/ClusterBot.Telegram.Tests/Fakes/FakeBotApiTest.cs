@@ -12,7 +12,7 @@ public abstract class FakeBotApiTest : IAsyncLifetime
 
     public async Task InitializeAsync() => Api = await FakeBotApi.StartAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Api.DisposeAsync();
         Temp.Dispose();

@@ -61,6 +61,25 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_mode_shows_the_quote_follow_up_and_the_quote_with_its_source()
+    {
+        using var knowledge = new QuotedKnowledge();
+        var env = new Dictionary<string, string>(Env) { ["Knowledge__Path"] = knowledge.Path };
+        string[] inputs = ["Сколько кластеров лесопилок в Сильвании?", "/quote sy-sawmill-clusters", "/quote no-such-entry"];
+        var (exit, stdout, stderr) = await AppProcess.RunAsync(["ask", "--json"], string.Join('\n', inputs) + "\n", environment: env);
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.True(lines.Count == inputs.Length, stdout + stderr);
+
+        Assert.Contains("/quote sy-sawmill-clusters", lines[0].GetProperty("followUps").EnumerateArray().Select(f => f.GetString()));
+        Assert.True(lines[1].GetProperty("answered").GetBoolean());
+        Assert.Contains("«В стране действуют 42 кластера лесопилок»", lines[1].GetProperty("text").GetString());
+        Assert.Equal(["Источник: «Опыт лесных кластеров», §2.1, ссылка [1]"], lines[1].GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["sy-sawmill-clusters"], lines[1].GetProperty("facts").EnumerateArray().Select(s => s.GetString()));
+        Assert.False(lines[2].GetProperty("answered").GetBoolean());
+    }
+
+    [Fact]
     public async Task Lang_option_chooses_the_language_where_the_question_does_not()
     {
         var (_, stdout, _) = await AppProcess.RunAsync(["ask", "--json", "--lang", "en"], "/country korea\nсколько кластеров в корее к 2012\n", environment: Env);

@@ -38,13 +38,26 @@ public sealed class ConsoleChatServiceTests : IDisposable
         Assert.Contains("TORCH", output.ToString());
     }
 
-    private IHost BuildHost(TextReader input, TextWriter output)
+    [Fact]
+    public async Task The_greeting_s_example_and_the_quote_follow_up_come_from_the_knowledge()
+    {
+        using var knowledge = new QuotedKnowledge();
+        var output = new StringWriter();
+        using var host = BuildHost(new StringReader("/fact sy-sawmill-clusters\n"), output, knowledge.Path);
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var text = output.ToString();
+        Assert.Contains("e.g. «Сколько кластеров лесопилок в Сильвании?»", text);
+        Assert.Contains("→ /quote sy-sawmill-clusters", text);
+    }
+
+    private IHost BuildHost(TextReader input, TextWriter output, string? knowledge = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Path"] = _temp.File("chat.db"),
-            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["Knowledge:Path"] = knowledge ?? RepoPaths.Knowledge,
         });
         builder.Services.AddSingleton(new ConsoleChatIo(input, output));
         builder.Services.AddClusterBotCore(builder.Configuration);
