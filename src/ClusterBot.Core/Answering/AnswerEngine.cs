@@ -16,6 +16,8 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
     /// <summary>Least total rarity (idf) of a question's words when it names nothing: one common word is not a question.</summary>
     private const double MinInformation = 2.0;
+    /// <summary>How close to the best a candidate must score to answer instead of it when only it gives what is asked.</summary>
+    private const double NearBest = 0.8;
     private readonly AnswerEngineOptions _options = options.Value;
     private readonly Lang _defaultLanguage = LangExtensions.ParseLang(options.Value.DefaultLanguage) ?? Lang.Ru;
 
@@ -93,12 +95,26 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
 
         var ranked = Ranker.Rank(query, index, snapshot.Search);
+        // Of the candidates close to the best, the first that gives what is asked (a year for "when", the counted
+        // thing, the attribute) answers: "сколько компаний" is the fact that counts companies, not the one above it.
         var best = ranked.Count > 0 ? ranked[0] : null;
+        if (best is not null && !AskedKind.Gives(query, best.Document, index) &&
+            ranked.Skip(1).TakeWhile(s => s.Score >= best.Score * NearBest).FirstOrDefault(s => AskedKind.Gives(query, s.Document, index)) is { } giving)
+        {
+            ranked = [giving, .. ranked.Where(s => s != giving)];
+            best = giving;
+        }
+
         var runnerUp = ranked.Count > 1 ? ranked[1] : null;
         if (best is not null && query.Attributes.FirstOrDefault(a => !a.GivenBy.Contains(best.Document.Id)) is { } missing)
         {
             // "Who founded Bayern Innovativ?", "TORCH budget": the paper names the thing but does not give what is asked of it.
             return composer.NotGiven(missing, best.Document, lang);
+        }
+
+        if (best is not null && AskedKind.Missing(query, best.Document, index) is { } kind)
+        {
+            return composer.NotGiven(kind, best.Document, lang);
         }
 
         var confident = best is not null && best.Coverage >= _options.MinCoverage && best.Predicate >= _options.MinPredicate &&
@@ -167,7 +183,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     private static bool AboutTheSameNamedThings(QueryAnalysis query, SearchDocument a, SearchDocument b) =>
         (query.EntityIds.Count > 0 && query.EntityIds.All(id => a.EntityClosure.Contains(id) && b.EntityClosure.Contains(id))) ||
         // …or both about one programme, region or phase (not merely one country): one subject, two facts.
-        a.EntityClosure.Any(id => b.EntityClosure.Contains(id) && !a.Roots.Contains(id) && !b.Roots.Contains(id));
+        a.EntityClosure.Any(id => b.EntityClosure.Contains(id) && !a.Roots.Contains(id) && !b.Roots.Contains(id)) ||
+        // …or one is the overview of the thing the other is a fact of: the overview and its fact cannot disagree.
+        OverviewOf(a, b) || OverviewOf(b, a);
+
+    private static bool OverviewOf(SearchDocument overview, SearchDocument fact) =>
+        overview.Entity is { } entity && fact.Fact is not null && fact.EntityClosure.Contains(entity.Id);
 
     internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
         new(lang, outcome, [new Paragraph(message)], [], [], []);

@@ -54,6 +54,19 @@ public static class IntentDetector
 
     public static bool IsIntentWord(string token) => IntentOnlyWords.Contains(token);
 
+    /// <summary>Where the first "сколько" / "how many" / "number of" of the question ends, or -1: what follows is what is counted.</summary>
+    public static int EndOfCountPhrase(IReadOnlyList<string> tokens)
+    {
+        var end = -1;
+        foreach (var phrase in Rules.First(r => r.Intent == Intent.Count).Phrases)
+        {
+            var start = Phrases.StartsOf(tokens, phrase).DefaultIfEmpty(-1).First();
+            if (start >= 0 && (end < 0 || start + phrase.Length < end)) end = start + phrase.Length;
+        }
+
+        return end;
+    }
+
     /// <summary>
     /// Positions of the words that only ask for a definition ("чем занимается", "what does … do", "для чего"): they
     /// say what kind of answer is wanted, so an overview that does not use them still answers the question.

@@ -55,6 +55,9 @@ public sealed record QueryAnalysis(
 
     public static bool IsNumber(string token) => token.Length > 0 && char.IsDigit(token[0]);
 
+    /// <summary>What a "how many" question counts ("сколько компаний" → компан), when the question names it.</summary>
+    public QueryTerm? Counted { get; init; }
+
     /// <summary>What the question asks of the thing it names, as the lexicon's attributes ("who founded", "budget").</summary>
     public IReadOnlyList<IndexedAttribute> Attributes { get; init; } = [];
 
@@ -209,10 +212,28 @@ public static class QueryAnalyser
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
         return new QueryAnalysis(tokens, intent, entities, terms) {
+            Counted = intent == Intent.Count ? CountedTerm(tokens, stems, terms) : null,
             SpecificEntityCount = specific,
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The word right after "сколько" / "how many" (past a particle such as "всего"): what the question counts. Null when
+    /// it counts years ("на сколько лет") or the word is part of a name.
+    /// </summary>
+    private static QueryTerm? CountedTerm(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms)
+    {
+        var end = IntentDetector.EndOfCountPhrase(tokens);
+        for (var k = end; k >= 0 && k < tokens.Count && k < end + 3; k++)
+        {
+            if (StopWords.IsTimeUnit(tokens[k])) return null;
+            if (StopWords.Contains(tokens[k])) continue;
+            return terms.FirstOrDefault(t => t.Stem == stems[k] && !t.FromAlias);
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -32,10 +32,14 @@ public sealed class KnowledgeYamlReader
             .ToList();
     }
 
-    /// <summary>A hash of the files' names and bytes: cheap to compute, so a warm start can skip the import.</summary>
+    /// <summary>
+    /// A hash of the files' names and bytes and of the engine that reads them: cheap to compute, so a warm start can
+    /// skip the import; a new build re-imports, since the stems and search index it saves depend on how words are read.
+    /// </summary>
     public static string ComputeContentHash(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(typeof(KnowledgeYamlReader).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         foreach (var file in ListFiles(folder))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));

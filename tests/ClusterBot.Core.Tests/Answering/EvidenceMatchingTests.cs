@@ -74,6 +74,47 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.StartsWith(verdict, reply.ToPlainText());
     }
 
+    [Theory]
+    [InlineData("чья программа маяк", "программа маяк")]
+    [InlineData("чему способствует программа маяк", "способствует программа маяк")]
+    [InlineData("откуда у программы маяк бюджет", "программы маяк бюджет")]
+    [InlineData("сколько всего компаний у маяка", "сколько компаний у маяка")]
+    public void Question_words_and_pronouns_in_any_case_are_not_matched_as_content(string asked, string plain)
+    {
+        Assert.Equal(Terms(plain), Terms(asked));
+    }
+
+    [Fact]
+    public void A_when_question_about_a_thing_the_paper_gives_no_date_for_is_told_so()
+    {
+        var reply = kb.Ask("когда появилась программа маяк");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Contains("не сказано (когда)", reply.ToPlainText());
+        Assert.True(kb.Ask("когда прошёл конкурс leading-edge во фридонии").Answered);
+    }
+
+    [Fact]
+    public void A_how_many_question_is_answered_by_the_fact_that_counts_that_thing()
+    {
+        var reply = kb.Ask("сколько фирм участвует в программе маяк");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-members"], reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("сколько рыбаков в программе маяк")]
+    [InlineData("how many ships does the beacon programme build")]
+    [InlineData("сколько реформ было у программы маяк")]
+    public void A_how_many_question_about_something_the_paper_does_not_count_is_told_so(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    private IReadOnlyList<string> Terms(string question) =>
+        QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).Order(StringComparer.Ordinal).ToList();
+
     [Fact]
     public void The_explanation_shows_the_evidence_that_decided()
     {

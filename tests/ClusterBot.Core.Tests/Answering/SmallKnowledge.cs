@@ -54,6 +54,19 @@ public sealed class SmallKnowledge : IDisposable
               - {ru: "1. Марвилл — рыболовство", en: "1. Marville — fishing"}
               - {ru: "2. Остин — судостроение", en: "2. Austin — shipbuilding"}
             cite: {section: "9", refs: [1]}
+          - id: beacon-members
+            about: [beacon]
+            kind: count
+            ru: "В программе Beacon участвуют 40 компаний."
+            en: "40 companies take part in the Beacon programme."
+            numbers: [40]
+            cite: {section: "9", refs: [1]}
+          - id: beacon-origin
+            about: [beacon]
+            kind: statement
+            ru: "Программа Beacon появилась после реформы портов."
+            en: "The Beacon programme appeared after the reform of the ports."
+            cite: {section: "9", refs: [1]}
           - id: freedonia-leading-edge
             about: [freedonia]
             kind: date
@@ -69,6 +82,7 @@ public sealed class SmallKnowledge : IDisposable
           en: [pls]
         synonyms:
           - [бюджет, бабки, budget, money, price tag]
+          - [компания, компаний, фирма, company, companies, firm, firms]
         attributes:
           - id: founder
             name: {ru: "кто основал", en: "who founded it"}
