@@ -21,9 +21,15 @@ public static class AskedKind
     public static IndexedAttribute? Missing(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
     {
         if (query.YesNo) return null;
+        if (query.Intent is Intent.When or Intent.Count && query.EntityIds.FirstOrDefault(id => !SpeaksOf(doc, id, query, index)) is { } other)
+        {
+            // "How many clusters has Germany in the GII?": a count of the GII that is not Germany's is not the answer.
+            return Givers(query.Intent == Intent.When ? Date : Number, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
+        }
+
         return query.Intent switch
         {
-            Intent.When when !doc.HasYears => Givers(Date, doc, index, d => d.HasYears),
+            Intent.When when !Dated(doc) => Givers(Date, doc, index, Dated),
             // What is counted must be what the fact speaks of, with a figure to give: seven clusters do not say how
             // many companies there are; a thing the paper never names ("сколько выпускников") it cannot have counted.
             Intent.Count when query.Counted is { } counted && (!counted.Known || counted.CreditFrom(doc) == 0 || !Counts(doc)) =>
@@ -32,6 +38,21 @@ public static class AskedKind
             _ => null,
         };
     }
+
+    /// <summary>Whether the document is about the named thing or uses its name.</summary>
+    private static bool SpeaksOf(SearchDocument doc, string entityId, QueryAnalysis query, KnowledgeIndex index) =>
+        doc.EntityClosure.Contains(entityId) ||
+        query.Terms.Any(t => t.AliasOf == entityId && t.CreditFrom(doc) > 0) ||
+        index.FindEntity(entityId) is { } entity && doc.StatementTexts().Any(t => t.Contains(entity.Name.Ru, StringComparison.OrdinalIgnoreCase) || t.Contains(entity.Name.En, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A year or period, or a span in words ("over three years", "несколько десятилетий").</summary>
+    private static bool Dated(SearchDocument doc) =>
+        doc.HasYears || doc.StatementTexts().Any(t => TextNormaliser.Tokenise(t).Any(w => StopWords.IsTimeUnit(w) || SpanWords.Contains(w)));
+
+    private static readonly HashSet<string> SpanWords = new(StringComparer.Ordinal)
+    {
+        "десятилетие", "десятилетий", "десятилетия", "века", "веке", "месяцев", "decade", "decades", "century", "months",
+    };
 
     /// <summary>A figure, a list to count, or words of quantity ("несколько десятилетий", "several decades").</summary>
     private static bool Counts(SearchDocument doc) =>

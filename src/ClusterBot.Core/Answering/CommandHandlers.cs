@@ -188,7 +188,9 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
     {
         var owner = index.FindEntity(entityId)!;
         var children = index.ChildrenOf(entityId).Where(e => e.Kind is EntityKind.Programme or EntityKind.Region).ToList();
-        return ListReply($"{UiText.ProgrammesHeading[lang]} {owner.Name[lang]}", children, CommandTable.Programme);
+        // The names come from the paragraphs that introduce each programme: those are what the list cites.
+        var citations = composer.CiteAll(children.Select(e => e.Cite), lang);
+        return ListReply($"{UiText.ProgrammesHeading[lang]} {owner.Name[lang]}", children, CommandTable.Programme) with { Citations = citations };
     }
 
     private Reply ListReply(string heading, IReadOnlyList<Entity> entities, CommandSpec command)

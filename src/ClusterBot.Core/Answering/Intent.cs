@@ -15,9 +15,12 @@ public static class IntentDetector
     [
         (Intent.Compare, [["сравни"], ["сравнить"], ["сравните"], ["сравнение"], ["сравнения"], ["отличие"], ["отличия"], ["отличается"], ["разница"],
             ["compare"], ["comparison"], ["versus"], ["vs"], ["difference"], ["differences"], ["differ"]]),
+        // "How long", "сколько лет": a span of years is a date question, whatever the count word says.
+        (Intent.When, [["сколько", "лет"], ["скока", "лет"], ["сколько", "длился"], ["сколько", "длилась"], ["how", "many", "years"], ["how", "long"]]),
         (Intent.Count, [["сколько"], ["скольких"], ["скока"], ["скоко"], ["скок"], ["сколька"], ["количество"], ["число"], ["численность"], ["how", "many"], ["how", "much"], ["number", "of"], ["count"]]),
         (Intent.When, [["когда"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какие", "годы"], ["какой", "период"], ["в", "какой", "период"],
-            ["when"], ["what", "year"], ["which", "year"], ["what", "years"], ["which", "years"], ["since", "when"], ["what", "period"]]),
+            ["when"], ["what", "year"], ["which", "year"], ["what", "years"], ["which", "years"], ["since", "when"], ["what", "period"],
+            ["годы"], ["years"], ["период"], ["period"]]),
         (Intent.List, [["какие"], ["каких"], ["каковы"], ["перечисли"], ["перечислите"], ["список"], ["назови"], ["назовите"],
             ["which"], ["what", "are"], ["list"], ["name", "the"], ["enumerate"]]),
         (Intent.Definition, [["что", "такое"], ["что", "это"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
@@ -91,9 +94,9 @@ public static class IntentDetector
     /// </summary>
     private static readonly string[] EventVerbPrefixes =
     [
-        "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "проход", "прошл", "проводил", "состоял",
+        "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "проход", "прошл", "проводил", "проведен", "состоял",
         "законч", "заверш", "окончил", "кончил",
-        "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "introduc", "end", "finish", "conclud",
+        "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "held", "introduc", "end", "finish", "conclud",
     ];
 
     public static bool IsEventVerb(Intent intent, string token) =>

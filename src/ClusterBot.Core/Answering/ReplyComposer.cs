@@ -175,6 +175,10 @@ public sealed class ReplyComposer(KnowledgeIndex index)
     private static string Shorten(string text) =>
         text.Length <= FollowUpLabelLength ? text : text[..(FollowUpLabelLength - 1)].TrimEnd() + "…";
 
+    /// <summary>Each distinct citation once, in the order given.</summary>
+    public IReadOnlyList<Citation> CiteAll(IEnumerable<Cite> cites, Lang lang) =>
+        cites.Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
+
     private sealed class CiteComparer : IEqualityComparer<Cite>
     {
         public static readonly CiteComparer Instance = new();

@@ -9,7 +9,12 @@ namespace ClusterBot.Core.Answering;
 /// </summary>
 public static class StructuralQuestion
 {
-    private static readonly HashSet<string> ProgrammeStems = Stems("программа", "программы", "программ", "programme", "programmes", "program", "programs");
+    private static readonly HashSet<string> ProgrammeStems = Stems("программа", "программы", "программ", "programme", "programmes", "program", "programs",
+        "конкурс", "конкурсы", "competition", "competitions");
+
+    /// <summary>Words any such question may add without asking anything else: "the three phases of Korea's cluster policy".</summary>
+    private static readonly HashSet<string> FrameStems = Stems("кластер", "кластерный", "кластерной", "политика", "политики", "cluster", "policy",
+        "два", "две", "три", "четыре", "two", "three", "four", "mentioned", "упомянутые", "упоминаются", "все", "all");
 
     private static readonly HashSet<string> PhaseStems = Stems("этап", "этапы", "фаза", "фазы", "стадии", "phase", "phases", "stage", "stages");
 
@@ -17,12 +22,13 @@ public static class StructuralQuestion
 
     public static Target? Route(QueryAnalysis query, KnowledgeIndex index)
     {
-        if (query.EntityIds.Count != 1 || query.Intent is not (Intent.List or Intent.None or Intent.Count))
+        // "When" too: the phases come with their years.
+        if (query.EntityIds.Count != 1 || query.Intent is not (Intent.List or Intent.None or Intent.Count or Intent.Definition or Intent.When))
         {
             return null;
         }
 
-        var words = query.Terms.Where(t => !t.FromAlias).Select(t => t.Stem).ToList();
+        var words = query.Terms.Where(t => !t.FromAlias).Select(t => t.Stem).Where(w => !FrameStems.Contains(w) && !QueryAnalysis.IsNumber(w)).ToList();
         if (words.Count == 0)
         {
             return null;
@@ -34,7 +40,7 @@ public static class StructuralQuestion
             return null;
         }
 
-        if (words.All(ProgrammeStems.Contains) && entity.Kind is EntityKind.Country or EntityKind.Topic &&
+        if (query.Intent != Intent.When && words.All(ProgrammeStems.Contains) && entity.Kind is EntityKind.Country or EntityKind.Topic &&
             index.ChildrenOf(entity.Id).Any(e => e.Kind is EntityKind.Programme or EntityKind.Region))
         {
             return new Target(CommandTable.Programme, entity.Id);
