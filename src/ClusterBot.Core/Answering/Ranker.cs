@@ -113,7 +113,7 @@ public static class Ranker
             }
 
             var predicateShare = predicateTotal > 0 ? predicateCovered / predicateTotal : 1;
-            var score = coverage + IntentFit(query.Intent, doc) * IntentBonus;
+            var score = coverage + IntentFit(query.Intent, doc, onlyNames) * IntentBonus;
             if (doc.IsOverview && query.EntityIds.Contains(doc.Id) && onlyNames) score += OverviewBonus;
             if (query.Intent == Intent.Definition && doc.Fact?.Kind is FactKind.Count or FactKind.Figure) score -= FigureForDefinitionPenalty;
             if (namedRoots.Count > 0) score -= UnnamedRootPenalty * doc.Roots.Count(r => !namedRoots.Contains(r));
@@ -129,13 +129,16 @@ public static class Ranker
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Document.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>How well a document's kind fits the question's intent, 0..1.</summary>
-    private static double IntentFit(Intent intent, SearchDocument doc) => intent switch
+    /// <summary>
+    /// How well a document's kind fits the question's intent, 0..1. An overview defines only what a question merely
+    /// names ("что такое TORCH"); "what was the goal of the ICCP" asks something narrower than the summary.
+    /// </summary>
+    private static double IntentFit(Intent intent, SearchDocument doc, bool onlyNames) => intent switch
     {
         Intent.Count => doc.Fact?.Kind is FactKind.Count ? 1 : doc.HasNumbers ? 0.6 : 0,
         Intent.When => doc.Fact?.Kind is FactKind.Date ? 1 : doc.HasYears ? 0.6 : 0,
         Intent.List => doc.Fact?.Kind is FactKind.List ? 1 : doc.Fact?.Items.Count > 0 ? 0.6 : 0,
-        Intent.Definition => doc.IsOverview || doc.Fact?.Kind is FactKind.Definition ? 1 : 0,
+        Intent.Definition => (doc.IsOverview && onlyNames) || doc.Fact?.Kind is FactKind.Definition ? 1 : 0,
         _ => 0,
     };
 
