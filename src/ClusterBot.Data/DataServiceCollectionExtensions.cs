@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<QuestionLogStore>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLogStore>());
         services.AddSingleton<Reports>();
+        services.AddSingleton<IReadinessCheck, StateReadiness>();
         services.AddHostedService<ClaimLeaseRenewer>();
         return services;
     }

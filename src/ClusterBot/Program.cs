@@ -161,6 +161,12 @@ static async Task<int> ReportingStartupErrors(Func<Task<int>> run)
         await Console.Error.WriteLineAsync(ex.Message);
         return 1;
     }
+    catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+    {
+        // A value the binder cannot read (Storage__Provider=Mongo, Telegram__Mode=Hook): its message names the key.
+        await Console.Error.WriteLineAsync("Configuration error: " + ex.Message);
+        return 1;
+    }
     catch (StateDatabaseUnavailableException ex)
     {
         await Console.Error.WriteLineAsync(ex.Message);
