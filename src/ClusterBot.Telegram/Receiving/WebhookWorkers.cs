@@ -51,7 +51,8 @@ public sealed partial class WebhookWorkers(
     {
         try
         {
-            while (await inbox.NextAsync(handling) is { } item)
+            // Once the grace period is over nothing more is taken: what is left stays in the store.
+            while (!handling.IsCancellationRequested && await inbox.NextAsync(handling) is { } item)
             {
                 await HandleAsync(item, handling);
             }
