@@ -1,12 +1,12 @@
-using System.Globalization;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Data.State;
 using Dapper;
 
 namespace ClusterBot.Data;
 
-/// <summary>Per-chat settings in SQLite, so a chat's /lang survives restarts.</summary>
-public sealed class ChatSettingsStore(SqliteDatabase database, TimeProvider time) : IChatSettingsStore
+/// <summary>Per-chat settings in the state database, so a chat's /lang survives restarts and holds on every instance.</summary>
+public sealed class ChatSettingsStore(StateDatabase database, TimeProvider time) : IChatSettingsStore
 {
     public Lang? GetLanguage(string platform, string chatId)
     {
@@ -22,6 +22,6 @@ public sealed class ChatSettingsStore(SqliteDatabase database, TimeProvider time
             INSERT INTO chat_settings (platform, chat_id, lang, updated_at) VALUES (@platform, @chatId, @lang, @at)
             ON CONFLICT (platform, chat_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at
             """,
-            new { platform, chatId, lang = language.Code(), at = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) });
+            new { platform, chatId, lang = language.Code(), at = database.Dialect.Stamp(time.GetUtcNow()) });
     }
 }

@@ -1,7 +1,9 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Data.Analytics;
+using ClusterBot.Data.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Data;
@@ -20,24 +22,50 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The SQLite store: knowledge (imported from the knowledge folder), chat settings and handled updates.</summary>
+    /// <summary>
+    /// The store: knowledge (imported from the knowledge folder into the instance's SQLite file) and the state
+    /// database (SQLite or PostgreSQL, by Storage:Provider) with chat settings, handled updates, the inbox and the
+    /// question log.
+    /// </summary>
     public static IServiceCollection AddClusterBotStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => Directory.Exists(o.ResolvePath()), "Knowledge:Path must name an existing folder of knowledge files.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeLoader>();
         services.AddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeLoader>());
-        services.AddSingleton<IChatSettingsStore, ChatSettingsStore>();
-        services.AddSingleton<IUpdateLedger, UpdateLedger>();
-        services.AddSingleton<SqliteQuestionLog>();
-        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<SqliteQuestionLog>());
-        services.AddSingleton<Reports>();
+        services.AddStateDatabase();
         services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
+        return services;
+    }
+
+    /// <summary>The state database chosen by Storage:Provider and the stores over it; the claim renewer for the running bot.</summary>
+    public static IServiceCollection AddStateDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<StateDatabase>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return o.Provider == StorageProvider.Postgres
+                ? new PostgresStateDatabase(o.ConnectionString!)
+                : new SqliteStateDatabase(sp.GetRequiredService<SqliteDatabase>());
+        });
+        services.AddSingleton(sp => StoreInstance.ForThisProcess(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LeaseSeconds)));
+        services.AddSingleton<ChatSettingsStore>();
+        services.AddSingleton<IChatSettingsStore>(sp => sp.GetRequiredService<ChatSettingsStore>());
+        services.AddSingleton<UpdateLedger>();
+        services.AddSingleton<IUpdateLedger>(sp => sp.GetRequiredService<UpdateLedger>());
+        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<IUpdateInbox>(sp => sp.GetRequiredService<UpdateInbox>());
+        services.AddSingleton<QuestionLogStore>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLogStore>());
+        services.AddSingleton<Reports>();
+        services.AddSingleton<IReadinessCheck, StateReadiness>();
+        services.AddHostedService<ClaimLeaseRenewer>();
         return services;
     }
 }

@@ -1,6 +1,10 @@
 namespace ClusterBot.Data;
 
-/// <summary>The store's tables. Knowledge tables are rebuilt on import; the others only grow or update.</summary>
+/// <summary>
+/// The knowledge tables of the SQLite file, rebuilt on import and dropped when this schema changes. The
+/// operational tables (chat settings, handled updates, the inbox, the question log) are versioned migrations of
+/// their own, in <see cref="State.Migrations"/>, for whichever engine holds them.
+/// </summary>
 internal static class Schema
 {
     private const string EntityColumns = """
@@ -33,10 +37,5 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS fact_about (fact_id TEXT NOT NULL, entity_id TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (fact_id, entity_id));
         CREATE TABLE IF NOT EXISTS doc_stems (doc_id TEXT PRIMARY KEY, text_stems TEXT NOT NULL, all_stems TEXT NOT NULL);
         CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(doc_id UNINDEXED, names, keywords, body, tokenize = 'unicode61 remove_diacritics 0');
-
-        CREATE TABLE IF NOT EXISTS chat_settings (platform TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (platform, chat_id));
-        CREATE TABLE IF NOT EXISTS handled_updates (platform TEXT NOT NULL, update_id TEXT NOT NULL, state TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (platform, update_id));
-        CREATE TABLE IF NOT EXISTS questions (id INTEGER PRIMARY KEY, at TEXT NOT NULL, platform TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL, normalised TEXT NOT NULL, command TEXT, closest TEXT);
-        CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
         """;
 }

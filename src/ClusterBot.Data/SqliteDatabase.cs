@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace ClusterBot.Data;
 
 /// <summary>
-/// The SQLite file: opens connections and keeps the schema current. One file holds the knowledge (rebuilt
-/// from the knowledge folder) and what must survive a restart (chat settings, handled updates, analytics).
+/// The SQLite file: opens connections and keeps the knowledge schema current. It holds the knowledge (rebuilt
+/// from the knowledge folder) and, unless PostgreSQL is configured, what must survive a restart (chat settings,
+/// handled updates, the inbox, analytics: see <see cref="State.SqliteStateDatabase"/>).
 /// </summary>
 public sealed class SqliteDatabase
 {

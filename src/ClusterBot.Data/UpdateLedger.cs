@@ -1,36 +1,54 @@
-using System.Globalization;
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Data.State;
 using Dapper;
 
 namespace ClusterBot.Data;
 
 /// <summary>
-/// Which updates were handled, in SQLite: an update is claimed before its reply is sent and completed after,
-/// so a redelivery after a crash or a webhook retry is answered once.
+/// Which updates were handled, in the state database: an update is claimed before its reply is sent and completed
+/// after, so a redelivery after a crash or a webhook retry is answered once, by whichever instance gets it. A claim
+/// is a lease: the instance that holds it renews it while it works (<see cref="RenewLeases"/>); one whose lease ran
+/// out was left by an instance that died mid-update, and another instance takes it over.
 /// </summary>
-public sealed class UpdateLedger(SqliteDatabase database, TimeProvider time) : IUpdateLedger
+public sealed class UpdateLedger(StateDatabase database, StoreInstance instance, TimeProvider time) : IUpdateLedger
 {
-    /// <summary>A claim older than this was left by a process that died mid-update; it may be taken over.</summary>
-    public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
-
     public bool TryBegin(string platform, string updateId)
     {
+        var now = time.GetUtcNow();
         using var c = database.Open();
-        // One atomic statement: of two instances racing for one update exactly one wins, and a claim
-        // abandoned by a crash (still 'started' long after) is taken over instead of losing the update.
+        // One atomic statement: of two instances racing for one update exactly one wins (insert-if-absent), and a
+        // claim whose lease ran out is taken over instead of losing the update.
         const string sql = """
-            INSERT INTO handled_updates (platform, update_id, state, at) VALUES (@platform, @updateId, 'started', @at)
-            ON CONFLICT (platform, update_id) DO UPDATE SET at = excluded.at
-            WHERE handled_updates.state = 'started' AND handled_updates.at < @staleBefore
+            INSERT INTO handled_updates (platform, update_id, state, at, owner, lease_until)
+            VALUES (@platform, @updateId, 'started', @at, @owner, @until)
+            ON CONFLICT (platform, update_id) DO UPDATE SET at = excluded.at, owner = excluded.owner, lease_until = excluded.lease_until
+            WHERE handled_updates.state = 'started' AND handled_updates.lease_until < excluded.at
             """;
-        return c.Execute(sql, new { platform, updateId, at = Now(), staleBefore = Format(time.GetUtcNow().Subtract(StaleClaim)) }) == 1;
+        return c.Execute(sql, new
+        {
+            platform,
+            updateId,
+            at = database.Dialect.Stamp(now),
+            owner = instance.Id,
+            until = database.Dialect.Stamp(now + instance.Lease),
+        }) == 1;
+    }
+
+    public bool IsCompleted(string platform, string updateId)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<long>("SELECT count(*) FROM handled_updates WHERE platform = @platform AND update_id = @updateId AND state <> 'started'",
+            new { platform, updateId }) > 0;
     }
 
     public void Complete(string platform, string updateId, string outcome)
     {
         using var c = database.Open();
-        c.Execute("UPDATE handled_updates SET state = @outcome, at = @at WHERE platform = @platform AND update_id = @updateId",
-            new { platform, updateId, outcome, at = Now() });
+        c.Execute("""
+            UPDATE handled_updates SET state = @outcome, at = @at, owner = NULL, lease_until = NULL
+            WHERE platform = @platform AND update_id = @updateId
+            """,
+            new { platform, updateId, outcome, at = database.Dialect.Stamp(time.GetUtcNow()) });
     }
 
     public void Abandon(string platform, string updateId)
@@ -39,13 +57,17 @@ public sealed class UpdateLedger(SqliteDatabase database, TimeProvider time) : I
         c.Execute("DELETE FROM handled_updates WHERE platform = @platform AND update_id = @updateId AND state = 'started'", new { platform, updateId });
     }
 
+    /// <summary>Extends the lease of every unfinished claim of this instance; returns how many.</summary>
+    public int RenewLeases()
+    {
+        using var c = database.Open();
+        return c.Execute("UPDATE handled_updates SET lease_until = @until WHERE owner = @owner AND state = 'started'",
+            new { owner = instance.Id, until = database.Dialect.Stamp(time.GetUtcNow() + instance.Lease) });
+    }
+
     public int Prune(TimeSpan olderThan)
     {
         using var c = database.Open();
-        return c.Execute("DELETE FROM handled_updates WHERE at < @cutoff", new { cutoff = Format(time.GetUtcNow().Subtract(olderThan)) });
+        return c.Execute("DELETE FROM handled_updates WHERE at < @cutoff", new { cutoff = database.Dialect.Stamp(time.GetUtcNow().Subtract(olderThan)) });
     }
-
-    private string Now() => Format(time.GetUtcNow());
-
-    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

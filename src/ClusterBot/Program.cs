@@ -6,6 +6,7 @@ using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Data;
 using ClusterBot.Data.Analytics;
+using ClusterBot.Data.State;
 using ClusterBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -117,6 +118,7 @@ root.SetAction((parseResult, cancellationToken) => ReportingStartupErrors(async 
     // logged by the host with a stack trace as well as printed here, and the operator needs only the one line.
     host.Services.GetRequiredService<IStartupValidator>().Validate();
     _ = host.Services.GetRequiredService<IKnowledgeSource>().Current;
+    host.Services.GetRequiredService<StateDatabase>().EnsureMigrated();
     // Resolved now: RunAsync disposes the host, and with it the container.
     var failures = host.Services.GetService<StartupFailures>();
     await host.RunAsync(cancellationToken);
@@ -155,6 +157,17 @@ static async Task<int> ReportingStartupErrors(Func<Task<int>> run)
         return 1;
     }
     catch (KnowledgeValidationException ex)
+    {
+        await Console.Error.WriteLineAsync(ex.Message);
+        return 1;
+    }
+    catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+    {
+        // A value the binder cannot read (Storage__Provider=Mongo, Telegram__Mode=Hook): its message names the key.
+        await Console.Error.WriteLineAsync("Configuration error: " + ex.Message);
+        return 1;
+    }
+    catch (StateDatabaseUnavailableException ex)
     {
         await Console.Error.WriteLineAsync(ex.Message);
         return 1;

@@ -9,6 +9,9 @@ public interface IUpdateLedger
     /// <summary>Claims an update for handling; false when it was already handled (or is being handled).</summary>
     bool TryBegin(string platform, string updateId);
 
+    /// <summary>True when the update was handled to an end (not merely claimed by someone still at it).</summary>
+    bool IsCompleted(string platform, string updateId);
+
     /// <summary>Records how the update ended: "sent", "ignored", "failed" …</summary>
     void Complete(string platform, string updateId, string outcome);
 

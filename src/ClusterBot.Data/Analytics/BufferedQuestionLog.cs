@@ -10,7 +10,7 @@ namespace ClusterBot.Data.Analytics;
 /// in one transaction by a background loop, which drains the queue on shutdown. The queue is bounded; if the
 /// store falls far behind, the oldest unwritten records are dropped (counted in the log) rather than answers slowed.
 /// </summary>
-public sealed partial class BufferedQuestionLog(SqliteQuestionLog store, ILogger<BufferedQuestionLog> logger) : BackgroundService, IQuestionLog
+public sealed partial class BufferedQuestionLog(QuestionLogStore store, ILogger<BufferedQuestionLog> logger) : BackgroundService, IQuestionLog
 {
     private const int Capacity = 10_000;
     private const int BatchSize = 200;

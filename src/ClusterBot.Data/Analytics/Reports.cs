@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClusterBot.Core.Text;
+using ClusterBot.Data.State;
 using Dapper;
 
 namespace ClusterBot.Data.Analytics;
@@ -9,7 +10,7 @@ namespace ClusterBot.Data.Analytics;
 /// The curator's and operator's views of the question log: usage per day, and the unanswered questions
 /// grouped (same words in any form or order count as one) with the fact each almost matched.
 /// </summary>
-public sealed class Reports(SqliteDatabase database)
+public sealed class Reports(StateDatabase database)
 {
     public sealed record DayUsage(string Day, int Questions, int Answered, int NotFound, int OutOfScope, int Invalid)
     {
@@ -21,11 +22,12 @@ public sealed class Reports(SqliteDatabase database)
     public IReadOnlyList<DayUsage> Usage(DateTimeOffset since)
     {
         using var c = database.Open();
-        return c.Query<(string Day, long Questions, long Answered, long NotFound, long OutOfScope, long Invalid)>("""
-                SELECT substr(at, 1, 10) AS day, count(*),
-                       sum(outcome = 'answered'), sum(outcome = 'not_found'), sum(outcome = 'out_of_scope'), sum(outcome = 'invalid')
+        return c.Query<(string Day, long Questions, long Answered, long NotFound, long OutOfScope, long Invalid)>($"""
+                SELECT {database.Dialect.DayOf("at")} AS day, count(*),
+                       count(*) FILTER (WHERE outcome = 'answered'), count(*) FILTER (WHERE outcome = 'not_found'),
+                       count(*) FILTER (WHERE outcome = 'out_of_scope'), count(*) FILTER (WHERE outcome = 'invalid')
                 FROM questions WHERE at >= @since GROUP BY day ORDER BY day
-                """, new { since = SqliteQuestionLog.Format(since) })
+                """, new { since = database.Dialect.Stamp(since) })
             .Select(r => new DayUsage(r.Day, (int)r.Questions, (int)r.Answered, (int)r.NotFound, (int)r.OutOfScope, (int)r.Invalid))
             .ToList();
     }
@@ -35,7 +37,7 @@ public sealed class Reports(SqliteDatabase database)
         using var c = database.Open();
         return c.Query<(string Command, long Count)>(
                 "SELECT command, count(*) AS n FROM questions WHERE at >= @since AND command IS NOT NULL GROUP BY command ORDER BY n DESC, command LIMIT @top",
-                new { since = SqliteQuestionLog.Format(since), top })
+                new { since = database.Dialect.Stamp(since), top })
             .Select(r => (r.Command, (int)r.Count)).ToList();
     }
 
@@ -43,15 +45,15 @@ public sealed class Reports(SqliteDatabase database)
     {
         using var c = database.Open();
         var rows = c.Query<(string Normalised, string? Closest, string At, string Platform)>(
-            "SELECT normalised, closest, at, platform FROM questions WHERE at >= @since AND outcome <> 'answered' AND normalised <> '' ORDER BY at",
-            new { since = SqliteQuestionLog.Format(since) });
+            $"SELECT normalised, closest, {database.Dialect.IsoMinuteOf("at")}, platform FROM questions WHERE at >= @since AND outcome <> 'answered' AND normalised <> '' ORDER BY at",
+            new { since = database.Dialect.Stamp(since) });
         return rows
             .GroupBy(r => GroupKey(r.Normalised))
             .Select(g => new UnansweredGroup(
                 g.GroupBy(r => r.Normalised).OrderByDescending(x => x.Count()).First().Key,
                 g.Count(),
                 g.Select(r => r.Closest).LastOrDefault(x => x is not null),
-                g.Max(r => r.At)![..16].Replace('T', ' '),
+                g.Max(r => r.At)!.Replace('T', ' '),
                 g.Select(r => r.Platform).Distinct().Order().ToList()))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Example, StringComparer.Ordinal)
             .Take(top)

@@ -1,24 +1,33 @@
+using System.Text.Json;
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace ClusterBot.Telegram.Receiving;
 
 /// <summary>
-/// Drains the webhook inbox through the same pipeline as polling. On shutdown the inbox closes (new
-/// deliveries get 503 and are retried by Telegram) and the workers finish what was accepted within the
-/// grace period; anything still waiting after it is logged, since Telegram already got its 200.
+/// Drains the webhook inbox through the same pipeline as polling, each chat's updates in order (the store hands out
+/// only a chat's oldest update, and only to one instance at a time). On shutdown the inbox closes (new deliveries
+/// get 503 and are retried by Telegram) and the workers finish what is free to take within the grace period; what
+/// is interrupted or still waiting stays in the store for the next start or another instance.
 /// </summary>
 public sealed partial class WebhookWorkers(
     WebhookInbox inbox,
     UpdatePipeline pipeline,
+    IUpdateLedger ledger,
     BotIdentity identity,
     TelegramConnectionState state,
     IOptions<TelegramOptions> options,
     ILogger<WebhookWorkers> logger)
 {
+    /// <summary>How long an update another instance is still answering waits before it is looked at again.</summary>
+    public static readonly TimeSpan BusyElsewhereDelay = TimeSpan.FromSeconds(1);
+
     public async Task RunAsync(CancellationToken stopReceiving)
     {
         var o = options.Value;
@@ -35,18 +44,17 @@ public sealed partial class WebhookWorkers(
         await Task.WhenAll(workers);
         state.Stopped();
 
-        var left = 0;
-        while (inbox.Reader.TryRead(out _)) left++;
-        if (left > 0) LogDropped(logger, left);
+        if (inbox.Waiting() is var left and > 0) LogLeft(logger, left);
     }
 
     private async Task WorkAsync(CancellationToken handling)
     {
         try
         {
-            await foreach (var update in inbox.Reader.ReadAllAsync(handling))
+            // Once the grace period is over nothing more is taken: what is left stays in the store.
+            while (!handling.IsCancellationRequested && await inbox.NextAsync(handling) is { } item)
             {
-                await pipeline.HandleAsync(update, handling);
+                await HandleAsync(item, handling);
             }
         }
         catch (OperationCanceledException) when (handling.IsCancellationRequested)
@@ -55,6 +63,59 @@ public sealed partial class WebhookWorkers(
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "{Count} accepted webhook update(s) not handled before shutdown")]
-    private static partial void LogDropped(ILogger logger, int count);
+    private async Task HandleAsync(InboxItem item, CancellationToken handling)
+    {
+        if (Parse(item.Payload) is not { } update)
+        {
+            // The endpoint parsed it before storing it; only a store edited by hand gets here.
+            LogUnreadable(logger, item.UpdateId);
+            inbox.Done(item);
+            return;
+        }
+
+        var outcome = await pipeline.HandleAsync(update, handling);
+        if (outcome == Outcomes.Interrupted)
+        {
+            inbox.Release(item, TimeSpan.Zero);
+        }
+        else if (outcome == Outcomes.Duplicate && !IsCompleted(item))
+        {
+            // Claimed by an instance that is still answering it (or died a moment ago): look again shortly, keeping the chat's order.
+            inbox.Release(item, BusyElsewhereDelay);
+        }
+        else
+        {
+            inbox.Done(item);
+        }
+    }
+
+    private bool IsCompleted(InboxItem item)
+    {
+        try
+        {
+            return ledger.IsCompleted(item.Platform, item.UpdateId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    private static Update? Parse(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "{Count} webhook update(s) wait in the store's inbox for the next start or another instance")]
+    private static partial void LogLeft(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "Webhook update {UpdateId} in the inbox is not a readable update; dropped")]
+    private static partial void LogUnreadable(ILogger logger, string updateId);
 }

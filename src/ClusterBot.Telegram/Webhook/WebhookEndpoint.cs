@@ -12,8 +12,8 @@ namespace ClusterBot.Telegram.Webhook;
 
 /// <summary>
 /// Telegram's POST with one update. Only Telegram knows the secret, so a missing header is 401 and a
-/// wrong one 403; an oversized or unreadable body is 400; anything else is queued and answered 200 at once
-/// (Telegram waits for the answer before sending the chat's next update).
+/// wrong one 403; an oversized or unreadable body is 400; anything else is written to the store's inbox and
+/// answered 200 at once (Telegram waits for the answer before sending the chat's next update).
 /// </summary>
 public sealed partial class WebhookEndpoint(WebhookInbox inbox, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger)
 {
@@ -52,7 +52,9 @@ public sealed partial class WebhookEndpoint(WebhookInbox inbox, IOptions<Telegra
             return;
         }
 
-        context.Response.StatusCode = inbox.TryPost(update) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.StatusCode = inbox.TryPost(update, Encoding.UTF8.GetString(body)) == WebhookPost.Accepted
+            ? StatusCodes.Status200OK
+            : StatusCodes.Status503ServiceUnavailable;
     }
 
     private static bool SecretMatches(string given, string expected) =>

@@ -1,6 +1,7 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Data.Analytics;
+using ClusterBot.Data.State;
 using ClusterBot.Testing;
 
 namespace ClusterBot.Data.Tests.Analytics;
@@ -13,9 +14,9 @@ public sealed class BufferedQuestionLogTests : IDisposable
 
     public BufferedQuestionLogTests()
     {
-        var database = new SqliteDatabase(_temp.File("store.db"));
+        var database = new SqliteStateDatabase(new SqliteDatabase(_temp.File("store.db")));
         _reports = new Reports(database);
-        _log = new BufferedQuestionLog(new SqliteQuestionLog(database), new CollectingLogger<BufferedQuestionLog>());
+        _log = new BufferedQuestionLog(new QuestionLogStore(database), new CollectingLogger<BufferedQuestionLog>());
     }
 
     public void Dispose()

@@ -32,6 +32,7 @@ public sealed class OperationsEndpointTests : IDisposable
             var readyBody = await ready.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Contains("\"knowledge\"", readyBody);
+            Assert.Contains("\"state\"", readyBody);
 
             var metrics = await http.GetStringAsync("/metrics");
             Assert.Contains("# TYPE", metrics);

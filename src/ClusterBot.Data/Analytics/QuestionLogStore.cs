@@ -1,12 +1,12 @@
-using System.Globalization;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Operations;
+using ClusterBot.Data.State;
 using Dapper;
 
 namespace ClusterBot.Data.Analytics;
 
-/// <summary>The question log in SQLite (table `questions`): what the usage and unanswered reports read.</summary>
-public sealed class SqliteQuestionLog(SqliteDatabase database) : IQuestionLog
+/// <summary>The question log in the state database (table `questions`): what the usage and unanswered reports read.</summary>
+public sealed class QuestionLogStore(StateDatabase database) : IQuestionLog
 {
     public void Record(QuestionRecord record) => RecordAll([record]);
 
@@ -21,7 +21,7 @@ public sealed class SqliteQuestionLog(SqliteDatabase database) : IQuestionLog
             """,
             records.Select(record => new
             {
-                at = Format(record.At),
+                at = database.Dialect.Stamp(record.At),
                 platform = record.Platform,
                 kind = record.Command is null ? "text" : "command",
                 outcome = ClusterBotMetrics.OutcomeName(record.Outcome),
@@ -36,8 +36,6 @@ public sealed class SqliteQuestionLog(SqliteDatabase database) : IQuestionLog
     public int Prune(TimeSpan olderThan)
     {
         using var c = database.Open();
-        return c.Execute("DELETE FROM questions WHERE at < @cutoff", new { cutoff = Format(DateTimeOffset.UtcNow - olderThan) });
+        return c.Execute("DELETE FROM questions WHERE at < @cutoff", new { cutoff = database.Dialect.Stamp(DateTimeOffset.UtcNow - olderThan) });
     }
-
-    internal static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,57 @@
+namespace ClusterBot.Data.State;
+
+/// <summary>
+/// One step of the operational schema. Steps are applied in version order, each once, and recorded in
+/// `schema_migrations`; a released step is never edited, a change is a new step.
+/// </summary>
+public sealed record Migration(int Version, string Name, string Sql);
+
+/// <summary>The steps for each engine. Their versions mean the same change on both.</summary>
+internal static class Migrations
+{
+    public const string TableSql = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+    public static readonly IReadOnlyList<Migration> Sqlite =
+    [
+        // The tables as the schema before migrations created them (so a file from then is taken as it is).
+        new(1, "chat settings, handled updates, question log", """
+            CREATE TABLE IF NOT EXISTS chat_settings (platform TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (platform, chat_id));
+            CREATE TABLE IF NOT EXISTS handled_updates (platform TEXT NOT NULL, update_id TEXT NOT NULL, state TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (platform, update_id));
+            CREATE TABLE IF NOT EXISTS questions (id INTEGER PRIMARY KEY, at TEXT NOT NULL, platform TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL, normalised TEXT NOT NULL, command TEXT, closest TEXT);
+            CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+            """),
+        // A claim belongs to an instance for as long as it renews its lease; an old claim's lease ends at once.
+        new(2, "leased claims, webhook inbox", """
+            ALTER TABLE handled_updates ADD COLUMN owner TEXT;
+            ALTER TABLE handled_updates ADD COLUMN lease_until TEXT;
+            UPDATE handled_updates SET lease_until = at WHERE state = 'started';
+            CREATE INDEX handled_updates_owner ON handled_updates (owner) WHERE owner IS NOT NULL;
+            CREATE TABLE inbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, update_id TEXT NOT NULL, chat_key TEXT NOT NULL,
+                payload TEXT NOT NULL, received_at TEXT NOT NULL, owner TEXT, lease_until TEXT, UNIQUE (platform, update_id));
+            CREATE INDEX inbox_chat ON inbox (platform, chat_key, seq);
+            """),
+    ];
+
+    public static readonly IReadOnlyList<Migration> Postgres =
+    [
+        new(1, "chat settings, handled updates, question log", """
+            CREATE TABLE chat_settings (platform text NOT NULL, chat_id text NOT NULL, lang text, updated_at timestamptz NOT NULL, PRIMARY KEY (platform, chat_id));
+            CREATE TABLE handled_updates (platform text NOT NULL, update_id text NOT NULL, state text NOT NULL, at timestamptz NOT NULL, PRIMARY KEY (platform, update_id));
+            CREATE INDEX handled_updates_at ON handled_updates (at);
+            CREATE TABLE questions (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, platform text NOT NULL, kind text NOT NULL,
+                outcome text NOT NULL, normalised text NOT NULL, command text, closest text);
+            CREATE INDEX questions_at ON questions (at);
+            """),
+        new(2, "leased claims, webhook inbox", """
+            ALTER TABLE handled_updates ADD COLUMN owner text, ADD COLUMN lease_until timestamptz;
+            UPDATE handled_updates SET lease_until = at WHERE state = 'started';
+            CREATE INDEX handled_updates_owner ON handled_updates (owner) WHERE owner IS NOT NULL;
+            CREATE TABLE inbox (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, platform text NOT NULL, update_id text NOT NULL, chat_key text NOT NULL,
+                payload text NOT NULL, received_at timestamptz NOT NULL, owner text, lease_until timestamptz, UNIQUE (platform, update_id));
+            CREATE INDEX inbox_chat ON inbox (platform, chat_key, seq);
+            """),
+    ];
+}

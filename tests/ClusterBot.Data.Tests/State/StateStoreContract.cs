@@ -1,0 +1,358 @@
+using System.Collections.Concurrent;
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Data.Analytics;
+using ClusterBot.Data.State;
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClusterBot.Data.Tests.State;
+
+/// <summary>
+/// What every engine of the state database must do, run once per engine (see the subclasses at the end): the
+/// handled-update ledger with its leases, the inbox with per-chat order, chat settings, the question log and its
+/// reports, and the migrations. Several "instances" here are several connection pools with their own owner ids on
+/// the same database, as processes behind a balancer are.
+/// </summary>
+public abstract class StateStoreContract : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
+    private static readonly DateTimeOffset Day1 = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+    private TestDatabases? _databases;
+
+    protected abstract TestDatabases CreateDatabases();
+
+    private TestDatabases Databases => _databases ??= CreateDatabases();
+
+    public void Dispose()
+    {
+        _databases?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record Instance(StateDatabase Database, StoreInstance Owner, UpdateLedger Ledger, UpdateInbox Inbox);
+
+    private Instance NewInstance(string name)
+    {
+        var database = Databases.Open();
+        var owner = new StoreInstance(name, Lease);
+        return new Instance(database, owner, new UpdateLedger(database, owner, _time), new UpdateInbox(database, owner, _time));
+    }
+
+    // ---- the handled-update ledger
+
+    [SkippableFact]
+    public void An_update_is_claimed_once_even_after_completion()
+    {
+        var a = NewInstance("a");
+        Assert.True(a.Ledger.TryBegin("telegram", "1"));
+        Assert.False(a.Ledger.TryBegin("telegram", "1"));
+        Assert.False(a.Ledger.IsCompleted("telegram", "1"));
+        a.Ledger.Complete("telegram", "1", "sent");
+        Assert.True(a.Ledger.IsCompleted("telegram", "1"));
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.False(a.Ledger.TryBegin("telegram", "1"));
+        Assert.True(a.Ledger.TryBegin("discord", "1"));
+    }
+
+    [SkippableFact]
+    public void A_claim_whose_lease_ran_out_is_taken_over_by_another_instance_and_a_renewed_one_is_not()
+    {
+        var dead = NewInstance("dead");
+        var live = NewInstance("live");
+        var other = NewInstance("other");
+        Assert.True(dead.Ledger.TryBegin("telegram", "7"));
+        Assert.True(live.Ledger.TryBegin("telegram", "8"));
+
+        // The live instance renews, the dead one cannot.
+        _time.Advance(Lease - TimeSpan.FromSeconds(5));
+        Assert.Equal(1, live.Ledger.RenewLeases());
+        Assert.False(other.Ledger.TryBegin("telegram", "7"));
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.True(other.Ledger.TryBegin("telegram", "7"));
+        Assert.False(other.Ledger.TryBegin("telegram", "8"));
+        Assert.False(live.Ledger.TryBegin("telegram", "7"));
+        // The new owner renews it now; the old one's renewals (were it only slow) no longer touch it.
+        Assert.Equal(0, dead.Ledger.RenewLeases());
+        Assert.Equal(1, other.Ledger.RenewLeases());
+    }
+
+    [SkippableFact]
+    public void An_abandoned_claim_can_be_handled_again()
+    {
+        var a = NewInstance("a");
+        Assert.True(a.Ledger.TryBegin("telegram", "9"));
+        a.Ledger.Abandon("telegram", "9");
+        Assert.True(NewInstance("b").Ledger.TryBegin("telegram", "9"));
+    }
+
+    [SkippableFact]
+    public void Concurrent_claims_from_several_instances_let_exactly_one_win()
+    {
+        var instances = Enumerable.Range(0, 4).Select(i => NewInstance("i" + i)).ToArray();
+        foreach (var i in instances) i.Database.EnsureMigrated();
+        for (var round = 0; round < 5; round++)
+        {
+            var winners = 0;
+            var id = "race-" + round;
+            Parallel.For(0, 16, n =>
+            {
+                if (instances[n % instances.Length].Ledger.TryBegin("telegram", id)) Interlocked.Increment(ref winners);
+            });
+            Assert.Equal(1, winners);
+        }
+    }
+
+    [SkippableFact]
+    public void Prune_forgets_old_entries_only()
+    {
+        var a = NewInstance("a");
+        a.Ledger.TryBegin("telegram", "old");
+        a.Ledger.Complete("telegram", "old", "sent");
+        _time.Advance(TimeSpan.FromDays(2));
+        a.Ledger.TryBegin("telegram", "new");
+        Assert.Equal(1, a.Ledger.Prune(TimeSpan.FromDays(1)));
+        Assert.True(a.Ledger.TryBegin("telegram", "old"));
+        Assert.False(a.Ledger.TryBegin("telegram", "new"));
+    }
+
+    // ---- the inbox
+
+    [SkippableFact]
+    public void A_retried_delivery_is_stored_once()
+    {
+        var a = NewInstance("a");
+        var b = NewInstance("b");
+        Assert.True(a.Inbox.Add("telegram", "1", "42", "{\"update_id\":1}"));
+        Assert.False(b.Inbox.Add("telegram", "1", "42", "{\"update_id\":1}"));
+        Assert.Equal(1, a.Inbox.Count("telegram"));
+        Assert.Equal(0, a.Inbox.Count("discord"));
+        var item = Assert.IsType<InboxItem>(b.Inbox.TryTakeNext("telegram"));
+        Assert.Equal(("1", "42", "{\"update_id\":1}"), (item.UpdateId, item.ChatKey, item.Payload));
+    }
+
+    [SkippableFact]
+    public void A_chats_updates_are_taken_one_at_a_time_in_arrival_order_while_other_chats_go_on()
+    {
+        var a = NewInstance("a");
+        var b = NewInstance("b");
+        a.Inbox.Add("telegram", "1", "chat-a", "a1");
+        a.Inbox.Add("telegram", "2", "chat-a", "a2");
+        b.Inbox.Add("telegram", "3", "chat-b", "b1");
+
+        var first = a.Inbox.TryTakeNext("telegram");
+        Assert.Equal("a1", first?.Payload);
+        // Chat A is busy on instance a: instance b gets chat B, and then nothing, not a2.
+        Assert.Equal("b1", b.Inbox.TryTakeNext("telegram")?.Payload);
+        Assert.Null(b.Inbox.TryTakeNext("telegram"));
+        Assert.Null(a.Inbox.TryTakeNext("telegram"));
+
+        a.Inbox.Done(first!);
+        Assert.Equal("a2", b.Inbox.TryTakeNext("telegram")?.Payload);
+        Assert.Equal(2, a.Inbox.Count("telegram"));
+    }
+
+    [SkippableFact]
+    public void An_update_taken_by_an_instance_that_died_is_taken_over_after_its_lease_and_a_renewed_one_is_not()
+    {
+        var dead = NewInstance("dead");
+        var live = NewInstance("live");
+        dead.Inbox.Add("telegram", "1", "chat-a", "a1");
+        dead.Inbox.Add("telegram", "2", "chat-b", "b1");
+        var orphan = dead.Inbox.TryTakeNext("telegram")!;
+        var kept = live.Inbox.TryTakeNext("telegram")!;
+
+        _time.Advance(Lease - TimeSpan.FromSeconds(5));
+        Assert.Equal(1, live.Inbox.RenewLeases());
+        Assert.Null(live.Inbox.TryTakeNext("telegram"));
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        var taken = live.Inbox.TryTakeNext("telegram");
+        Assert.Equal(orphan.Seq, taken?.Seq);
+        // The dead instance's late Done (it was only slow) does not remove what is now another's.
+        dead.Inbox.Done(orphan);
+        Assert.Equal(2, live.Inbox.Count("telegram"));
+        live.Inbox.Done(taken!);
+        live.Inbox.Done(kept);
+        Assert.Equal(0, live.Inbox.Count("telegram"));
+    }
+
+    [SkippableFact]
+    public void A_released_update_waits_out_its_delay_and_holds_its_chat_back_meanwhile()
+    {
+        var a = NewInstance("a");
+        a.Inbox.Add("telegram", "1", "chat-a", "a1");
+        a.Inbox.Add("telegram", "2", "chat-a", "a2");
+        var item = a.Inbox.TryTakeNext("telegram")!;
+        a.Inbox.Release(item, TimeSpan.FromSeconds(1));
+        Assert.Null(NewInstance("b").Inbox.TryTakeNext("telegram"));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("a1", NewInstance("b").Inbox.TryTakeNext("telegram")?.Payload);
+    }
+
+    [SkippableFact]
+    public void Instances_taking_at_once_handle_every_update_once_and_each_chat_in_order_one_at_a_time()
+    {
+        const int chats = 8, perChat = 12;
+        var instances = Enumerable.Range(0, 3).Select(i => NewInstance("i" + i)).ToArray();
+        foreach (var i in instances) i.Database.EnsureMigrated();
+        var id = 0;
+        for (var n = 0; n < perChat; n++)
+        {
+            for (var chat = 0; chat < chats; chat++)
+            {
+                id++;
+                instances[id % instances.Length].Inbox.Add("telegram", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "chat-" + chat, $"{chat}:{n}");
+            }
+        }
+
+        var handled = new ConcurrentQueue<string>();
+        var busy = new ConcurrentDictionary<string, bool>();
+        var overlaps = 0;
+        var workers = instances.SelectMany(instance => Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (instance.Inbox.TryTakeNext("telegram") is { } item)
+            {
+                if (!busy.TryAdd(item.ChatKey, true)) Interlocked.Increment(ref overlaps);
+                handled.Enqueue(item.Payload);
+                busy.TryRemove(item.ChatKey, out bool _);
+                instance.Inbox.Done(item);
+            }
+        }))).ToArray();
+        Assert.True(Task.WaitAll(workers, TimeSpan.FromSeconds(60)), "the workers did not finish");
+
+        Assert.Equal(0, overlaps);
+        Assert.Equal(chats * perChat, handled.Count);
+        Assert.Equal(chats * perChat, handled.Distinct().Count());
+        foreach (var chat in Enumerable.Range(0, chats))
+        {
+            var order = handled.Where(p => p.StartsWith($"{chat}:", StringComparison.Ordinal)).Select(p => int.Parse(p[(p.IndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(Enumerable.Range(0, perChat), order);
+        }
+
+        Assert.Equal(0, instances[0].Inbox.Count("telegram"));
+    }
+
+    // ---- chat settings
+
+    [SkippableFact]
+    public void A_chat_language_survives_a_restart_and_is_per_platform_and_chat()
+    {
+        var first = new ChatSettingsStore(Databases.Open(), _time);
+        Assert.Null(first.GetLanguage("telegram", "42"));
+        first.SetLanguage("telegram", "42", Lang.En);
+        first.SetLanguage("telegram", "42", Lang.Ru);
+        first.SetLanguage("discord", "42", Lang.En);
+
+        var afterRestart = new ChatSettingsStore(Databases.Open(), _time);
+        Assert.Equal(Lang.Ru, afterRestart.GetLanguage("telegram", "42"));
+        Assert.Equal(Lang.En, afterRestart.GetLanguage("discord", "42"));
+        Assert.Null(afterRestart.GetLanguage("telegram", "43"));
+    }
+
+    // ---- the question log and its reports
+
+    private (QuestionLogStore Log, Reports Reports) QuestionLog()
+    {
+        var database = Databases.Open();
+        return (new QuestionLogStore(database), new Reports(database));
+    }
+
+    private static void Record(QuestionLogStore log, DateTimeOffset at, ReplyOutcome outcome, string? normalised, string? closest, string platform = "telegram", string? command = null) =>
+        log.Record(new QuestionRecord(at, platform, command, outcome, normalised, closest));
+
+    [SkippableFact]
+    public void Unanswered_questions_are_grouped_by_their_words_most_frequent_first()
+    {
+        var (log, reports) = QuestionLog();
+        Record(log, Day1, ReplyOutcome.NotFound, "кластеры в корее и японии", "korea");
+        Record(log, Day1.AddHours(1), ReplyOutcome.NotFound, "японии и корее кластер", "korea");
+        Record(log, Day1.AddHours(2), ReplyOutcome.OutOfScope, "какая погода", null, "discord");
+        Record(log, Day1.AddHours(3), ReplyOutcome.Answered, null, null);
+
+        var groups = reports.Unanswered(Day1.AddDays(-1), 10);
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(2, groups[0].Count);
+        Assert.Equal("korea", groups[0].Closest);
+        Assert.Equal("2026-11-20 11:00", groups[0].LastAsked);
+        Assert.Equal(1, groups[1].Count);
+        Assert.Equal(["discord"], groups[1].Platforms);
+        Assert.Contains("[no close fact]", reports.FormatUnanswered(Day1.AddDays(-1), 10));
+    }
+
+    [SkippableFact]
+    public void Usage_counts_per_day_with_the_answered_ratio_and_top_commands()
+    {
+        var (log, reports) = QuestionLog();
+        Record(log, Day1, ReplyOutcome.Answered, null, null, command: "country");
+        Record(log, Day1, ReplyOutcome.Answered, null, null, command: "country");
+        Record(log, Day1, ReplyOutcome.NotFound, "что-то", null);
+        Record(log, Day1.AddDays(1).AddHours(13), ReplyOutcome.Invalid, "x", null, command: "unknown");
+
+        var days = reports.Usage(Day1.AddDays(-1));
+        Assert.Equal(["2026-11-20", "2026-11-21"], days.Select(d => d.Day));
+        Assert.Equal(3, days[0].Questions);
+        Assert.Equal(2, days[0].Answered);
+        Assert.Equal(1, days[0].NotFound);
+        Assert.Equal(1, days[1].Invalid);
+        Assert.Equal(2.0 / 3, days[0].AnsweredRatio, 3);
+        Assert.Equal(("country", 2), reports.TopCommands(Day1.AddDays(-1), 5)[0]);
+        Assert.Contains("/country", reports.FormatUsage(Day1.AddDays(-1), 5));
+    }
+
+    [SkippableFact]
+    public void Since_excludes_older_questions_and_prune_deletes_them()
+    {
+        var (log, reports) = QuestionLog();
+        Record(log, DateTimeOffset.UtcNow.AddDays(-100), ReplyOutcome.NotFound, "old question", null);
+        Record(log, DateTimeOffset.UtcNow, ReplyOutcome.NotFound, "new question", null);
+
+        Assert.Single(reports.Unanswered(DateTimeOffset.UtcNow.AddDays(-7), 10));
+        Assert.Equal(1, log.Prune(TimeSpan.FromDays(90)));
+        Assert.Single(reports.Unanswered(DateTimeOffset.UtcNow.AddDays(-365), 10));
+    }
+
+    // ---- migrations
+
+    [SkippableFact]
+    public void Migrations_are_applied_once_and_recorded()
+    {
+        var first = Databases.Open();
+        Assert.True(first.EnsureMigrated() >= 2);
+        Assert.Equal(0, Databases.Open().EnsureMigrated());
+        using var c = first.Open();
+        var versions = c.Query<long>("SELECT version FROM schema_migrations ORDER BY version").ToList();
+        Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
+    }
+
+    [SkippableFact]
+    public void Instances_starting_at_once_apply_each_migration_exactly_once()
+    {
+        var instances = Enumerable.Range(0, 6).Select(_ => Databases.Open()).ToArray();
+        using var start = new Barrier(instances.Length);
+        var applied = new int[instances.Length];
+        Parallel.For(0, instances.Length, new ParallelOptions { MaxDegreeOfParallelism = instances.Length }, i =>
+        {
+            start.SignalAndWait(TimeSpan.FromSeconds(30));
+            applied[i] = instances[i].EnsureMigrated();
+        });
+
+        using var c = instances[0].Open();
+        var recorded = c.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations");
+        Assert.Equal(recorded, applied.Sum());
+        Assert.Single(applied, n => n > 0);
+    }
+}
+
+public sealed class SqliteStateStoreTests : StateStoreContract
+{
+    protected override TestDatabases CreateDatabases() => new SqliteTestDatabases();
+}
+
+public sealed class PostgresStateStoreTests : StateStoreContract
+{
+    protected override TestDatabases CreateDatabases() => new PostgresTestDatabases();
+}
