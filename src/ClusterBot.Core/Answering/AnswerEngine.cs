@@ -73,6 +73,11 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return composer.Compare(countries, lang);
         }
 
+        if (SectionQuestion.Answer(query, index, composer, lang) is { } sections)
+        {
+            return sections;
+        }
+
         if (StructuralQuestion.Route(query, index) is { } route)
         {
             // "Какие программы есть в Германии?", "phases of the ICCP": the question is a command in words.

@@ -106,6 +106,14 @@ public static class UiText
 
     public static readonly Localized ReferencesHeading = new("Ссылки статьи и то, для чего они приводятся:", "The paper's references and what each is cited for:");
 
+    public static readonly Localized SectionsNamed = new("Разделы статьи:", "The paper's sections:");
+
+    public static readonly Localized SectionsAbout = new("Об этом в статье раздел:", "The paper's section on that:");
+
+    public static Localized SectionsCount(int count, bool subsections) => subsections
+        ? new($"Подразделов основной части ({count}):", $"Subsections of the main part ({count}):")
+        : new($"Разделов в статье ({count}):", $"The paper's sections ({count}):");
+
     public static Localized YesOrNo(bool yes) => yes ? new("Да.", "Yes.") : new("Нет.", "No.");
 
     public static Localized NotGivenFor(string what, string subject) =>

@@ -112,6 +112,23 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.Empty(reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("что в разделе 9", "§9 Фридония")]
+    [InlineData("в каком разделе про программу маяк", "§9 Фридония")]
+    [InlineData("how many sections does the paper have", "(1)")]
+    public void A_question_about_the_papers_sections_is_answered_from_its_list_of_sections(string question, string expected)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains(expected, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void A_word_that_only_starts_like_a_section_word_is_no_section_question()
+    {
+        Assert.DoesNotContain("§9 Фридония", kb.Ask("какой главный порт программы маяк").ToPlainText());
+    }
+
     private IReadOnlyList<string> Terms(string question) =>
         QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).Order(StringComparer.Ordinal).ToList();
 

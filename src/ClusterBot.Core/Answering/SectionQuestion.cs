@@ -1,0 +1,54 @@
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// A question about the paper's own layout — "что в разделе 3", "which section is about China", "сколько подразделов в
+/// основной части" — answered from its list of sections, not from a fact that happens to share a word.
+/// </summary>
+public static class SectionQuestion
+{
+    private static readonly string[] SectionWordStarts = ["раздел", "подраздел", "section", "subsection", "chapter", "§"];
+
+    // "Глава" by its forms: as a prefix it would take "главный".
+    private static readonly HashSet<string> ChapterWords = new(StringComparer.Ordinal) { "глава", "главе", "главы", "главу", "главой", "глав", "главах", "главам" };
+
+    private static readonly string[] SubsectionWordStarts = ["подраздел", "subsection"];
+
+    /// <summary>The reply, or null when the question does not ask about the sections.</summary>
+    public static Reply? Answer(QueryAnalysis query, KnowledgeIndex index, ReplyComposer composer, Lang lang)
+    {
+        if (!query.Tokens.Any(IsSectionWord) || query.YesNo) return null;
+        var sections = index.Knowledge.Sections;
+        var named = query.Tokens.Select(t => sections.FirstOrDefault(s => s.Id == t)).OfType<Section>().ToList();
+        if (named.Count > 0)
+        {
+            // "Раздел 2" is 2.1, 2.2 and 2.3 when the paper numbers no section "2" itself.
+            return List(UiText.SectionsNamed[lang], named, index, composer, lang);
+        }
+
+        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).ToList();
+        var parents = numbers.SelectMany(n => sections.Where(s => s.Id.StartsWith(n + ".", StringComparison.Ordinal))).ToList();
+        if (parents.Count > 0) return List(UiText.SectionsNamed[lang], parents, index, composer, lang);
+
+        var about = query.EntityIds.Select(index.FindEntity).OfType<Entity>().Select(e => index.RootOf(e.Id) ?? e)
+            .Select(e => sections.FirstOrDefault(s => s.Id == e.Cite.Section)).OfType<Section>().Distinct().ToList();
+        if (about.Count > 0) return List(UiText.SectionsAbout[lang], about, index, composer, lang);
+
+        var sub = query.Tokens.Any(t => SubsectionWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal)));
+        var wanted = sub ? sections.Where(s => s.Id.Contains('.', StringComparison.Ordinal)).ToList() : sections.ToList();
+        return List(UiText.SectionsCount(wanted.Count, sub)[lang], wanted, index, composer, lang);
+    }
+
+    private static bool IsSectionWord(string token) => ChapterWords.Contains(token) || SectionWordStarts.Any(p => token.StartsWith(p, StringComparison.Ordinal));
+
+    private static Reply List(string heading, IReadOnlyList<Section> sections, KnowledgeIndex index, ReplyComposer composer, Lang lang)
+    {
+        // Each section leads to the country or topic it is about, where the knowledge has one.
+        var followUps = sections.Select(s => index.Knowledge.Entities.FirstOrDefault(e => e.ParentId is null && e.Cite.Section == s.Id))
+            .OfType<Entity>().Select(e => composer.FollowUpFor(e.Id, lang)).OfType<FollowUp>().ToList();
+        var blocks = new List<ReplyBlock> { new Paragraph(heading), new BulletList(sections.Select(s => s.Id.Any(char.IsDigit) ? $"§{s.Id} {s.Title[lang]}" : s.Title[lang]).ToList()) };
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [composer.CitePaper(lang)], [], followUps);
+    }
+}
