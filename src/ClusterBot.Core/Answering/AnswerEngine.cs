@@ -18,6 +18,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     private const double MinInformation = 2.0;
     /// <summary>How close to the best a candidate must score to answer instead of it when only it gives what is asked.</summary>
     private const double NearBest = 0.8;
+
+    /// <summary>How far under the coverage and predicate bars a clearly leading candidate may be.</summary>
+    private const double ClearLeadAllowance = 0.9;
     private readonly AnswerEngineOptions _options = options.Value;
     private readonly Lang _defaultLanguage = LangExtensions.ParseLang(options.Value.DefaultLanguage) ?? Lang.Ru;
 
@@ -122,9 +125,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return composer.NotGiven(kind, best.Document, lang);
         }
 
-        var confident = best is not null && best.Coverage >= _options.MinCoverage && best.Predicate >= _options.MinPredicate &&
-            (runnerUp is null || best.Coverage >= CertainCoverage || best.Score - runnerUp.Score >= _options.MinGap ||
-             AboutTheSameNamedThings(query, best.Document, runnerUp.Document));
+        var lead = best is null ? 0 : best.Score - (runnerUp?.Score ?? 0);
+        var confident = best is not null && (
+            (best.Coverage >= _options.MinCoverage && best.Predicate >= _options.MinPredicate &&
+             (runnerUp is null || best.Coverage >= CertainCoverage || lead >= _options.MinGap || AboutTheSameNamedThings(query, best.Document, runnerUp.Document))) ||
+            // A clearly best candidate is answered though a word or two the paper lacks keep it just under the bar.
+            (lead >= _options.ClearLead && best.Coverage >= _options.MinCoverage * ClearLeadAllowance && best.Predicate >= _options.MinPredicate * ClearLeadAllowance));
         if (!confident)
         {
             var suggestions = ranked.Take(3).Select(s => composer.FollowUpFor(s.Document.Id, lang)).OfType<FollowUp>().ToList();

@@ -33,6 +33,10 @@ public sealed class AnswerEngineOptions
     [Range(0.0, 1.0)]
     public double MinPredicate { get; set; } = 0.5;
 
+    /// <summary>A lead over the runner-up this large answers even just under the coverage and predicate bars.</summary>
+    [Range(0.0, 2.0)]
+    public double ClearLead { get; set; } = 0.15;
+
     /// <summary>Least lead of the best match over the runner-up, unless the best match is near-certain.</summary>
     [Range(0.0, 1.0)]
     public double MinGap { get; set; } = 0.02;

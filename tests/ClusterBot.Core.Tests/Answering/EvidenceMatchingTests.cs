@@ -129,6 +129,20 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.DoesNotContain("§9 Фридония", kb.Ask("какой главный порт программы маяк").ToPlainText());
     }
 
+    [Fact]
+    public void A_clearly_leading_candidate_is_answered_just_under_the_bars_and_a_close_one_is_not()
+    {
+        const string question = "бюджет программы маяк";
+        var best = kb.Ask(question).FactIds;
+        Assert.Equal(["beacon-budget"], best);
+
+        // Bars just above what the best candidate reaches: only its lead can carry it over.
+        var ranked = Ranker.Rank(QueryAnalyser.Analyse(question, kb.Index), kb.Index, new InMemoryCandidateSearch(kb.Index));
+        var (coverage, predicate) = (ranked[0].Coverage / 0.95, ranked[0].Predicate / 0.95);
+        Assert.True(kb.Ask(question, new AnswerEngineOptions { MinCoverage = coverage, MinPredicate = predicate, ClearLead = 0.0 }).Answered);
+        Assert.False(kb.Ask(question, new AnswerEngineOptions { MinCoverage = coverage, MinPredicate = predicate, ClearLead = 2.0 }).Answered);
+    }
+
     private IReadOnlyList<string> Terms(string question) =>
         QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).Order(StringComparer.Ordinal).ToList();
 

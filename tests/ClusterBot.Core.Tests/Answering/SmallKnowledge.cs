@@ -110,5 +110,10 @@ public sealed class SmallKnowledge : IDisposable
 
     public Reply Ask(string text) => Engine.Answer(new Question(text, ChatKind.Private, true, BotUsername: "ClusterBot"));
 
+    /// <summary>Asked of an engine with other thresholds, to show what a threshold decides.</summary>
+    public Reply Ask(string text, AnswerEngineOptions options) =>
+        new AnswerEngine(new StaticKnowledgeSource(new KnowledgeSnapshot(Index, new InMemoryCandidateSearch(Index))), Options.Create(options))
+            .Answer(new Question(text, ChatKind.Private, true, BotUsername: "ClusterBot"));
+
     public void Dispose() => _temp.Dispose();
 }
