@@ -138,7 +138,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
 
         var doc = best!.Document;
-        var reply = doc.Fact is { } fact ? composer.Fact(fact, lang) : composer.Overview(doc.Entity!, lang);
+        var reply = doc.Fact is { } fact ? composer.Fact(fact, lang, ListItemFocus.Pick(query, fact)) : composer.Overview(doc.Entity!, lang);
         if (query.YesNo)
         {
             // A yes/no question is answered yes or no first, then with what the paper says.

@@ -197,7 +197,8 @@ public static class QueryAnalyser
                 continue;
             }
 
-            if (StopWords.IsMisspelt(token))
+            // "второй", "5th": a place in a list, read from the tokens by whatever ranks or picks items; not a word to find.
+            if (StopWords.IsMisspelt(token) || !token.EndsWith('ь') && YesNoQuestion.OrdinalOf(stem) is not null)
             {
                 continue;
             }

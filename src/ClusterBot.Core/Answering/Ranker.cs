@@ -87,7 +87,7 @@ public static class Ranker
 
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);
-        var ordinal = query.Tokens.Select(t => YesNoQuestion.OrdinalOf(Text.WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
+        var ordinal = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(Text.WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < found.Count; i++) rankOf.TryAdd(found[i], i);
@@ -120,8 +120,10 @@ public static class Ranker
             // Only another country's or topic's document is penalised: a sibling in the same country may be what a
             // loosely named question means ("the industrial complex programme" for the ICCP).
             if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots)) score -= UnnamedEntityPenalty;
-            // "the third stage": of the phases it may mean, the one in that place.
+            // "the third stage": of the phases it may mean, the one in that place;
+            // …and of the lists, one that has that place ("which cluster is third"), less surely: "the third stage" is a phase.
             if (ordinal is { } place && doc.Entity is { Kind: EntityKind.Phase } phase && phase.Order == place) score += OrdinalBonus;
+            else if (ordinal is { } spot && doc.Fact?.Items.Any(i => i.Order == spot) == true) score += OrdinalBonus / 2;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / Math.Max(1, found.Count));
             scored.Add(new ScoredDocument(doc, score, coverage, predicateShare));
         }

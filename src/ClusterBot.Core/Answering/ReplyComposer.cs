@@ -22,9 +22,16 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         ? $"Источник: «{index.Knowledge.PaperTitle.Ru}»"
         : $"Source: “{index.Knowledge.PaperTitle.En}”");
 
-    public Reply Fact(Fact fact, Lang lang)
+    /// <param name="focus">The one item the question is about: named first, with its place in the list.</param>
+    public Reply Fact(Fact fact, Lang lang, ListItem? focus = null)
     {
         var blocks = new List<ReplyBlock> { new Paragraph(fact.Text[lang]) };
+        if (focus is not null)
+        {
+            // The item asked about first, with its place; the list after it, so its neighbours are in view.
+            blocks.Add(new Paragraph(UiText.ItemOfList(focus.Order, fact.Items.Count, focus.Text[lang])[lang]));
+        }
+
         if (fact.ItemTexts[lang].Count > 0)
         {
             blocks.Add(new BulletList(fact.ItemTexts[lang]));

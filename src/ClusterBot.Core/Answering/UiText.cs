@@ -106,6 +106,13 @@ public static class UiText
 
     public static readonly Localized ReferencesHeading = new("Ссылки статьи и то, для чего они приводятся:", "The paper's references and what each is cited for:");
 
+    /// <summary>"№4 из 5: Сеул": one item of a list with its place, the list's own numbering dropped from its text.</summary>
+    public static Localized ItemOfList(int order, int count, string text)
+    {
+        var bare = System.Text.RegularExpressions.Regex.Replace(text, @"^\s*\d+[.)]\s*", "");
+        return new($"№{order} из {count}: {bare}", $"No. {order} of {count}: {bare}");
+    }
+
     public static readonly Localized SectionsNamed = new("Разделы статьи:", "The paper's sections:");
 
     public static readonly Localized SectionsAbout = new("Об этом в статье раздел:", "The paper's section on that:");

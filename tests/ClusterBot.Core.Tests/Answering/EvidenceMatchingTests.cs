@@ -143,6 +143,25 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.False(kb.Ask(question, new AnswerEngineOptions { MinCoverage = coverage, MinPredicate = predicate, ClearLead = 2.0 }).Answered);
     }
 
+    [Theory]
+    [InlineData("чем занимается остин в программе маяк", "№2 из 2: Остин — судостроение")]
+    [InlineData("какой порт маяка второй", "№2 из 2: Остин — судостроение")]
+    [InlineData("what does marville do in the beacon programme", "No. 1 of 2: Marville — fishing")]
+    public void A_question_about_one_item_of_a_list_names_that_item_and_its_place_first(string question, string expected)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains(expected, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void A_question_about_the_whole_list_names_no_single_item()
+    {
+        var reply = kb.Ask("порты программы маяк и их отрасли");
+        Assert.Equal(["beacon-ports"], reply.FactIds);
+        Assert.DoesNotContain("№", reply.ToPlainText());
+    }
+
     private IReadOnlyList<string> Terms(string question) =>
         QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).Order(StringComparer.Ordinal).ToList();
 

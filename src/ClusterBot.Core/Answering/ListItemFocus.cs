@@ -1,0 +1,47 @@
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// The one item of a list a question is about: the item its words name alone ("чем занимается Вонджу") or the place
+/// it asks for ("which cluster is third", "на 5 месте"). Such a question gets that item, not the whole list.
+/// </summary>
+public static class ListItemFocus
+{
+    private static readonly HashSet<string> PlaceStems = new[] { "место", "месте", "места", "позиция", "позиции", "номер", "place", "position", "rank", "ranked", "spot" }
+        .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The item the question is about, or null when it names none or several.</summary>
+    public static ListItem? Pick(QueryAnalysis query, Fact fact)
+    {
+        if (fact.Items.Count < 2) return null;
+        var stems = query.Tokens.Select(WordStemmer.Stem).ToList();
+        // An ordinal ("третий", "5th"), not a count ("пять", "top five"): the cardinal shares the ordinal's stem.
+        var place = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null)
+            ?? (stems.Any(PlaceStems.Contains) ? query.Tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is not null) : null);
+        var byPlace = place is { } p ? fact.Items.FirstOrDefault(i => i.Order == p) : null;
+
+        // The items' own words: their sample questions say "first" or "top" of the first one, which names nothing.
+        var itemStems = fact.Items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
+        var headStems = WordStemmer.StemAll(fact.Text.Ru + " " + fact.Text.En).ToHashSet(StringComparer.Ordinal);
+        var named = new HashSet<int>();
+        foreach (var term in query.Terms.Where(t => t.Known && !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && YesNoQuestion.OrdinalOf(t.Stem) is null))
+        {
+            // A word of the list's own heading ("принципы") or one every item shares ("cluster") names no item.
+            if (term.Matches.Any(headStems.Contains)) continue;
+            var hits = Enumerable.Range(0, fact.Items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
+            if (hits.Count == 1) named.Add(hits[0]);
+        }
+
+        var byName = named.Count == 1 ? fact.Items[named.First()] : null;
+        return (byPlace, byName) switch
+        {
+            (null, null) => null,
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            // "Is Seoul third?": the item named answers, and its place says yes or no.
+            (_, { } b) => b,
+        };
+    }
+}
