@@ -38,6 +38,19 @@ public sealed class ReliabilityTests : FakeBotApiTest
     }
 
     [Fact]
+    public async Task A_send_whose_connection_drops_before_the_answer_is_retried_and_the_reply_sent_exactly_once()
+    {
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Drop("sendMessage");
+        Api.Enqueue(Updates.PrivateText(1, 2009, "/country korea"));
+        await Api.WaitForAck(1);
+
+        Assert.Equal(2, Api.Attempts("sendMessage"));
+        Assert.Single(Api.Sent);
+        Assert.False(bot.Logs.Any("Reply to update 1 lost"), bot.Logs.All);
+    }
+
+    [Fact]
     public async Task A_reply_that_keeps_failing_is_logged_with_its_update_id_counted_and_the_loop_goes_on()
     {
         await using var bot = await BotHarness.StartAsync(Api, Temp.Database, s => s["Telegram:MaxTransientRetries"] = "2");

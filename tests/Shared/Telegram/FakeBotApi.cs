@@ -42,6 +42,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<ApiCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _faults = new();
+    private readonly ConcurrentDictionary<string, int> _drops = new();
     private readonly ConcurrentDictionary<long, int> _repliesByChat = new();
     private readonly List<(int Target, TaskCompletionSource Done)> _deliveryWaiters = [];
     private readonly SemaphoreSlim _arrived = new(0);
@@ -121,6 +122,12 @@ public sealed class FakeBotApi : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue((errorCode, description, retryAfter));
     }
 
+    /// <summary>
+    /// The next <paramref name="times"/> calls of the method lose their connection before any answer: the request
+    /// is read, nothing is delivered, and the socket is aborted ("the response ended prematurely").
+    /// </summary>
+    public void Drop(string method, int times = 1) => _drops.AddOrUpdate(method, times, (_, n) => n + times);
+
     public static async Task WaitUntil(Func<bool> condition, string what, int seconds = 15)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -165,6 +172,12 @@ public sealed class FakeBotApi : IAsyncDisposable
         _attempts.AddOrUpdate(method, 1, (_, n) => n + 1);
         if (RecordCalls) _calls.Enqueue(call);
 
+        if (TakeDrop(method))
+        {
+            context.Abort();
+            return;
+        }
+
         if (_faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var fault))
         {
             await Reply(context, fault.Code, Error(fault.Code, fault.Description, fault.RetryAfter));
@@ -186,6 +199,16 @@ public sealed class FakeBotApi : IAsyncDisposable
                 await Ok(context, true);
                 return;
         }
+    }
+
+    private bool TakeDrop(string method)
+    {
+        while (_drops.TryGetValue(method, out var left) && left > 0)
+        {
+            if (_drops.TryUpdate(method, left - 1, left)) return true;
+        }
+
+        return false;
     }
 
     private async Task GetUpdates(HttpContext context, ApiCall call)
