@@ -64,6 +64,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<InlineQueryHandler>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdatePipeline>();
+        services.AddSingleton<UpdateFetcher>();
         services.AddSingleton<UpdateBatchHandler>();
         services.AddSingleton<PollingReceiver>();
         services.AddSingleton<WebhookInbox>();

@@ -17,7 +17,7 @@ namespace ClusterBot.Telegram.Receiving;
 /// acknowledges what finished and hands back the rest.
 /// </summary>
 public sealed partial class PollingReceiver(
-    ITelegramBotClient bot,
+    UpdateFetcher fetcher,
     UpdateBatchHandler batches,
     IOptions<TelegramOptions> options,
     TimeProvider time,
@@ -44,10 +44,10 @@ public sealed partial class PollingReceiver(
         state.PollingStarted(identity.Username);
         while (!stopReceiving.IsCancellationRequested)
         {
-            Update[] batch;
+            FetchedUpdates fetched;
             try
             {
-                batch = await bot.GetUpdates(offset, o.PollingBatchSize, o.PollingTimeoutSeconds, TelegramStartup.AllowedUpdates, stopReceiving);
+                fetched = await fetcher.FetchAsync(offset, o.PollingBatchSize, o.PollingTimeoutSeconds, stopReceiving);
                 unacknowledged = false;
                 errors = 0;
                 state.PollSucceeded();
@@ -67,9 +67,9 @@ public sealed partial class PollingReceiver(
                 continue;
             }
 
-            if (batch.Length == 0) continue;
-            var outcomes = await batches.HandleAsync(batch, handling.Token);
-            var next = UpdateBatchHandler.NextOffset(batch, outcomes);
+            if (fetched.HighestId is not { } highest) continue;
+            var outcomes = await batches.HandleAsync(fetched.Updates, handling.Token);
+            var next = UpdateBatchHandler.NextOffset(fetched.Updates, highest, outcomes);
             unacknowledged = next != offset;
             offset = next;
             if (outcomes.Values.Contains(Outcomes.Interrupted)) break;
@@ -89,7 +89,7 @@ public sealed partial class PollingReceiver(
         try
         {
             using var timeout = new CancellationTokenSource(FinalAcknowledgementTimeout);
-            await bot.GetUpdates(offset, limit: 1, timeout: 0, TelegramStartup.AllowedUpdates, timeout.Token);
+            await fetcher.FetchAsync(offset, limit: 1, timeoutSeconds: 0, timeout.Token);
         }
         catch (Exception e)
         {

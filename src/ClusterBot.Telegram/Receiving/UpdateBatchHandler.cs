@@ -43,11 +43,12 @@ public sealed class UpdateBatchHandler(UpdatePipeline pipeline, IOptions<Telegra
 
     /// <summary>
     /// The getUpdates offset that acknowledges what is done: past the whole batch, or up to the first
-    /// update handed back, since Telegram confirms every update below the offset.
+    /// update handed back, since Telegram confirms every update below the offset. <paramref name="highestId"/>
+    /// counts updates that could not be read too, so they are passed rather than fetched again.
     /// </summary>
-    public static int NextOffset(IReadOnlyList<Update> batch, IReadOnlyDictionary<int, string> outcomes)
+    public static int NextOffset(IReadOnlyList<Update> batch, int highestId, IReadOnlyDictionary<int, string> outcomes)
     {
         var handedBack = batch.Where(u => !outcomes.TryGetValue(u.Id, out var o) || o == Outcomes.Interrupted).Select(u => u.Id).ToList();
-        return handedBack.Count > 0 ? handedBack.Min() : batch.Max(u => u.Id) + 1;
+        return handedBack.Count > 0 ? handedBack.Min() : highestId + 1;
     }
 }

@@ -68,6 +68,20 @@ public sealed class ReliabilityTests : FakeBotApiTest
     }
 
     [Fact]
+    public async Task An_update_that_cannot_be_read_is_skipped_and_the_updates_beside_it_are_answered()
+    {
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        var unreadable = Updates.PrivateText(2, 2011, "/country china");
+        // A date no DateTime can hold: the library's converter throws on it.
+        unreadable["message"]!["date"] = 99_999_999_999_999;
+        Api.Enqueue(Updates.PrivateText(1, 2010, "/country korea"), unreadable, Updates.PrivateText(3, 2012, "/country germany"));
+        await Api.WaitForAck(3);
+
+        Assert.Equal([2010L, 2012L], Api.Sent.Select(c => c.Number("chat_id") ?? 0).Order());
+        Assert.True(bot.Logs.Any("Skipped update 2"), bot.Logs.All);
+    }
+
+    [Fact]
     public async Task A_handler_exception_is_logged_and_the_next_update_is_answered()
     {
         await using var bot = await BotHarness.StartAsync(Api, Temp.Database, services: s =>
