@@ -65,7 +65,6 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateFetcher>();
-        services.AddSingleton<UpdateBatchHandler>();
         services.AddSingleton<PollingReceiver>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookWorkers>();

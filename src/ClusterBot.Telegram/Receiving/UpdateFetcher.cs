@@ -9,19 +9,20 @@ using Telegram.Bot.Types.Enums;
 
 namespace ClusterBot.Telegram.Receiving;
 
-/// <summary>What one getUpdates call brought: the updates that could be read, and the highest id seen.</summary>
+/// <summary>What one getUpdates call brought.</summary>
 /// <param name="Updates">The readable updates, in Telegram's order.</param>
+/// <param name="Unreadable">Ids of the updates that could not be read as one.</param>
 /// <param name="HighestId">The highest update_id in the answer, readable or not; null for an empty answer.</param>
-public sealed record FetchedUpdates(IReadOnlyList<Update> Updates, int? HighestId)
+public sealed record FetchedUpdates(IReadOnlyList<Update> Updates, IReadOnlyList<int> Unreadable, int? HighestId)
 {
-    public static readonly FetchedUpdates Empty = new([], null);
+    public static readonly FetchedUpdates Empty = new([], [], null);
 }
 
 /// <summary>
 /// getUpdates through the real client, but each update read on its own: the library reads the whole array
 /// at once, so one update it cannot convert (a date out of range, a field of an unexpected type) would fail
-/// the call every time and block polling for good. Here that update is logged and skipped, its id still
-/// counts towards the offset, and the updates beside it are handled.
+/// the call every time and block polling for good. Here that update is set aside by id (its id still counts
+/// towards the offset) and the updates beside it are handled.
 /// </summary>
 public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<UpdateFetcher> logger)
 {
@@ -37,6 +38,7 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
         if (raw.Length == 0) return FetchedUpdates.Empty;
 
         var updates = new List<Update>(raw.Length);
+        var unreadable = new List<int>();
         int? highest = null;
         foreach (var element in raw)
         {
@@ -46,13 +48,18 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
             {
                 updates.Add(update);
             }
+            else if (id is { } set)
+            {
+                unreadable.Add(set);
+            }
             else
             {
-                LogSkipped(logger, id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "without an id");
+                // Without an id it cannot be told apart, nor acknowledged on its own; a later update's offset passes it.
+                LogNoId(logger);
             }
         }
 
-        return new FetchedUpdates(updates, highest);
+        return new FetchedUpdates(updates, unreadable, highest);
     }
 
     private static int? IdOf(JsonElement element) =>
@@ -71,8 +78,8 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
         }
     }
 
-    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Skipped update {UpdateId}: it could not be read as a Telegram update")]
-    private static partial void LogSkipped(ILogger logger, string updateId);
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "getUpdates returned an entry without an update_id; skipped")]
+    private static partial void LogNoId(ILogger logger);
 
     /// <summary>getUpdates with the result kept as raw JSON, so each update can be read on its own.</summary>
     private sealed class RawGetUpdatesRequest() : RequestBase<JsonElement[]>("getUpdates")
