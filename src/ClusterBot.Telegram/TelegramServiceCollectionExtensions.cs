@@ -59,6 +59,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<FollowUpKeyboard>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<ChatLanguage>();
+        services.AddSingleton<ChatMigration>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackQueryHandler>();
         services.AddSingleton<InlineQueryHandler>();

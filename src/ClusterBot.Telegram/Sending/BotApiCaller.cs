@@ -84,7 +84,7 @@ public sealed partial class BotApiCaller
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            throw new DeliveryFailedException(method, Math.Max(1, attempts), Describe(e));
+            throw new DeliveryFailedException(method, Math.Max(1, attempts), Describe(e), e as ApiRequestException);
         }
     }
 
