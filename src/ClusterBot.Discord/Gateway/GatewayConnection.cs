@@ -40,6 +40,9 @@ internal sealed partial class GatewayConnection(
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ZombieCloseGrace = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long Discord has to echo our close on shutdown before the socket is dropped anyway.</summary>
+    private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
+
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private volatile bool _ackReceived = true;
@@ -48,7 +51,11 @@ internal sealed partial class GatewayConnection(
 
     public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, CancellationToken cancellationToken)
     {
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the stop signal: cancelling a pending ReceiveAsync aborts a .NET WebSocket, and Discord
+        // would see no close frame and keep the session (the bot online but deaf) for minutes. On stop the
+        // close frame goes out first; the receive loop then ends on Discord's echo, or after a grace.
+        using var connection = new CancellationTokenSource();
+        await using var stopping = cancellationToken.Register(() => _ = CloseForShutdownAsync(connection));
         Task heartbeat = Task.CompletedTask;
         try
         {
@@ -87,6 +94,26 @@ internal sealed partial class GatewayConnection(
             await connection.CancelAsync();
             await heartbeat;
             await CloseQuietlyAsync(shuttingDown: cancellationToken.IsCancellationRequested);
+        }
+    }
+
+    private async Task CloseForShutdownAsync(CancellationTokenSource connection)
+    {
+        try
+        {
+            if (_socket.State != WebSocketState.Open)
+            {
+                // Still connecting (no session to end yet) or already closing: nothing to say goodbye on.
+                await connection.CancelAsync();
+                return;
+            }
+
+            await CloseQuietlyAsync(shuttingDown: true);
+            connection.CancelAfter(ShutdownCloseGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection had already ended.
         }
     }
 
