@@ -37,6 +37,9 @@ public sealed partial class DiscordAdapter(
     private volatile string? _botUserId;
     private volatile string? _botUsername;
 
+    /// <summary>The bot's own managed role in each guild: mentioning it addresses the bot, as Discord's client offers both.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _botRoles = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -47,7 +50,9 @@ public sealed partial class DiscordAdapter(
             await gateway.RunAsync(gatewayUrl, (dispatch, _) =>
             {
                 // READY is taken in on the receive loop itself, so no message is judged before we know our own id.
+                // So is GUILD_CREATE, so a mention of the bot's role is recognised from the guild's first message on.
                 if (dispatch.Name == "READY") OnReady(dispatch);
+                else if (dispatch.Name == "GUILD_CREATE") OnGuild(dispatch);
                 else lanes.Post(dispatch);
                 return ValueTask.CompletedTask;
             }, stoppingToken);
@@ -113,6 +118,11 @@ public sealed partial class DiscordAdapter(
         }
     }
 
+    private void OnGuild(GatewayDispatch guild)
+    {
+        if (InboundGuild.From(guild.Data, _botUserId) is { BotRoleId: { } role } g) _botRoles[g.Id] = role;
+    }
+
     private async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         try
@@ -142,7 +152,8 @@ public sealed partial class DiscordAdapter(
         }
 
         var isDm = message.GuildId is null;
-        var mentioned = botId is not null && message.MentionIds.Contains(botId);
+        var mentioned = botId is not null && message.MentionIds.Contains(botId) ||
+            message.GuildId is { } guild && _botRoles.TryGetValue(guild, out var role) && (message.MentionRoleIds ?? []).Contains(role);
         if (!isDm && !mentioned)
         {
             return;
@@ -150,7 +161,7 @@ public sealed partial class DiscordAdapter(
 
         await AnswerOnceAsync(message.Id, async () =>
         {
-            var reply = Answer(StripMention(message.Content, botId), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
+            var reply = Answer(DiscordQuestionText.From(message.Content), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
             if (reply.Outcome == ReplyOutcome.Ignored) return "ignored";
 
             var rendered = DiscordReplyRenderer.Render(reply);
@@ -278,10 +289,6 @@ public sealed partial class DiscordAdapter(
 
         return reply;
     }
-
-    /// <summary>Removes the bot's own mention (&lt;@id&gt; or the older &lt;@!id&gt;) from the question.</summary>
-    internal static string StripMention(string content, string? botId) =>
-        botId is null ? content.Trim() : content.Replace($"<@!{botId}>", " ", StringComparison.Ordinal).Replace($"<@{botId}>", " ", StringComparison.Ordinal).Trim();
 
     private static Lang LanguageOf(string? locale) => LangExtensions.ParseLang(locale?.Split('-')[0]) ?? Lang.En;
 

@@ -195,4 +195,7 @@ public static class FakeIds
     public const string DmChannelId = "900000000000000005";
     public const string UserId = "900000000000000006";
     public const string OtherBotId = "900000000000000007";
+    public const string BotRoleId = "900000000000000008";
+    public const string OtherRoleId = "900000000000000009";
+    public const string OtherUserId = "900000000000000010";
 }
