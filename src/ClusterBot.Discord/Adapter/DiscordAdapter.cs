@@ -173,7 +173,10 @@ public sealed partial class DiscordAdapter(
                     AllowedMentions.None,
                     // Only the first part quotes the question; the rest follow it.
                     i == 0 ? new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false) : null,
-                    last && rendered.Components.Count > 0 ? rendered.Components : null), cancellationToken);
+                    last && rendered.Components.Count > 0 ? rendered.Components : null,
+                    // A retry after a 5xx that Discord had already acted on must not post the part twice.
+                    MessageNonce.For(message.Id, i),
+                    EnforceNonce: true), cancellationToken);
             }
 
             return "sent";
