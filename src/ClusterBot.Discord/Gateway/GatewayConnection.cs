@@ -65,7 +65,8 @@ internal sealed partial class GatewayConnection(
                 await _socket.ConnectAsync(url, connectTimeout.Token);
             }
 
-            var interval = await ReceiveHelloAsync(connection.Token);
+            var (interval, endedEarly) = await ReceiveHelloAsync(connection.Token);
+            if (endedEarly is not null) return endedEarly;
             if (interval is null)
             {
                 return new ConnectionEnd(ConnectionEndKind.Resume, "no Hello received", false);
@@ -117,7 +118,11 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task<TimeSpan?> ReceiveHelloAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The heartbeat interval from Hello; or, when Discord asks for a reconnect (op 7) or ends the session (op 9)
+    /// before Hello, how the connection ends — acted on at once rather than waited out until Hello times out.
+    /// </summary>
+    private async Task<(TimeSpan? Interval, ConnectionEnd? End)> ReceiveHelloAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HelloTimeout);
@@ -125,15 +130,34 @@ internal sealed partial class GatewayConnection(
         {
             using var doc = TryParse(frame);
             if (doc is null) continue;
-            if (Op(doc.RootElement) == GatewayOpcodes.Hello &&
-                doc.RootElement.TryGetProperty("d", out var d) &&
+            var root = doc.RootElement;
+            if (SessionEnd(root) is { } end) return (null, end);
+            if (Op(root) == GatewayOpcodes.Hello &&
+                root.TryGetProperty("d", out var d) &&
                 d.TryGetProperty("heartbeat_interval", out var ms) && ms.TryGetDouble(out var millis) && millis > 0)
             {
-                return TimeSpan.FromMilliseconds(millis);
+                return (TimeSpan.FromMilliseconds(millis), null);
             }
         }
 
-        return null;
+        return (null, null);
+    }
+
+    /// <summary>How the connection ends when Discord sends op 7 (reconnect) or op 9 (invalid session); null for other ops.</summary>
+    private ConnectionEnd? SessionEnd(JsonElement root)
+    {
+        switch (Op(root))
+        {
+            case GatewayOpcodes.Reconnect:
+                return new ConnectionEnd(ConnectionEndKind.Resume, "Discord asked to reconnect (op 7)", _healthy);
+            case GatewayOpcodes.InvalidSession:
+                var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
+                return resumable
+                    ? new ConnectionEnd(ConnectionEndKind.Resume, "invalid session, resumable (op 9)", _healthy)
+                    : new ConnectionEnd(ConnectionEndKind.Reidentify, "invalid session (op 9)", _healthy, InvalidSession: true);
+            default:
+                return null;
+        }
     }
 
     private async Task<ConnectionEnd> ReceiveLoopAsync(CancellationToken cancellationToken)
@@ -163,13 +187,8 @@ internal sealed partial class GatewayConnection(
                 case GatewayOpcodes.HeartbeatAck:
                     _ackReceived = true;
                     break;
-                case GatewayOpcodes.Reconnect:
-                    return new ConnectionEnd(ConnectionEndKind.Resume, "Discord asked to reconnect (op 7)", _healthy);
-                case GatewayOpcodes.InvalidSession:
-                    var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
-                    return resumable
-                        ? new ConnectionEnd(ConnectionEndKind.Resume, "invalid session, resumable (op 9)", _healthy)
-                        : new ConnectionEnd(ConnectionEndKind.Reidentify, "invalid session (op 9)", _healthy, InvalidSession: true);
+                case GatewayOpcodes.Reconnect or GatewayOpcodes.InvalidSession:
+                    return SessionEnd(root)!;
                 default:
                     break;
             }
