@@ -74,7 +74,7 @@ public sealed class MonitoredAnswerEngineTests(EngineFixture fixture) : IClassFi
     [Fact]
     public void Questions_are_counted_by_platform_and_outcome()
     {
-        using var collector = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), ClusterBotMetrics.MeterName, "clusterbot.questions");
+        using var collector = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), ClusterBotMetrics.MeterName, "questions.total");
         var engine = Create(_log);
         engine.Answer(new Question("/country korea", Platform: "discord"));
         engine.Answer(new Question("Какая завтра погода в Москве?", Platform: "discord"));

@@ -54,7 +54,7 @@ public sealed class ReliabilityTests : FakeBotApiTest
     public async Task A_reply_that_keeps_failing_is_logged_with_its_update_id_counted_and_the_loop_goes_on()
     {
         await using var bot = await BotHarness.StartAsync(Api, Temp.Database, s => s["Telegram:MaxTransientRetries"] = "2");
-        using var lost = new CounterProbe(bot.Services, "clusterbot.telegram.replies.lost");
+        using var lost = new CounterProbe(bot.Services, "telegram.replies.lost.total");
         Api.Fail("sendMessage", 502, "Bad Gateway", times: 3);
         Api.Enqueue(Updates.PrivateText(41, 2003, "/country korea"));
         await Api.WaitForAck(41);
