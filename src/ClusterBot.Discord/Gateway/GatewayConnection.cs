@@ -65,6 +65,9 @@ internal sealed partial class GatewayConnection(
                 await _socket.ConnectAsync(url, connectTimeout.Token);
             }
 
+            // Stopped while connecting: close at once; the receive below then ends on Discord's echo.
+            if (cancellationToken.IsCancellationRequested) await CloseQuietlyAsync(shuttingDown: true);
+
             var (interval, endedEarly) = await ReceiveHelloAsync(connection.Token);
             if (endedEarly is not null) return endedEarly;
             if (interval is null)
@@ -102,14 +105,8 @@ internal sealed partial class GatewayConnection(
     {
         try
         {
-            if (_socket.State != WebSocketState.Open)
-            {
-                // Still connecting (no session to end yet) or already closing: nothing to say goodbye on.
-                await connection.CancelAsync();
-                return;
-            }
-
-            await CloseQuietlyAsync(shuttingDown: true);
+            // Still connecting: the connect gets the same grace, and says goodbye as soon as it is open.
+            if (_socket.State == WebSocketState.Open) await CloseQuietlyAsync(shuttingDown: true);
             connection.CancelAfter(ShutdownCloseGrace);
         }
         catch (ObjectDisposedException)
