@@ -44,7 +44,7 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
         {
             var id = IdOf(element);
             if (id is { } known) highest = highest is { } h ? Math.Max(h, known) : known;
-            if (Read(element) is { } update)
+            if (UpdateReader.Read(element) is { } update)
             {
                 updates.Add(update);
             }
@@ -64,19 +64,6 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
 
     private static int? IdOf(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("update_id", out var id) && id.TryGetInt32(out var value) ? value : null;
-
-    private static Update? Read(JsonElement element)
-    {
-        try
-        {
-            return element.Deserialize<Update>(JsonBotAPI.Options) is { Id: > 0 } update ? update : null;
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            // Converters throw more than JsonException (a date out of range is an ArgumentOutOfRangeException).
-            return null;
-        }
-    }
 
     [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "getUpdates returned an entry without an update_id; skipped")]
     private static partial void LogNoId(ILogger logger);
