@@ -21,6 +21,7 @@ public sealed class InlineQueryHandler(
     ITelegramBotClient bot,
     BotApiCaller caller,
     IAnswerEngine engine,
+    AnswerEngine unrecorded,
     BotIdentity identity,
     ReplyRenderer renderer,
     IOptions<TelegramOptions> options)
@@ -33,7 +34,7 @@ public sealed class InlineQueryHandler(
     public async Task<string> HandleAsync(InlineQuery query, CancellationToken cancellationToken)
     {
         var text = query.Query.Trim();
-        var results = Articles(text, query.From.LanguageCode).Take(options.Value.InlineResults).ToList();
+        var results = Articles(engine, text, query.From.LanguageCode).Take(options.Value.InlineResults).ToList();
         var personal = DependsOnLanguage(text, query.From.LanguageCode, results);
         await caller.CallAsync("answerInlineQuery", ct => bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: personal, cancellationToken: ct), cancellationToken);
         return Outcomes.Sent;
@@ -47,16 +48,17 @@ public sealed class InlineQueryHandler(
     private bool DependsOnLanguage(string text, string? userLanguage, List<InlineQueryResultArticle> results)
     {
         var other = LangExtensions.ParseLang(userLanguage?.Split('-')[0]) == Lang.En ? "ru" : "en";
-        var theirs = Articles(text, other).Take(results.Count + 1).ToList();
+        // Asked of the bare engine: a probe, not a question, so it is neither counted nor logged.
+        var theirs = Articles(unrecorded, text, other).Take(results.Count + 1).ToList();
         return theirs.Count != results.Count || theirs.Zip(results).Any(p => p.First.Id != p.Second.Id || Content(p.First) != Content(p.Second));
     }
 
     private static string Content(InlineQueryResultArticle article) => (article.InputMessageContent as InputTextMessageContent)?.MessageText ?? "";
 
-    private IEnumerable<InlineQueryResultArticle> Articles(string text, string? userLanguage)
+    private IEnumerable<InlineQueryResultArticle> Articles(IAnswerEngine answering, string text, string? userLanguage)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var first = engine.Answer(Ask(text.Length == 0 ? "/" + CommandTable.Help.Name : text, userLanguage));
+        var first = answering.Answer(Ask(text.Length == 0 ? "/" + CommandTable.Help.Name : text, userLanguage));
         if (text.Length > 0 && first.Answered && seen.Add(string.Join(',', first.FactIds)))
         {
             yield return Article(text, first);
@@ -64,7 +66,7 @@ public sealed class InlineQueryHandler(
 
         foreach (var followUp in first.FollowUps)
         {
-            var reply = engine.Answer(Ask(followUp.Command, userLanguage));
+            var reply = answering.Answer(Ask(followUp.Command, userLanguage));
             if (reply.Answered && seen.Add(string.Join(',', reply.FactIds)))
             {
                 yield return Article(followUp.Command, reply);
