@@ -5,10 +5,12 @@ namespace ClusterBot.Telegram.Receiving;
 /// as it was typed); different chats run side by side, at most a given number at once. Posting never waits,
 /// so the receiver keeps fetching while a chat waits out its flood allowance.
 /// </summary>
-public sealed class ChatLanes : IDisposable
+public sealed class ChatLanes
 {
     private readonly Dictionary<long, Queue<Func<Task>>> _queues = [];
     private readonly Lock _gate = new();
+    // Never disposed: a lane's last Release may come after the receiver has moved on, and without its wait
+    // handle a SemaphoreSlim holds nothing to free.
     private readonly SemaphoreSlim _slots;
     private int _pending;
     private TaskCompletionSource _idle = Idle();
@@ -85,6 +87,4 @@ public sealed class ChatLanes : IDisposable
         idle.SetResult();
         return idle;
     }
-
-    public void Dispose() => _slots.Dispose();
 }

@@ -44,7 +44,7 @@ public sealed partial class PollingReceiver(
         // grace is wall-clock time: it is measured against the service manager's kill deadline.
         using var handling = new CancellationTokenSource();
         await using var graceStarts = stopReceiving.Register(() => handling.CancelAfter(o.ShutdownGrace));
-        using var lanes = new ChatLanes(o.MaxConcurrentChats);
+        var lanes = new ChatLanes(o.MaxConcurrentChats);
         var offsets = new PollingOffset();
 
         int? sent = null;
