@@ -15,9 +15,9 @@ public sealed class DiscordMetrics
     public DiscordMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(Core.Operations.ClusterBotMetrics.MeterName);
-        _replies = meter.CreateCounter<long>("clusterbot.discord.replies", "{reply}", "Discord replies by outcome (sent, failed).");
-        _retries = meter.CreateCounter<long>("clusterbot.discord.retries", "{request}", "Discord REST requests retried, by reason (429, 5xx).");
-        _reconnects = meter.CreateCounter<long>("clusterbot.discord.gateway.reconnects", "{reconnect}", "Gateway reconnects, by next step (resume, identify).");
+        _replies = meter.CreateCounter<long>("discord.replies.total", "{reply}", "Discord replies by outcome (sent, failed).");
+        _retries = meter.CreateCounter<long>("discord.retries.total", "{request}", "Discord REST requests retried, by reason (429, 5xx).");
+        _reconnects = meter.CreateCounter<long>("discord.gateway.reconnects.total", "{reconnect}", "Gateway reconnects, by next step (resume, identify).");
     }
 
     public void Reply(string outcome) => _replies.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

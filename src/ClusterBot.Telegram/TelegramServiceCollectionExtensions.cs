@@ -59,12 +59,13 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<FollowUpKeyboard>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<ChatLanguage>();
+        services.AddSingleton<ChatMigration>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackQueryHandler>();
         services.AddSingleton<InlineQueryHandler>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdatePipeline>();
-        services.AddSingleton<UpdateBatchHandler>();
+        services.AddSingleton<UpdateFetcher>();
         services.AddSingleton<PollingReceiver>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookWorkers>();

@@ -90,7 +90,7 @@ public sealed class RestClientTests
         await using var fake = await FakeDiscord.StartAsync();
         var (client, time, logs, services) = Create(fake);
         await using var _ = services;
-        using var retries = new MetricCollector<long>(services.GetRequiredService<IMeterFactory>(), "ClusterBot", "clusterbot.discord.retries");
+        using var retries = new MetricCollector<long>(services.GetRequiredService<IMeterFactory>(), "ClusterBot", "discord.retries.total");
         fake.Script(IsMessagePost, new FakeResponse(429, """{"message": "You are being rate limited.", "retry_after": 1.0, "global": true}""",
             new Dictionary<string, string> { ["X-RateLimit-Global"] = "true", ["X-RateLimit-Scope"] = "global", ["Retry-After"] = "1" }));
 

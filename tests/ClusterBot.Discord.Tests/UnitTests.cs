@@ -92,14 +92,6 @@ public sealed class RendererTests
     }
 
     [Fact]
-    public void The_bots_mention_is_stripped_from_a_question()
-    {
-        Assert.Equal("how many?", DiscordAdapter.StripMention("<@42> how many?", "42"));
-        Assert.Equal("how many?", DiscordAdapter.StripMention("how many? <@!42>", "42"));
-        Assert.Equal("<@7> hi", DiscordAdapter.StripMention("<@7> hi", "42"));
-    }
-
-    [Fact]
     public void Slash_commands_become_core_commands()
     {
         Assert.Equal("/compare germany korea", SlashCommandCatalog.ToQuestionText("compare", ["germany", " korea "]));

@@ -144,7 +144,7 @@ public class TelegramThroughputBenchmarks : TelegramPipelineBase
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == "ClusterBot" && instrument.Name == "clusterbot.telegram.handling.duration") l.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name == "ClusterBot" && instrument.Name == "telegram.handling.duration") l.EnableMeasurementEvents(instrument);
             },
         };
         listener.SetMeasurementEventCallback<double>((_, value, _, _) =>

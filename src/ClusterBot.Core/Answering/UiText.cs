@@ -49,9 +49,10 @@ public static class UiText
         $"Уточните, пожалуйста, о какой стране или программе речь, например: {Sentence(k.Hint(Lang.Ru))}",
         $"Please say which country or programme you mean, e.g. {Sentence(k.Hint(Lang.En))}");
 
-    public static readonly Localized SlowDown = new(
-        "Слишком много вопросов подряд — сделаем небольшую паузу. Я снова отвечу через полминуты.",
-        "That's a lot of questions in a row — let's pause briefly. I'll answer again in half a minute.");
+    /// <summary>The flood notice, stating the configured window: the longest the pause can last.</summary>
+    public static Localized SlowDown(TimeSpan window) => new(
+        $"Слишком много вопросов подряд — сделаем небольшую паузу. Я снова отвечу не позже чем через {Duration.Russian(window)}.",
+        $"That's a lot of questions in a row — let's pause briefly. I'll answer again within {Duration.English(window)}.");
 
     public static readonly Localized InternalError = new(
         "Не получилось ответить на этот вопрос из-за внутренней ошибки. Попробуйте спросить иначе или /help.",

@@ -6,6 +6,8 @@ namespace ClusterBot.Core.Operations;
 /// <summary>
 /// The bot's own metrics (System.Diagnostics.Metrics, meter "ClusterBot"); the host exports them for Prometheus.
 /// Adapters add their delivery counters (replies sent, retries, 429s, losses, reconnects) to the same meter.
+/// Instrument names carry no "clusterbot." of their own: the exporter prefixes the meter's name. Counters end in
+/// ".total", which the exporter does not add, so Prometheus sees clusterbot_questions_total.
 /// </summary>
 public sealed class ClusterBotMetrics
 {
@@ -18,9 +20,9 @@ public sealed class ClusterBotMetrics
     public ClusterBotMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _questions = meter.CreateCounter<long>("clusterbot.questions", "{question}", "Questions by platform and outcome.");
-        _latency = meter.CreateHistogram<double>("clusterbot.answer.duration", "ms", "Time to compose an answer.");
-        _limited = meter.CreateCounter<long>("clusterbot.inbound.limited", "{question}", "Questions dropped by per-user flood control.");
+        _questions = meter.CreateCounter<long>("questions.total", "{question}", "Questions by platform and outcome.");
+        _latency = meter.CreateHistogram<double>("answer.duration", "ms", "Time to compose an answer.");
+        _limited = meter.CreateCounter<long>("inbound.limited.total", "{question}", "Questions dropped by per-user flood control.");
     }
 
     public void Answered(string platform, ReplyOutcome outcome, TimeSpan elapsed)

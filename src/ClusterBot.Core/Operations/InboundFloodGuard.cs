@@ -33,6 +33,7 @@ public sealed class InboundFloodGuard : IDisposable
     public InboundFloodGuard(IOptions<InboundOptions> options)
     {
         var o = options.Value;
+        Window = TimeSpan.FromSeconds(o.WindowSeconds);
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ =>
             new SlidingWindowRateLimiterOptions
             {
@@ -43,6 +44,9 @@ public sealed class InboundFloodGuard : IDisposable
                 AutoReplenishment = true,
             }));
     }
+
+    /// <summary>The longest a paused user waits: the sliding window lets them in again within it.</summary>
+    public TimeSpan Window { get; }
 
     public FloodVerdict Check(string platform, string userId)
     {

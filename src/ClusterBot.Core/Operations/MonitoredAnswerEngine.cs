@@ -27,7 +27,7 @@ public sealed partial class MonitoredAnswerEngine(
                 metrics.Limited(question.Platform);
                 var lang = question.PreferredLanguage ?? Script.Detect(question.Text) ?? Knowledge.Lang.Ru;
                 return verdict == FloodVerdict.Notice
-                    ? AnswerEngine.Fallback(lang, ReplyOutcome.Invalid, UiText.SlowDown[lang])
+                    ? AnswerEngine.Fallback(lang, ReplyOutcome.Invalid, UiText.SlowDown(guard.Window)[lang])
                     : Reply.Ignored(lang);
             }
         }

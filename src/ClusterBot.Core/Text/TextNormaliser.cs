@@ -22,6 +22,7 @@ public static class TextNormaliser
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (IsZeroWidth(c)) continue;
             if (char.IsLetterOrDigit(c) || c == '\u0301')
             {
                 if (c == '\u0301') continue; // combining acute (stress mark) carries no meaning
@@ -56,18 +57,28 @@ public static class TextNormaliser
     public static bool HasControlCharacters(string text) =>
         text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
 
-    /// <summary>Control and format characters replaced by spaces: what remains is safe to show and to search.</summary>
+    /// <summary>
+    /// Control and format characters replaced by spaces, zero-width ones dropped (they sit inside words): what
+    /// remains is safe to show and to search.
+    /// </summary>
     public static string StripControlCharacters(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (IsZeroWidth(c)) continue;
             var category = char.GetUnicodeCategory(c);
             sb.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator ? ' ' : c);
         }
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Zero-width space, non-joiner, joiner, word joiner and the byte-order mark: invisible, pasted in from web
+    /// pages and keyboards, often inside a word, which they would otherwise split in two.
+    /// </summary>
+    private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     private static bool IsThousandsGroup(string text, int start)
     {

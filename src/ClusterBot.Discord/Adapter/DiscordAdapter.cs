@@ -38,6 +38,9 @@ public sealed partial class DiscordAdapter(
     private volatile string? _botUserId;
     private volatile string? _botUsername;
 
+    /// <summary>The bot's own managed role in each guild: mentioning it addresses the bot, as Discord's client offers both.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _botRoles = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -48,7 +51,9 @@ public sealed partial class DiscordAdapter(
             await gateway.RunAsync(gatewayUrl, (dispatch, _) =>
             {
                 // READY is taken in on the receive loop itself, so no message is judged before we know our own id.
+                // So is GUILD_CREATE, so a mention of the bot's role is recognised from the guild's first message on.
                 if (dispatch.Name == "READY") OnReady(dispatch);
+                else if (dispatch.Name == "GUILD_CREATE") OnGuild(dispatch);
                 else lanes.Post(dispatch);
                 return ValueTask.CompletedTask;
             }, stoppingToken);
@@ -116,6 +121,11 @@ public sealed partial class DiscordAdapter(
         }
     }
 
+    private void OnGuild(GatewayDispatch guild)
+    {
+        if (InboundGuild.From(guild.Data, _botUserId) is { BotRoleId: { } role } g) _botRoles[g.Id] = role;
+    }
+
     private async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         try
@@ -145,7 +155,8 @@ public sealed partial class DiscordAdapter(
         }
 
         var isDm = message.GuildId is null;
-        var mentioned = botId is not null && message.MentionIds.Contains(botId);
+        var mentioned = botId is not null && message.MentionIds.Contains(botId) ||
+            message.GuildId is { } guild && _botRoles.TryGetValue(guild, out var role) && (message.MentionRoleIds ?? []).Contains(role);
         if (!isDm && !mentioned)
         {
             return;
@@ -153,7 +164,7 @@ public sealed partial class DiscordAdapter(
 
         await AnswerOnceAsync(message.Id, async () =>
         {
-            var reply = Answer(StripMention(message.Content, botId), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
+            var reply = Answer(DiscordQuestionText.From(message.Content), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
             if (reply.Outcome == ReplyOutcome.Ignored) return "ignored";
 
             var rendered = DiscordReplyRenderer.Render(reply);
@@ -165,7 +176,10 @@ public sealed partial class DiscordAdapter(
                     AllowedMentions.None,
                     // Only the first part quotes the question; the rest follow it.
                     i == 0 ? new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false) : null,
-                    last && rendered.Components.Count > 0 ? rendered.Components : null), cancellationToken);
+                    last && rendered.Components.Count > 0 ? rendered.Components : null,
+                    // A retry after a 5xx that Discord had already acted on must not post the part twice.
+                    MessageNonce.For(message.Id, i),
+                    EnforceNonce: true), cancellationToken);
             }
 
             return "sent";
@@ -281,10 +295,6 @@ public sealed partial class DiscordAdapter(
 
         return reply;
     }
-
-    /// <summary>Removes the bot's own mention (&lt;@id&gt; or the older &lt;@!id&gt;) from the question.</summary>
-    internal static string StripMention(string content, string? botId) =>
-        botId is null ? content.Trim() : content.Replace($"<@!{botId}>", " ", StringComparison.Ordinal).Replace($"<@{botId}>", " ", StringComparison.Ordinal).Trim();
 
     private static Lang LanguageOf(string? locale) => LangExtensions.ParseLang(locale?.Split('-')[0]) ?? Lang.En;
 

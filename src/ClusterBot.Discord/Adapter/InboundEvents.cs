@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace ClusterBot.Discord.Adapter;
 
 /// <summary>The fields of a MESSAGE_CREATE the adapter uses.</summary>
-internal sealed record InboundMessage(string Id, string ChannelId, string? GuildId, string AuthorId, bool AuthorIsBot, string Content, IReadOnlyList<string> MentionIds)
+internal sealed record InboundMessage(
+    string Id, string ChannelId, string? GuildId, string AuthorId, bool AuthorIsBot, string Content, IReadOnlyList<string> MentionIds,
+    IReadOnlyList<string>? MentionRoleIds = null)
 {
     public static InboundMessage? From(JsonElement d)
     {
@@ -16,8 +18,24 @@ internal sealed record InboundMessage(string Id, string ChannelId, string? Guild
         var mentions = d.TryGetProperty("mentions", out var m) && m.ValueKind == JsonValueKind.Array
             ? m.EnumerateArray().Select(u => u.Str("id")).OfType<string>().ToList()
             : [];
+        var roles = d.TryGetProperty("mention_roles", out var r) && r.ValueKind == JsonValueKind.Array
+            ? r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+            : [];
         var isBot = author.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.True;
-        return new InboundMessage(id, channel, d.Str("guild_id"), authorId, isBot, d.Str("content") ?? "", mentions);
+        return new InboundMessage(id, channel, d.Str("guild_id"), authorId, isBot, d.Str("content") ?? "", mentions, roles);
+    }
+}
+
+/// <summary>From a GUILD_CREATE: the guild and the role Discord made for this bot in it (tagged with its id).</summary>
+internal sealed record InboundGuild(string Id, string? BotRoleId)
+{
+    public static InboundGuild? From(JsonElement d, string? botUserId)
+    {
+        if (d.ValueKind != JsonValueKind.Object || d.Str("id") is not { } id) return null;
+        var role = botUserId is null || !d.TryGetProperty("roles", out var roles) || roles.ValueKind != JsonValueKind.Array
+            ? null
+            : roles.EnumerateArray().FirstOrDefault(x => x.TryGetProperty("tags", out var tags) && tags.Str("bot_id") == botUserId).Str("id");
+        return new InboundGuild(id, role);
     }
 }
 

@@ -40,6 +40,9 @@ internal sealed partial class GatewayConnection(
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ZombieCloseGrace = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long Discord has to echo our close on shutdown before the socket is dropped anyway.</summary>
+    private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
+
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private volatile bool _ackReceived = true;
@@ -48,7 +51,11 @@ internal sealed partial class GatewayConnection(
 
     public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, CancellationToken cancellationToken)
     {
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the stop signal: cancelling a pending ReceiveAsync aborts a .NET WebSocket, and Discord
+        // would see no close frame and keep the session (the bot online but deaf) for minutes. On stop the
+        // close frame goes out first; the receive loop then ends on Discord's echo, or after a grace.
+        using var connection = new CancellationTokenSource();
+        await using var stopping = cancellationToken.Register(() => _ = CloseForShutdownAsync(connection));
         Task heartbeat = Task.CompletedTask;
         try
         {
@@ -58,7 +65,11 @@ internal sealed partial class GatewayConnection(
                 await _socket.ConnectAsync(url, connectTimeout.Token);
             }
 
-            var interval = await ReceiveHelloAsync(connection.Token);
+            // Stopped while connecting: close at once; the receive below then ends on Discord's echo.
+            if (cancellationToken.IsCancellationRequested) await CloseQuietlyAsync(shuttingDown: true);
+
+            var (interval, endedEarly) = await ReceiveHelloAsync(connection.Token);
+            if (endedEarly is not null) return endedEarly;
             if (interval is null)
             {
                 return new ConnectionEnd(ConnectionEndKind.Resume, "no Hello received", false);
@@ -90,7 +101,25 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task<TimeSpan?> ReceiveHelloAsync(CancellationToken cancellationToken)
+    private async Task CloseForShutdownAsync(CancellationTokenSource connection)
+    {
+        try
+        {
+            // Still connecting: the connect gets the same grace, and says goodbye as soon as it is open.
+            if (_socket.State == WebSocketState.Open) await CloseQuietlyAsync(shuttingDown: true);
+            connection.CancelAfter(ShutdownCloseGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection had already ended.
+        }
+    }
+
+    /// <summary>
+    /// The heartbeat interval from Hello; or, when Discord asks for a reconnect (op 7) or ends the session (op 9)
+    /// before Hello, how the connection ends — acted on at once rather than waited out until Hello times out.
+    /// </summary>
+    private async Task<(TimeSpan? Interval, ConnectionEnd? End)> ReceiveHelloAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HelloTimeout);
@@ -98,15 +127,34 @@ internal sealed partial class GatewayConnection(
         {
             using var doc = TryParse(frame);
             if (doc is null) continue;
-            if (Op(doc.RootElement) == GatewayOpcodes.Hello &&
-                doc.RootElement.TryGetProperty("d", out var d) &&
+            var root = doc.RootElement;
+            if (SessionEnd(root) is { } end) return (null, end);
+            if (Op(root) == GatewayOpcodes.Hello &&
+                root.TryGetProperty("d", out var d) &&
                 d.TryGetProperty("heartbeat_interval", out var ms) && ms.TryGetDouble(out var millis) && millis > 0)
             {
-                return TimeSpan.FromMilliseconds(millis);
+                return (TimeSpan.FromMilliseconds(millis), null);
             }
         }
 
-        return null;
+        return (null, null);
+    }
+
+    /// <summary>How the connection ends when Discord sends op 7 (reconnect) or op 9 (invalid session); null for other ops.</summary>
+    private ConnectionEnd? SessionEnd(JsonElement root)
+    {
+        switch (Op(root))
+        {
+            case GatewayOpcodes.Reconnect:
+                return new ConnectionEnd(ConnectionEndKind.Resume, "Discord asked to reconnect (op 7)", _healthy);
+            case GatewayOpcodes.InvalidSession:
+                var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
+                return resumable
+                    ? new ConnectionEnd(ConnectionEndKind.Resume, "invalid session, resumable (op 9)", _healthy)
+                    : new ConnectionEnd(ConnectionEndKind.Reidentify, "invalid session (op 9)", _healthy, InvalidSession: true);
+            default:
+                return null;
+        }
     }
 
     private async Task<ConnectionEnd> ReceiveLoopAsync(CancellationToken cancellationToken)
@@ -136,13 +184,8 @@ internal sealed partial class GatewayConnection(
                 case GatewayOpcodes.HeartbeatAck:
                     _ackReceived = true;
                     break;
-                case GatewayOpcodes.Reconnect:
-                    return new ConnectionEnd(ConnectionEndKind.Resume, "Discord asked to reconnect (op 7)", _healthy);
-                case GatewayOpcodes.InvalidSession:
-                    var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
-                    return resumable
-                        ? new ConnectionEnd(ConnectionEndKind.Resume, "invalid session, resumable (op 9)", _healthy)
-                        : new ConnectionEnd(ConnectionEndKind.Reidentify, "invalid session (op 9)", _healthy, InvalidSession: true);
+                case GatewayOpcodes.Reconnect or GatewayOpcodes.InvalidSession:
+                    return SessionEnd(root)!;
                 default:
                     break;
             }

@@ -23,11 +23,14 @@ public sealed record ActionRowComponent(IReadOnlyList<ButtonComponent> Component
     public int Type => 1;
 }
 
+/// <param name="Nonce">With <paramref name="EnforceNonce"/>, Discord returns the message already created with it instead of a second one.</param>
 public sealed record MessagePayload(
     string Content,
     AllowedMentions AllowedMentions,
     MessageReference? MessageReference = null,
-    IReadOnlyList<ActionRowComponent>? Components = null);
+    IReadOnlyList<ActionRowComponent>? Components = null,
+    string? Nonce = null,
+    bool? EnforceNonce = null);
 
 /// <summary>The body of POST /interactions/{id}/{token}/callback.</summary>
 public sealed record InteractionCallback(int Type, object? Data = null)

@@ -15,10 +15,10 @@ public sealed class TelegramMetrics
     public TelegramMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _updates = meter.CreateCounter<long>("clusterbot.telegram.updates", description: "Telegram updates handled, by outcome");
-        _lost = meter.CreateCounter<long>("clusterbot.telegram.replies.lost", description: "Replies given up on after retries or a definitive error");
-        _retries = meter.CreateCounter<long>("clusterbot.telegram.retries", description: "Bot API calls retried, by reason");
-        _handling = meter.CreateHistogram<double>("clusterbot.telegram.handling.duration", unit: "ms", description: "Time from an update's arrival to its reply");
+        _updates = meter.CreateCounter<long>("telegram.updates.total", description: "Telegram updates handled, by outcome");
+        _lost = meter.CreateCounter<long>("telegram.replies.lost.total", description: "Replies given up on after retries or a definitive error");
+        _retries = meter.CreateCounter<long>("telegram.retries.total", description: "Bot API calls retried, by reason");
+        _handling = meter.CreateHistogram<double>("telegram.handling.duration", unit: "ms", description: "Time from an update's arrival to its reply");
     }
 
     public void Handled(string outcome, double milliseconds)

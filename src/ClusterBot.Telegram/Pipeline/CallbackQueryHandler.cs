@@ -45,7 +45,7 @@ public sealed class CallbackQueryHandler(
 
         if (reply.LanguageChange is { } chosen) languages.Remember(chat.Id, chosen);
         await ToastAsync(query.Id, null, cancellationToken);
-        await sender.SendAsync(new ReplyTarget(chat.Id, !isPrivate, query.Message!.Id), renderer.Render(reply), cancellationToken);
+        await sender.SendAsync(new ReplyTarget(chat.Id, !isPrivate, query.Message!.Id, MessageHandler.TopicOf(query.Message)), renderer.Render(reply), cancellationToken);
         return Outcomes.Sent;
     }
 

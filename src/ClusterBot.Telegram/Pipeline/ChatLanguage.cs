@@ -17,6 +17,14 @@ public sealed class ChatLanguage(IChatSettingsStore settings, IOptions<AnswerEng
 
     public void Remember(long chatId, Lang lang) => settings.SetLanguage(Platform, Key(chatId), lang);
 
+    /// <summary>Gives a chat's new id the old id's choice, unless it has one of its own; true when it did.</summary>
+    public bool CarryOver(long fromChatId, long toChatId)
+    {
+        if (Preferred(fromChatId) is not { } lang || Preferred(toChatId) is not null) return false;
+        Remember(toChatId, lang);
+        return true;
+    }
+
     /// <summary>For the adapter's own words: the chat's choice, else the user's app language, else the default.</summary>
     public Lang For(long chatId, string? userLanguage) =>
         Preferred(chatId) ?? LangExtensions.ParseLang(userLanguage?.Split('-')[0]) ?? _default;

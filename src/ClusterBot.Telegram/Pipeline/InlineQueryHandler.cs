@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
 using ClusterBot.Telegram.Rendering;
 using ClusterBot.Telegram.Sending;
 using ClusterBot.Telegram.Startup;
@@ -20,6 +21,7 @@ public sealed class InlineQueryHandler(
     ITelegramBotClient bot,
     BotApiCaller caller,
     IAnswerEngine engine,
+    AnswerEngine unrecorded,
     BotIdentity identity,
     ReplyRenderer renderer,
     IOptions<TelegramOptions> options)
@@ -31,15 +33,32 @@ public sealed class InlineQueryHandler(
 
     public async Task<string> HandleAsync(InlineQuery query, CancellationToken cancellationToken)
     {
-        var results = Articles(query.Query.Trim(), query.From.LanguageCode).Take(options.Value.InlineResults).ToList();
-        await caller.CallAsync("answerInlineQuery", ct => bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: false, cancellationToken: ct), cancellationToken);
+        var text = query.Query.Trim();
+        var results = Articles(engine, text, query.From.LanguageCode).Take(options.Value.InlineResults).ToList();
+        var personal = DependsOnLanguage(text, query.From.LanguageCode, results);
+        await caller.CallAsync("answerInlineQuery", ct => bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: personal, cancellationToken: ct), cancellationToken);
         return Outcomes.Sent;
     }
 
-    private IEnumerable<InlineQueryResultArticle> Articles(string text, string? userLanguage)
+    /// <summary>
+    /// Whether a user of the other language would get other articles for the same query (the empty query's
+    /// topics, a follow-up command in the user's language …): then Telegram must cache them for this user only,
+    /// or it hands one user's language to everyone who types the same query.
+    /// </summary>
+    private bool DependsOnLanguage(string text, string? userLanguage, List<InlineQueryResultArticle> results)
+    {
+        var other = LangExtensions.ParseLang(userLanguage?.Split('-')[0]) == Lang.En ? "ru" : "en";
+        // Asked of the bare engine: a probe, not a question, so it is neither counted nor logged.
+        var theirs = Articles(unrecorded, text, other).Take(results.Count + 1).ToList();
+        return theirs.Count != results.Count || theirs.Zip(results).Any(p => p.First.Id != p.Second.Id || Content(p.First) != Content(p.Second));
+    }
+
+    private static string Content(InlineQueryResultArticle article) => (article.InputMessageContent as InputTextMessageContent)?.MessageText ?? "";
+
+    private IEnumerable<InlineQueryResultArticle> Articles(IAnswerEngine answering, string text, string? userLanguage)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var first = engine.Answer(Ask(text.Length == 0 ? "/" + CommandTable.Help.Name : text, userLanguage));
+        var first = answering.Answer(Ask(text.Length == 0 ? "/" + CommandTable.Help.Name : text, userLanguage));
         if (text.Length > 0 && first.Answered && seen.Add(string.Join(',', first.FactIds)))
         {
             yield return Article(text, first);
@@ -47,7 +66,7 @@ public sealed class InlineQueryHandler(
 
         foreach (var followUp in first.FollowUps)
         {
-            var reply = engine.Answer(Ask(followUp.Command, userLanguage));
+            var reply = answering.Answer(Ask(followUp.Command, userLanguage));
             if (reply.Answered && seen.Add(string.Join(',', reply.FactIds)))
             {
                 yield return Article(followUp.Command, reply);

@@ -11,7 +11,7 @@ namespace ClusterBot.Telegram.Pipeline;
 /// A chat message: in a private chat every text is a question; in a group only what is addressed to the
 /// bot. Non-text messages get a one-line hint in private chats and silence in groups.
 /// </summary>
-public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages, BotIdentity identity, ReplyRenderer renderer, ReplySender sender)
+public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages, ChatMigration migration, BotIdentity identity, ReplyRenderer renderer, ReplySender sender)
 {
     /// <summary>Content a person sends on purpose; service messages (joins, pins, titles) are not among them.</summary>
     private static readonly HashSet<MessageType> UserContent =
@@ -25,6 +25,18 @@ public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages,
     {
         var chat = message.Chat;
         if (chat.Type is not (ChatType.Private or ChatType.Group or ChatType.Supergroup)) return Outcomes.Ignored;
+        if (message.MigrateToChatId is { } upgradedTo)
+        {
+            migration.Moved(chat.Id, upgradedTo);
+            return Outcomes.Ignored;
+        }
+
+        if (message.MigrateFromChatId is { } upgradedFrom)
+        {
+            migration.Moved(upgradedFrom, chat.Id);
+            return Outcomes.Ignored;
+        }
+
         // Never talk to bots (no loops) nor answer our own inline results posted in a chat.
         if (message.From is { IsBot: true } || message.ViaBot?.Id == identity.Id) return Outcomes.Ignored;
 
@@ -54,7 +66,10 @@ public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages,
         if (reply.Outcome == ReplyOutcome.Ignored) return Outcomes.Ignored;
         if (reply.LanguageChange is { } chosen) languages.Remember(chat.Id, chosen);
 
-        await sender.SendAsync(new ReplyTarget(chat.Id, !isPrivate, message.Id), renderer.Render(reply), cancellationToken);
+        await sender.SendAsync(new ReplyTarget(chat.Id, !isPrivate, message.Id, TopicOf(message)), renderer.Render(reply), cancellationToken);
         return Outcomes.Sent;
     }
+
+    /// <summary>The forum topic a message was posted in; outside forums the thread id must not be sent.</summary>
+    internal static int? TopicOf(Message? message) => message is { IsTopicMessage: true } ? message.MessageThreadId : null;
 }

@@ -13,12 +13,13 @@ namespace ClusterBot.Telegram.Receiving;
 /// <summary>
 /// Long polling with our own getUpdates loop rather than the library's receiver, because the offset is
 /// the acknowledgement: it moves past an update only once that update's reply was sent or definitively
-/// failed. On shutdown the loop stops fetching, lets the batch in hand finish within the grace period,
-/// acknowledges what finished and hands back the rest.
+/// failed. Fetched updates go to their chat's lane and the loop polls again at once, so a chat waiting out
+/// its flood allowance never holds back another. On shutdown the loop stops fetching, lets the updates in
+/// hand finish within the grace period, acknowledges what finished and hands back the rest.
 /// </summary>
 public sealed partial class PollingReceiver(
-    ITelegramBotClient bot,
-    UpdateBatchHandler batches,
+    UpdateFetcher fetcher,
+    UpdatePipeline pipeline,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     TokenRedactor redactor,
@@ -30,6 +31,12 @@ public sealed partial class PollingReceiver(
     private static readonly TimeSpan ConflictPause = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxErrorPause = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While unacknowledged updates wait, getUpdates answers at once instead of long-polling; between such
+    /// polls the loop waits for one to finish, or this long, so new updates still arrive promptly.
+    /// </summary>
+    private static readonly TimeSpan PollWhileWaiting = TimeSpan.FromSeconds(1);
+
     public async Task RunAsync(CancellationToken stopReceiving)
     {
         var o = options.Value;
@@ -37,18 +44,20 @@ public sealed partial class PollingReceiver(
         // grace is wall-clock time: it is measured against the service manager's kill deadline.
         using var handling = new CancellationTokenSource();
         await using var graceStarts = stopReceiving.Register(() => handling.CancelAfter(o.ShutdownGrace));
+        var lanes = new ChatLanes(o.MaxConcurrentChats);
+        var offsets = new PollingOffset();
 
-        int? offset = null;
-        var unacknowledged = false;
+        int? sent = null;
         var errors = 0;
         state.PollingStarted(identity.Username);
-        while (!stopReceiving.IsCancellationRequested)
+        while (!stopReceiving.IsCancellationRequested && !offsets.AnyHandedBack)
         {
-            Update[] batch;
+            FetchedUpdates fetched;
+            var offset = offsets.Next;
             try
             {
-                batch = await bot.GetUpdates(offset, o.PollingBatchSize, o.PollingTimeoutSeconds, TelegramStartup.AllowedUpdates, stopReceiving);
-                unacknowledged = false;
+                fetched = await fetcher.FetchAsync(offset, o.PollingBatchSize, o.PollingTimeoutSeconds, stopReceiving);
+                sent = offset;
                 errors = 0;
                 state.PollSucceeded();
             }
@@ -67,17 +76,61 @@ public sealed partial class PollingReceiver(
                 continue;
             }
 
-            if (batch.Length == 0) continue;
-            var outcomes = await batches.HandleAsync(batch, handling.Token);
-            var next = UpdateBatchHandler.NextOffset(batch, outcomes);
-            unacknowledged = next != offset;
-            offset = next;
-            if (outcomes.Values.Contains(Outcomes.Interrupted)) break;
+            var taken = Take(fetched, offsets, lanes, handling.Token);
+            if (taken == 0 && offsets.InHand > 0)
+            {
+                await offsets.WaitForProgressAsync(PollWhileWaiting, time, stopReceiving);
+            }
         }
 
         state.Stopped();
-        if (unacknowledged && offset is { } last) await AcknowledgeAsync(last);
-        LogStopped(logger, offset ?? 0);
+        // Updates not started by the end of the grace period are handed back as they come up.
+        await lanes.WhenIdleAsync();
+        if (offsets.Next is { } last && last != sent) await AcknowledgeAsync(last);
+        LogStopped(logger, offsets.Next ?? 0);
+    }
+
+    /// <summary>Posts the updates not already in hand to their chats' lanes; returns how many.</summary>
+    private int Take(FetchedUpdates fetched, PollingOffset offsets, ChatLanes lanes, CancellationToken handling)
+    {
+        var taken = 0;
+        // Taken before the highest id is noted, so the offset cannot pass an update before it is in hand.
+        foreach (var id in fetched.Unreadable)
+        {
+            if (!offsets.TryTake(id)) continue;
+            LogUnreadable(logger, id);
+            offsets.Finish(id, Outcomes.Ignored);
+        }
+
+        foreach (var update in fetched.Updates)
+        {
+            if (!offsets.TryTake(update.Id)) continue;
+            taken++;
+            lanes.Post(UpdateRouter.ChatKey(update), async () => offsets.Finish(update.Id, await HandleAsync(update, handling)));
+        }
+
+        offsets.Seen(fetched.HighestId);
+        return taken;
+    }
+
+    private async Task<string> HandleAsync(Update update, CancellationToken handling)
+    {
+        // Once the grace period is over, what has not started is handed back untouched.
+        if (handling.IsCancellationRequested) return Outcomes.Interrupted;
+        try
+        {
+            return await pipeline.HandleAsync(update, handling);
+        }
+        catch (OperationCanceledException) when (handling.IsCancellationRequested)
+        {
+            return Outcomes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            // The pipeline records its own failures; anything escaping it must still not stop the offset.
+            LogEscaped(logger, update.Id, redactor.Describe(e));
+            return Outcomes.Failed;
+        }
     }
 
     /// <summary>
@@ -89,7 +142,7 @@ public sealed partial class PollingReceiver(
         try
         {
             using var timeout = new CancellationTokenSource(FinalAcknowledgementTimeout);
-            await bot.GetUpdates(offset, limit: 1, timeout: 0, TelegramStartup.AllowedUpdates, timeout.Token);
+            await fetcher.FetchAsync(offset, limit: 1, timeoutSeconds: 0, timeout.Token);
         }
         catch (Exception e)
         {
@@ -124,6 +177,12 @@ public sealed partial class PollingReceiver(
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Could not acknowledge updates below {Offset} on the way out ({Reason}); they will be skipped as duplicates next time")]
     private static partial void LogAcknowledgeFailed(ILogger logger, int offset, string reason);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Skipped update {UpdateId}: it could not be read as a Telegram update")]
+    private static partial void LogUnreadable(ILogger logger, int updateId);
+
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Error, Message = "Handling update {UpdateId} failed outside the pipeline: {Error}")]
+    private static partial void LogEscaped(ILogger logger, int updateId, string error);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Telegram polling stopped; next offset {Offset}")]
     private static partial void LogStopped(ILogger logger, int offset);

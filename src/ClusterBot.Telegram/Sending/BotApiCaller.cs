@@ -84,7 +84,7 @@ public sealed partial class BotApiCaller
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            throw new DeliveryFailedException(method, Math.Max(1, attempts), Describe(e));
+            throw new DeliveryFailedException(method, Math.Max(1, attempts), Describe(e), e as ApiRequestException);
         }
     }
 
@@ -105,10 +105,15 @@ public sealed partial class BotApiCaller
     internal static bool IsTransient(Exception e) => e switch
     {
         ApiRequestException api => api.ErrorCode >= 500,
+        // No status: no response arrived at all. Telegram.Bot wraps the network error (a dropped connection,
+        // "the response ended prematurely", a timeout) in a RequestException without one.
+        // (A TaskCanceledException inside one is the HTTP timeout; the caller's own cancellation is rethrown bare.)
+        RequestException { HttpStatusCode: null } req => req.InnerException is { } inner && (IsNetworkFailure(inner) || inner is TaskCanceledException),
         RequestException req => req.HttpStatusCode is 0 or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError,
-        HttpRequestException or TimeoutException or IOException => true,
-        _ => false,
+        _ => IsNetworkFailure(e),
     };
+
+    private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or TimeoutException or IOException;
 
     private string Describe(Exception? e) => e is null ? "" : e is ApiRequestException api ? $"{api.ErrorCode} {_redactor.Redact(api.Message)}" : _redactor.Describe(e);
 

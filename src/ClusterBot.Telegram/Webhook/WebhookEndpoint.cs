@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ClusterBot.Telegram.Receiving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace ClusterBot.Telegram.Webhook;
 
@@ -45,7 +42,7 @@ public sealed partial class WebhookEndpoint(WebhookInbox inbox, IOptions<Telegra
             return;
         }
 
-        if (Parse(body) is not { } update)
+        if (UpdateReader.Read(body) is not { } update)
         {
             LogRejected(logger, StatusCodes.Status400BadRequest, "not an update");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -74,23 +71,6 @@ public sealed partial class WebhookEndpoint(WebhookInbox inbox, IOptions<Telegra
         }
 
         return buffer.ToArray();
-    }
-
-    private static Update? Parse(byte[] body)
-    {
-        try
-        {
-            var update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
-            return update is { Id: > 0 } ? update : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Webhook call rejected with {Status}: {Reason}")]

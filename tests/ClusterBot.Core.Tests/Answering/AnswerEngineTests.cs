@@ -21,6 +21,15 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
+    public void Zero_width_characters_pasted_into_a_question_change_nothing()
+    {
+        // Copied from web pages and chat apps: invisible, but they split words for anything that reads them.
+        var reply = Ask("ско\u200Bлько класте\u200Cров было в Ко\u200Bрее к 20\u206012 го\uFEFFду?");
+        Assert.True(reply.Answered);
+        Assert.Equal(["kr-growth-193"], reply.FactIds);
+    }
+
+    [Fact]
     public void A_country_command_gives_the_overview_with_follow_ups()
     {
         var reply = Ask("/country Германия");

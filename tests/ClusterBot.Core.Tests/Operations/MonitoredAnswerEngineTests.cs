@@ -17,9 +17,9 @@ public sealed class MonitoredAnswerEngineTests(EngineFixture fixture) : IClassFi
 
     public void Dispose() => _services.Dispose();
 
-    private MonitoredAnswerEngine Create(IQuestionLog log, int maxQuestions = 100) => new(
+    private MonitoredAnswerEngine Create(IQuestionLog log, int maxQuestions = 100, int windowSeconds = 60) => new(
         fixture.Engine,
-        new InboundFloodGuard(Options.Create(new InboundOptions { MaxQuestions = maxQuestions, WindowSeconds = 60 })),
+        new InboundFloodGuard(Options.Create(new InboundOptions { MaxQuestions = maxQuestions, WindowSeconds = windowSeconds })),
         log,
         new ClusterBotMetrics(_services.GetRequiredService<IMeterFactory>()),
         TimeProvider.System,
@@ -64,6 +64,26 @@ public sealed class MonitoredAnswerEngineTests(EngineFixture fixture) : IClassFi
         Assert.True(engine.Answer(new Question("/country germany", UserId: "10")).Answered);
     }
 
+    [Theory]
+    [InlineData(30, "/country корея", "30 секунд")]
+    [InlineData(30, "/country korea", "30 seconds")]
+    [InlineData(60, "/country корея", "1 минуту")]
+    [InlineData(120, "/country корея", "2 минуты")]
+    [InlineData(300, "/country корея", "5 минут")]
+    [InlineData(120, "/country korea", "2 minutes")]
+    [InlineData(1, "/country korea", "1 second")]
+    [InlineData(90, "/country корея", "90 секунд")]
+    public void The_flood_notice_states_the_configured_window(int windowSeconds, string question, string stated)
+    {
+        var engine = Create(_log, maxQuestions: 1, windowSeconds: windowSeconds);
+        var lang = question.Contains("korea", StringComparison.Ordinal) ? ClusterBot.Core.Knowledge.Lang.En : ClusterBot.Core.Knowledge.Lang.Ru;
+        engine.Answer(new Question(question, UserId: "11", PreferredLanguage: lang));
+
+        var notice = engine.Answer(new Question(question, UserId: "11", PreferredLanguage: lang));
+
+        Assert.Contains(stated, notice.ToPlainText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_failing_log_never_costs_the_answer()
     {
@@ -74,7 +94,7 @@ public sealed class MonitoredAnswerEngineTests(EngineFixture fixture) : IClassFi
     [Fact]
     public void Questions_are_counted_by_platform_and_outcome()
     {
-        using var collector = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), ClusterBotMetrics.MeterName, "clusterbot.questions");
+        using var collector = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), ClusterBotMetrics.MeterName, "questions.total");
         var engine = Create(_log);
         engine.Answer(new Question("/country korea", Platform: "discord"));
         engine.Answer(new Question("Какая завтра погода в Москве?", Platform: "discord"));

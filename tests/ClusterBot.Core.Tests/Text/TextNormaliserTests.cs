@@ -17,10 +17,22 @@ public class TextNormaliserTests
     public void Normalise_folds_case_punctuation_and_keeps_numbers_whole(string input, string expected) =>
         Assert.Equal(expected, TextNormaliser.Normalise(input));
 
+    [Theory]
+    [InlineData("Ко\u200Bрея")]
+    [InlineData("Ко\u200Cрея")]
+    [InlineData("Ко\u200Dрея")]
+    [InlineData("Ко\u2060рея")]
+    [InlineData("\uFEFFКо\uFEFFрея")]
+    public void Zero_width_characters_inside_a_word_leave_it_whole(string word)
+    {
+        Assert.Equal(["корея"], TextNormaliser.Tokenise(word));
+        Assert.Equal("Корея", TextNormaliser.StripControlCharacters(word));
+    }
+
     [Fact]
     public void StripControlCharacters_replaces_control_and_format_characters()
     {
-        Assert.Equal("a b c d", TextNormaliser.StripControlCharacters("a\u0000b\u200Bc\u0007d"));
+        Assert.Equal("a b c d", TextNormaliser.StripControlCharacters("a\u0000b\u00ADc\u0007d"));
         Assert.True(TextNormaliser.HasControlCharacters("x\u0001"));
         Assert.False(TextNormaliser.HasControlCharacters("обычный текст\n"));
     }

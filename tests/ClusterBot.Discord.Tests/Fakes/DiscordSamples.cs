@@ -19,11 +19,35 @@ public static class DiscordSamples
         id = FakeIds.GuildId,
         name = "Study group",
         channels = new[] { new { id = FakeIds.GuildChannelId, type = 0, name = "general" } },
+        roles = new object[]
+        {
+            Role(FakeIds.GuildId, "@everyone", managed: false, tags: null),
+            // The role Discord creates for a bot when it joins, tagged with the bot's id.
+            Role(FakeIds.BotRoleId, "ClusterBot", managed: true, tags: new { bot_id = FakeIds.BotUserId }),
+            Role(FakeIds.OtherRoleId, "Students", managed: false, tags: null),
+        },
         member_count = 3,
         unavailable = false,
     };
 
-    public static object Message(string id, string content, bool inGuild = true, string authorId = FakeIds.UserId, bool authorIsBot = false, bool mentionsBot = false) => new
+    private static object Role(string id, string name, bool managed, object? tags) => new
+    {
+        id,
+        name,
+        color = 0,
+        hoist = false,
+        icon = (string?)null,
+        unicode_emoji = (string?)null,
+        position = managed ? 1 : 0,
+        permissions = "2248473465835073",
+        managed,
+        mentionable = true,
+        tags,
+        flags = 0,
+    };
+
+    public static object Message(string id, string content, bool inGuild = true, string authorId = FakeIds.UserId, bool authorIsBot = false, bool mentionsBot = false,
+        string[]? mentionsUsers = null, string[]? mentionsRoles = null, bool mentionsEveryone = false) => new
     {
         id,
         channel_id = inGuild ? FakeIds.GuildChannelId : FakeIds.DmChannelId,
@@ -34,11 +58,10 @@ public static class DiscordSamples
         timestamp = "2025-03-01T12:00:00.000000+00:00",
         edited_timestamp = (string?)null,
         tts = false,
-        mention_everyone = false,
-        mentions = mentionsBot
-            ? new object[] { new { id = FakeIds.BotUserId, username = "ClusterBot", discriminator = "0", bot = true } }
-            : [],
-        mention_roles = Array.Empty<string>(),
+        mention_everyone = mentionsEveryone,
+        mentions = (mentionsBot ? new object[] { new { id = FakeIds.BotUserId, username = "ClusterBot", discriminator = "0", bot = true } } : [])
+            .Concat((mentionsUsers ?? []).Select(u => (object)new { id = u, username = "classmate", discriminator = "0", bot = false })).ToArray(),
+        mention_roles = mentionsRoles ?? [],
         attachments = Array.Empty<object>(),
         embeds = Array.Empty<object>(),
         pinned = false,

@@ -17,7 +17,8 @@ public sealed record RecordedRequest(string Method, string Path, string? Authori
 }
 
 /// <summary>A scripted REST response.</summary>
-public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
+/// <param name="CreatedAnyway">A message post that fails after Discord created the message: users see it, the bot gets the error.</param>
+public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool CreatedAnyway = false);
 
 /// <summary>
 /// Discord on 127.0.0.1: the gateway as a WebSocket endpoint (/gateway, and /resume as the resume_gateway_url)
@@ -29,6 +30,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, FakeResponse Response)> _scripted = new();
+    private readonly ConcurrentDictionary<string, string> _messagesByNonce = new();
     private int _messageIds = 5000;
 
     private FakeDiscord(WebApplication app) => _app = app;
@@ -43,8 +45,11 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Messages Discord accepted (2xx) in a channel: what users see.</summary>
+    /// <summary>Messages Discord created in a channel: what users see.</summary>
     public ConcurrentQueue<RecordedRequest> Delivered { get; } = new();
+
+    /// <summary>Requests whose response has been written, with its status.</summary>
+    public ConcurrentQueue<(RecordedRequest Request, int Status)> Answered { get; } = new();
 
     public static async Task<FakeDiscord> StartAsync()
     {
@@ -109,10 +114,21 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(), context.Request.Headers.UserAgent.ToString(), body);
         _requests.Enqueue(request);
 
-        var response = TakeScripted(request) ?? DefaultResponse(request);
-        if (response.Status is >= 200 and < 300 && request.Method == "POST" && request.Path.StartsWith("/channels/", StringComparison.Ordinal))
+        var creates = request.Method == "POST" && request.Path.StartsWith("/channels/", StringComparison.Ordinal);
+        FakeResponse response;
+        if (creates && EnforcedNonce(request) is { } nonce && _messagesByNonce.TryGetValue(nonce, out var existing))
         {
-            Delivered.Enqueue(request);
+            // enforce_nonce: the same author's message with this nonce is returned, and no new one is created.
+            response = new FakeResponse(200, existing);
+        }
+        else
+        {
+            response = TakeScripted(request) ?? DefaultResponse(request);
+            if (creates && (response.Status is >= 200 and < 300 || response.CreatedAnyway))
+            {
+                Delivered.Enqueue(request);
+                if (EnforcedNonce(request) is { } created) _messagesByNonce.TryAdd(created, response.CreatedAnyway ? MessageJson(request) : response.Body);
+            }
         }
 
         context.Response.StatusCode = response.Status;
@@ -126,7 +142,16 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Body);
         }
+
+        Answered.Enqueue((request, response.Status));
     }
+
+    private static string? EnforcedNonce(RecordedRequest request) =>
+        request.Json is { ValueKind: JsonValueKind.Object } body &&
+        body.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True &&
+        body.TryGetProperty("nonce", out var nonce)
+            ? nonce.ToString()
+            : null;
 
     private FakeResponse? TakeScripted(RecordedRequest request)
     {
@@ -195,4 +220,7 @@ public static class FakeIds
     public const string DmChannelId = "900000000000000005";
     public const string UserId = "900000000000000006";
     public const string OtherBotId = "900000000000000007";
+    public const string BotRoleId = "900000000000000008";
+    public const string OtherRoleId = "900000000000000009";
+    public const string OtherUserId = "900000000000000010";
 }

@@ -170,4 +170,28 @@ public sealed class PollingFlowTests : IAsyncLifetime
         });
         Assert.Contains("TORCH", results[0].GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task Inline_results_in_the_users_language_are_cached_for_that_user_only()
+    {
+        // The empty query offers the topics in the asker's language.
+        _api.Enqueue(Updates.Inline(1, "", languageCode: "en"), Updates.Inline(2, "", languageCode: "ru"));
+        await _api.WaitForAck(2);
+
+        var answers = _api.Calls.Where(c => c.Method == "answerInlineQuery").ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.NotEqual(answers[0].Body.GetProperty("results").ToString(), answers[1].Body.GetProperty("results").ToString());
+        Assert.All(answers, a => Assert.True(a.Body.GetProperty("is_personal").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Inline_results_the_same_for_everyone_may_be_shared()
+    {
+        _api.Enqueue(Updates.Inline(1, "torch", languageCode: "en"), Updates.Inline(2, "torch", languageCode: "ru"));
+        await _api.WaitForAck(2);
+
+        var answers = _api.Calls.Where(c => c.Method == "answerInlineQuery").ToList();
+        Assert.Equal(answers[0].Body.GetProperty("results").ToString(), answers[1].Body.GetProperty("results").ToString());
+        Assert.All(answers, a => Assert.False(a.Body.TryGetProperty("is_personal", out var p) && p.GetBoolean()));
+    }
 }

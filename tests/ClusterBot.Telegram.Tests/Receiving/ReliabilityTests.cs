@@ -38,10 +38,23 @@ public sealed class ReliabilityTests : FakeBotApiTest
     }
 
     [Fact]
+    public async Task A_send_whose_connection_drops_before_the_answer_is_retried_and_the_reply_sent_exactly_once()
+    {
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.Drop("sendMessage");
+        Api.Enqueue(Updates.PrivateText(1, 2009, "/country korea"));
+        await Api.WaitForAck(1);
+
+        Assert.Equal(2, Api.Attempts("sendMessage"));
+        Assert.Single(Api.Sent);
+        Assert.False(bot.Logs.Any("Reply to update 1 lost"), bot.Logs.All);
+    }
+
+    [Fact]
     public async Task A_reply_that_keeps_failing_is_logged_with_its_update_id_counted_and_the_loop_goes_on()
     {
         await using var bot = await BotHarness.StartAsync(Api, Temp.Database, s => s["Telegram:MaxTransientRetries"] = "2");
-        using var lost = new CounterProbe(bot.Services, "clusterbot.telegram.replies.lost");
+        using var lost = new CounterProbe(bot.Services, "telegram.replies.lost.total");
         Api.Fail("sendMessage", 502, "Bad Gateway", times: 3);
         Api.Enqueue(Updates.PrivateText(41, 2003, "/country korea"));
         await Api.WaitForAck(41);
@@ -52,6 +65,20 @@ public sealed class ReliabilityTests : FakeBotApiTest
         Assert.Contains("Китай", Assert.Single(Api.Sent).Str("text"));
         Assert.True(bot.Logs.Any("Reply to update 41 lost"), bot.Logs.All);
         Assert.Equal(1, lost.Total);
+    }
+
+    [Fact]
+    public async Task An_update_that_cannot_be_read_is_skipped_and_the_updates_beside_it_are_answered()
+    {
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        var unreadable = Updates.PrivateText(2, 2011, "/country china");
+        // A date no DateTime can hold: the library's converter throws on it.
+        unreadable["message"]!["date"] = 99_999_999_999_999;
+        Api.Enqueue(Updates.PrivateText(1, 2010, "/country korea"), unreadable, Updates.PrivateText(3, 2012, "/country germany"));
+        await Api.WaitForAck(3);
+
+        Assert.Equal([2010L, 2012L], Api.Sent.Select(c => c.Number("chat_id") ?? 0).Order());
+        Assert.True(bot.Logs.Any("Skipped update 2"), bot.Logs.All);
     }
 
     [Fact]

@@ -40,10 +40,11 @@ public sealed class MetricsExportTests : IDisposable
                 await Task.Delay(200);
             }
 
-            Assert.Contains("clusterbot_questions", metrics);
-            Assert.Matches("clusterbot_questions[^\\n]*outcome=\"answered\"[^\\n]*platform=\"telegram\"|clusterbot_questions[^\\n]*platform=\"telegram\"[^\\n]*outcome=\"answered\"", metrics);
+            Assert.Matches("^clusterbot_questions_total[^\\n]*outcome=\"answered\"[^\\n]*platform=\"telegram\"|^clusterbot_questions_total[^\\n]*platform=\"telegram\"[^\\n]*outcome=\"answered\"", metrics.Split('\n').First(l => l.Contains("answered", StringComparison.Ordinal)));
             Assert.Contains("out_of_scope", metrics);
-            Assert.Contains("clusterbot_answer_duration", metrics);
+            Assert.Contains("\nclusterbot_answer_duration_bucket", metrics);
+            // The exporter prefixes the meter's name: an instrument that carries it too reads clusterbot_clusterbot_….
+            Assert.DoesNotContain("clusterbot_clusterbot", metrics);
         }
         finally
         {
@@ -51,4 +52,26 @@ public sealed class MetricsExportTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Every_counter_of_the_bot_ends_in_total_and_no_name_repeats_the_meters()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var instruments = new List<System.Diagnostics.Metrics.Instrument>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, factory)) instruments.Add(instrument);
+            },
+        };
+        listener.Start();
+        _ = new ClusterBot.Core.Operations.ClusterBotMetrics(factory);
+        _ = new ClusterBot.Telegram.Diagnostics.TelegramMetrics(factory);
+        _ = new ClusterBot.Discord.DiscordMetrics(factory);
+
+        Assert.True(instruments.Count >= 10, string.Join(", ", instruments.Select(i => i.Name)));
+        Assert.All(instruments, i => Assert.False(i.Name.StartsWith("clusterbot", StringComparison.OrdinalIgnoreCase), i.Name));
+        Assert.All(instruments.OfType<System.Diagnostics.Metrics.Counter<long>>(), c => Assert.EndsWith(".total", c.Name, StringComparison.Ordinal));
+    }
 }

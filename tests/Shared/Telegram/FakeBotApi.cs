@@ -42,6 +42,10 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<ApiCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _faults = new();
+    private readonly ConcurrentDictionary<string, int> _drops = new();
+    private readonly ConcurrentDictionary<(long Chat, long Message), bool> _deleted = new();
+    private readonly ConcurrentDictionary<long, bool> _forums = new();
+    private readonly ConcurrentDictionary<long, long> _migrated = new();
     private readonly ConcurrentDictionary<long, int> _repliesByChat = new();
     private readonly List<(int Target, TaskCompletionSource Done)> _deliveryWaiters = [];
     private readonly SemaphoreSlim _arrived = new(0);
@@ -121,6 +125,21 @@ public sealed class FakeBotApi : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue((errorCode, description, retryAfter));
     }
 
+    /// <summary>
+    /// The next <paramref name="times"/> calls of the method lose their connection before any answer: the request
+    /// is read, nothing is delivered, and the socket is aborted ("the response ended prematurely").
+    /// </summary>
+    public void Drop(string method, int times = 1) => _drops.AddOrUpdate(method, times, (_, n) => n + times);
+
+    /// <summary>The chat is a forum supergroup: a reply in a topic cannot fall back to no quote.</summary>
+    public void Forum(long chatId) => _forums[chatId] = true;
+
+    /// <summary>The message is deleted: a reply that quotes it finds nothing to quote.</summary>
+    public void Delete(long chatId, long messageId) => _deleted[(chatId, messageId)] = true;
+
+    /// <summary>The group was upgraded to a supergroup: sends to the old id are refused with the new one.</summary>
+    public void Migrate(long groupId, long supergroupId) => _migrated[groupId] = supergroupId;
+
     public static async Task WaitUntil(Func<bool> condition, string what, int seconds = 15)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -165,6 +184,12 @@ public sealed class FakeBotApi : IAsyncDisposable
         _attempts.AddOrUpdate(method, 1, (_, n) => n + 1);
         if (RecordCalls) _calls.Enqueue(call);
 
+        if (TakeDrop(method))
+        {
+            context.Abort();
+            return;
+        }
+
         if (_faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var fault))
         {
             await Reply(context, fault.Code, Error(fault.Code, fault.Description, fault.RetryAfter));
@@ -186,6 +211,16 @@ public sealed class FakeBotApi : IAsyncDisposable
                 await Ok(context, true);
                 return;
         }
+    }
+
+    private bool TakeDrop(string method)
+    {
+        while (_drops.TryGetValue(method, out var left) && left > 0)
+        {
+            if (_drops.TryUpdate(method, left - 1, left)) return true;
+        }
+
+        return false;
     }
 
     private async Task GetUpdates(HttpContext context, ApiCall call)
@@ -235,6 +270,23 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
 
         var chatId = call.Number("chat_id") ?? 0;
+        if (_migrated.TryGetValue(chatId, out var supergroup))
+        {
+            await Reply(context, 400, Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateTo: supergroup));
+            return;
+        }
+
+        if (QuotesDeleted(call, chatId))
+        {
+            // Outside a topic Telegram may drop the quote when asked to; a reply in a forum topic cannot.
+            var fallBack = call.Obj("reply_parameters")!.Value.TryGetProperty("allow_sending_without_reply", out var allow) && allow.ValueKind == JsonValueKind.True;
+            if (!fallBack || _forums.ContainsKey(chatId))
+            {
+                await Reply(context, 400, Error(400, "Bad Request: message to be replied not found"));
+                return;
+            }
+        }
+
         if (!TryDeliver(call, chatId))
         {
             // Held: never delivered. The caller either gives up or dies; Telegram would have sent nothing.
@@ -259,12 +311,16 @@ public sealed class FakeBotApi : IAsyncDisposable
             ["message_id"] = Interlocked.Increment(ref _messageIds),
             ["from"] = BotUser(full: false),
             ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId > 0 ? "private" : "supergroup" },
+            ["message_thread_id"] = call.Number("message_thread_id") is { } thread ? thread : null,
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["text"] = text,
         });
         // Waiters learn of a reply once its answer is on the wire, as the bot does.
         ReleaseDeliveryWaiters();
     }
+
+    private bool QuotesDeleted(ApiCall call, long chatId) =>
+        call.Obj("reply_parameters") is { } reply && reply.TryGetProperty("message_id", out var id) && _deleted.ContainsKey((chatId, id.GetInt64()));
 
     /// <summary>What Telegram answers 400 to: an empty or overlong text, HTML it cannot parse.</summary>
     private string? Rejection(ApiCall call, string text)
@@ -320,10 +376,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         return user;
     }
 
-    private static JsonObject Error(int code, string description, int? retryAfter = null)
+    private static JsonObject Error(int code, string description, int? retryAfter = null, long? migrateTo = null)
     {
         var error = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
         if (retryAfter is { } r) error["parameters"] = new JsonObject { ["retry_after"] = r };
+        if (migrateTo is { } m) error["parameters"] = new JsonObject { ["migrate_to_chat_id"] = m };
         return error;
     }
 

@@ -12,8 +12,8 @@ public static partial class Updates
     public static JsonObject PrivateText(int updateId, long chatId, string text, string? languageCode = "ru", int? messageId = null) =>
         Message(updateId, Chat(chatId, "private"), User(chatId, languageCode), messageId ?? updateId * 10, m => SetText(m, text));
 
-    public static JsonObject GroupText(int updateId, long chatId, string text, int? messageId = null, bool replyToBot = false, string? languageCode = "ru") =>
-        Message(updateId, Chat(chatId, "supergroup"), User(UserId, languageCode), messageId ?? updateId * 10, m =>
+    public static JsonObject GroupText(int updateId, long chatId, string text, int? messageId = null, bool replyToBot = false, string? languageCode = "ru", string chatType = "supergroup") =>
+        Message(updateId, Chat(chatId, chatType), User(UserId, languageCode), messageId ?? updateId * 10, m =>
         {
             SetText(m, text);
             if (replyToBot)
@@ -25,6 +25,23 @@ public static partial class Updates
                 };
             }
         });
+
+    /// <summary>A message in a forum topic: Telegram marks it with the topic's thread id.</summary>
+    public static JsonObject TopicText(int updateId, long chatId, int threadId, string text, int messageId, string? languageCode = "ru") =>
+        Message(updateId, ForumChat(chatId), User(UserId, languageCode), messageId, m =>
+        {
+            SetText(m, text);
+            m["message_thread_id"] = threadId;
+            m["is_topic_message"] = true;
+        });
+
+    /// <summary>The service message in a group upgraded to a supergroup, naming the new id.</summary>
+    public static JsonObject MigratedTo(int updateId, long groupId, long supergroupId) =>
+        Message(updateId, Chat(groupId, "group"), User(UserId, "ru"), updateId * 10, m => m["migrate_to_chat_id"] = supergroupId);
+
+    /// <summary>The service message in the new supergroup, naming the group it was upgraded from.</summary>
+    public static JsonObject MigratedFrom(int updateId, long supergroupId, long groupId) =>
+        Message(updateId, Chat(supergroupId, "supergroup"), User(UserId, "ru"), updateId * 10, m => m["migrate_from_chat_id"] = groupId);
 
     public static JsonObject Sticker(int updateId, long chatId, bool group = false) =>
         Message(updateId, Chat(chatId, group ? "supergroup" : "private"), User(group ? UserId : chatId, "en"), updateId * 10, m =>
@@ -83,6 +100,8 @@ public static partial class Updates
     private static JsonObject Chat(long id, string type) => type == "private"
         ? new JsonObject { ["id"] = id, ["type"] = type, ["first_name"] = "Anna" }
         : new JsonObject { ["id"] = id, ["type"] = type, ["title"] = "Economics 301" };
+
+    private static JsonObject ForumChat(long id) => new() { ["id"] = id, ["type"] = "supergroup", ["title"] = "Economics 301", ["is_forum"] = true };
 
     private static JsonObject User(long id, string? languageCode)
     {
