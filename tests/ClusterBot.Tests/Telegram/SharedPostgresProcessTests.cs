@@ -62,7 +62,22 @@ public sealed class SharedPostgresProcessTests : IAsyncLifetime
         configure?.Invoke(env);
         var process = BotProcess.Start(env);
         await process.WaitForLine("started in Webhook mode", seconds: 60);
+        // The adapter says it started before the web server has bound its port on a busy machine: wait for it to answer.
+        await Eventually.True(() => Answers($"http://127.0.0.1:{port}/healthz"), "the web server listening", seconds: 30, context: () => process.Output);
         return new Instance(process, $"http://127.0.0.1:{port}{HookPath}", api);
+    }
+
+    private bool Answers(string url)
+    {
+        try
+        {
+            using var response = _http.GetAsync(url).GetAwaiter().GetResult();
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private async Task<HttpStatusCode> Post(Instance instance, JsonObject update)
