@@ -85,7 +85,11 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         {
             // "Какие программы есть в Германии?", "phases of the ICCP": the question is a command in words.
             var handlers = new CommandHandlers(index, composer, lang);
-            return route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId) : handlers.ProgrammesOf(route.EntityId);
+            var listed = route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId) : handlers.ProgrammesOf(route.EntityId);
+            // "Сколько этапов …?": the count first, then the list.
+            return query.Intent == Intent.Count && listed.Blocks.OfType<BulletList>().FirstOrDefault() is { } items
+                ? listed with { Blocks = [new Paragraph(UiText.InAll(items.Items.Count)[lang]), .. listed.Blocks] }
+                : listed;
         }
 
         if (query.IsMostlyUnknown && !query.YesNo || query.NamesSomethingUnknown && !query.YesNo)
@@ -138,7 +142,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
 
         var doc = best!.Document;
-        var reply = doc.Fact is { } fact ? composer.Fact(fact, lang, ListItemFocus.Pick(query, fact)) : composer.Overview(doc.Entity!, lang);
+        var reply = doc.Fact is { } fact ? composer.Fact(fact, lang, ListItemFocus.Pick(query, fact)) : composer.Overview(doc.Entity!, lang, brief: true);
+        if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && !NumberWords.States(list.Text[lang], list.Items.Count))
+        {
+            // "How many …?" answered by a list the text does not count: the count first.
+            reply = reply with { Blocks = [new Paragraph(UiText.InAll(list.Items.Count)[lang]), .. reply.Blocks] };
+        }
+
         if (query.YesNo)
         {
             // A yes/no question is answered yes or no first, then with what the paper says.

@@ -44,11 +44,12 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(fact.Cite, lang)], [fact.Id], followUps);
     }
 
-    public Reply Overview(Entity entity, Lang lang)
+    /// <param name="brief">An answer to a question in words: the programmes are offered as follow-ups, not listed in the text.</param>
+    public Reply Overview(Entity entity, Lang lang, bool brief = false)
     {
         var blocks = new List<ReplyBlock> { new Heading(entity.Name[lang]), new Paragraph(entity.Summary[lang]) };
         var children = index.ChildrenOf(entity.Id).Where(e => e.Kind != EntityKind.Phase).ToList();
-        if (children.Count > 0)
+        if (children.Count > 0 && !brief)
         {
             var label = lang == Lang.Ru ? "Программы и регионы: " : "Programmes and regions: ";
             blocks.Add(new Paragraph(label + string.Join(", ", children.Select(c => c.Name[lang])) + "."));
@@ -73,7 +74,8 @@ public sealed class ReplyComposer(KnowledgeIndex index)
 
     public Reply Phases(Entity owner, IReadOnlyList<Entity> phases, Lang lang)
     {
-        var items = phases.Select(p => $"{p.Name[lang]}{Years(p)}: {p.Summary[lang]}").ToList();
+        // Each phase by its first sentence: the list shows the sequence, the follow-ups and /fact the whole of each.
+        var items = phases.Select(p => $"{p.Name[lang]}{Years(p)}: {FirstSentence(p.Summary[lang])}").ToList();
         var heading = (lang == Lang.Ru ? "Этапы: " : "Phases: ") + owner.Name[lang];
         var citations = phases.Select(p => p.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
         var followUps = new[] { FollowUpFor(owner.Id, lang) }
@@ -178,6 +180,13 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         (int s, null) => $" ({s}–)",
         _ => "",
     };
+
+    private static string FirstSentence(string text)
+    {
+        // A full stop followed by a space and a capital ends the sentence; "2004–2009 гг. и" does not.
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^.+?[.!?](?=\s+[A-ZА-ЯЁ«“""])");
+        return match.Success ? match.Value : text;
+    }
 
     private static string Shorten(string text) =>
         text.Length <= FollowUpLabelLength ? text : text[..(FollowUpLabelLength - 1)].TrimEnd() + "…";

@@ -114,6 +114,8 @@ public static class UiText
         return new($"№{order} из {count}: {bare}", $"No. {order} of {count}: {bare}");
     }
 
+    public static Localized InAll(int count) => new($"Всего {count}.", $"{count} in all.");
+
     public static readonly Localized SectionsNamed = new("Разделы статьи:", "The paper's sections:");
 
     public static readonly Localized SectionsAbout = new("Об этом в статье раздел:", "The paper's section on that:");

@@ -1,0 +1,30 @@
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>Replies shaped to the question, on a small knowledge base of their own.</summary>
+public sealed class ReplyShapingTests(SmallKnowledge kb) : IClassFixture<SmallKnowledge>
+{
+    [Fact]
+    public void A_how_many_question_answered_by_a_list_that_does_not_count_itself_states_the_count_first()
+    {
+        var reply = kb.Ask("сколько портов у программы маяк");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith("Всего 2.", reply.ToPlainText());
+    }
+
+    [Fact]
+    public void A_list_question_that_does_not_ask_how_many_gets_no_count_line()
+    {
+        Assert.DoesNotContain("Всего", kb.Ask("порты программы маяк и их отрасли").ToPlainText());
+    }
+
+    [Fact]
+    public void An_overview_in_answer_to_words_leaves_the_programmes_to_its_follow_ups_while_the_command_lists_them()
+    {
+        var words = kb.Ask("расскажи про фридонию");
+        Assert.True(words.Answered, words.ToPlainText());
+        Assert.DoesNotContain("Программы и регионы", words.ToPlainText());
+        Assert.Contains(words.FollowUps, f => f.Command == "/programme beacon");
+
+        Assert.Contains("Программы и регионы", kb.Ask("/country freedonia").ToPlainText());
+    }
+}
