@@ -12,6 +12,7 @@ public static class AskedKind
 {
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
+    private static readonly LexiconAttribute ThatYear = new("year", new Localized("за этот год", "for that year"), []);
 
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
     public static bool Gives(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
@@ -27,6 +28,12 @@ public static class AskedKind
             return Givers(query.Intent == Intent.When ? Date : Number, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
         }
 
+        if (YearAsked(query) is { } year && !Covers(doc, year, index))
+        {
+            // "Какой кластер был на 5 месте в 2010 году?": a ranking of 2022 does not say what held in 2010.
+            return Givers(ThatYear, doc, index, d => Covers(d, year, index));
+        }
+
         return query.Intent switch
         {
             Intent.When when !Dated(doc) => Givers(Date, doc, index, Dated),
@@ -37,6 +44,24 @@ public static class AskedKind
             Intent.Count when query.Counted is null && !Counts(doc) => Givers(Number, doc, index, Counts),
             _ => null,
         };
+    }
+
+    private static int? YearAsked(QueryAnalysis query) =>
+        query.Tokens.Select(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1900 and <= 2100 ? y : (int?)null).FirstOrDefault(y => y is not null);
+
+    /// <summary>
+    /// Whether the document gives that year, or a span of years around it ("2010–2012" covers 2011), itself or through
+    /// what it is about (a fact of the GII 2022 is of 2022).
+    /// </summary>
+    private static bool Covers(SearchDocument doc, int year, KnowledgeIndex index)
+    {
+        var entities = doc.EntityClosure.Select(index.FindEntity).OfType<Entity>().ToList();
+        var texts = doc.StatementTexts().Concat(entities.SelectMany(e => new[] { e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En }));
+        var years = texts.SelectMany(TextNormaliser.Tokenise)
+            .Select(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1900 and <= 2100 ? y : 0).Where(y => y > 0)
+            .Concat(doc.Fact?.Years ?? []).ToList();
+        foreach (var e in entities.Where(e => e.Start is not null)) years.AddRange([e.Start!.Value, e.End ?? e.Start!.Value]);
+        return years.Contains(year) || years.Count >= 2 && year >= years.Min() && year <= years.Max();
     }
 
     /// <summary>Whether the document is about the named thing or uses its name.</summary>

@@ -162,6 +162,17 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.DoesNotContain("№", reply.ToPlainText());
     }
 
+    [Fact]
+    public void A_year_the_found_fact_does_not_cover_is_the_paper_not_saying()
+    {
+        var other = kb.Ask("что было с конкурсом leading-edge во фридонии в 2015 году");
+        Assert.False(other.Answered, other.ToPlainText());
+        Assert.Contains("не сказано (за этот год)", other.ToPlainText());
+
+        var same = kb.Ask("что было с конкурсом leading-edge во фридонии в 2009 году");
+        Assert.Equal(["freedonia-leading-edge"], same.FactIds);
+    }
+
     private IReadOnlyList<string> Terms(string question) =>
         QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).Order(StringComparer.Ordinal).ToList();
 
