@@ -95,8 +95,9 @@ public sealed class KnowledgeIndex
         {
             var skeleton = Transliteration.Skeleton(word);
             if (skeleton.Length < 2) continue;
+            // The word itself, not only its stem: how near a Cyrillic spelling is to it decides between words of one sound.
             if (!bySound.TryGetValue(skeleton, out var set)) bySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(WordStemmer.Stem(word));
+            set.Add(word);
         }
 
         // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
@@ -120,6 +121,7 @@ public sealed class KnowledgeIndex
     private readonly FrozenSet<string> _fillers;
     private readonly FrozenDictionary<string, IReadOnlySet<string>> _synonyms;
     private readonly FrozenDictionary<string, string[]> _englishBySound;
+    private static readonly F23.StringSimilarity.OptimalStringAlignment SpellingDistance = new();
 
     /// <summary>A chat word that says nothing about the question ("кароч", "плиз", "lol").</summary>
     public bool IsFiller(string token) => _fillers.Contains(token);
@@ -131,15 +133,20 @@ public sealed class KnowledgeIndex
     internal IReadOnlyList<string[]> SynonymPhrases { get; }
 
     /// <summary>
-    /// The English stem a Cyrillic spelling of an English word stands for ("лидинг" → "lead"), when its sound
-    /// matches one word of the knowledge; null when none or several match.
+    /// The English stem a Cyrillic spelling of an English word stands for ("лидинг" → "lead"), when its sound matches
+    /// one word of the knowledge and its spelling is near that word; null otherwise.
     /// </summary>
     public string? EnglishSoundingLike(string cyrillicToken)
     {
-        var skeleton = Transliteration.Skeleton(Transliteration.ToLatin(cyrillicToken));
+        var latin = Transliteration.ToLatin(cyrillicToken);
+        var skeleton = Transliteration.Skeleton(latin);
         // Two consonants match too many words ("скока" would be "such"): only longer sounds are trusted.
-        if (skeleton.Length < 3 || !_englishBySound.TryGetValue(skeleton, out var stems)) return null;
-        return stems.Length == 1 ? stems[0] : null;
+        if (skeleton.Length < 3 || !_englishBySound.TryGetValue(skeleton, out var words)) return null;
+
+        // One word of that sound, and spelt near it: a Russian word that only shares the consonants ("рулит" and
+        // "rollout") is too far from it to be an English word written in Cyrillic.
+        var near = words.Where(w => SpellingDistance.Distance(latin, w) <= Math.Max(2, latin.Length / 2)).Select(WordStemmer.Stem).Distinct().ToList();
+        return near.Count == 1 && words.Select(WordStemmer.Stem).Distinct().Count() == 1 ? near[0] : null;
     }
 
     public KnowledgeBase Knowledge { get; }

@@ -34,6 +34,15 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.Equal(["freedonia-leading-edge"], reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("лидинг", "lead")]
+    [InlineData("лединг", "lead")]
+    [InlineData("олодинаго", null)]
+    public void A_cyrillic_word_reads_as_an_english_one_only_when_spelt_near_it_not_merely_with_its_consonants(string token, string? stem)
+    {
+        Assert.Equal(stem, kb.Index.EnglishSoundingLike(token));
+    }
+
     [Fact]
     public void A_question_about_a_named_thing_that_asks_what_no_entry_says_is_not_answered_with_a_neighbour()
     {
