@@ -32,7 +32,7 @@ public sealed class KnowledgeLoaderTests : IDisposable
         var db = _temp.File("store.db");
         _ = Loader(folder, db, new CollectingLogger<KnowledgeLoader>()).Current;
         var file = Path.Combine(folder, "china.yaml");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("19 clusters were selected", "nineteen clusters were selected", StringComparison.Ordinal));
+        File.WriteAllText(file, File.ReadAllText(file).Replace("China selected 19 clusters", "China selected nineteen clusters", StringComparison.Ordinal));
 
         var loaded = Loader(folder, db, new CollectingLogger<KnowledgeLoader>()).Current;
         Assert.Contains("nineteen", loaded.Index.FindDocument("cn-19-clusters")!.Fact!.Text.En);

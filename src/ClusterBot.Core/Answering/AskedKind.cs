@@ -28,10 +28,11 @@ public static class AskedKind
             return Givers(query.Intent == Intent.When ? Date : Number, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
         }
 
-        if (YearAsked(query) is { } year && !Covers(doc, year, index))
+        var years = YearsAsked(query);
+        if (years.Count > 0 && !years.Any(y => Covers(doc, y, index)))
         {
             // "Какой кластер был на 5 месте в 2010 году?": a ranking of 2022 does not say what held in 2010.
-            return Givers(ThatYear, doc, index, d => Covers(d, year, index));
+            return Givers(ThatYear, doc, index, d => years.Any(y => Covers(d, y, index)));
         }
 
         return query.Intent switch
@@ -46,8 +47,8 @@ public static class AskedKind
         };
     }
 
-    private static int? YearAsked(QueryAnalysis query) =>
-        query.Tokens.Select(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1900 and <= 2100 ? y : (int?)null).FirstOrDefault(y => y is not null);
+    private static List<int> YearsAsked(QueryAnalysis query) =>
+        query.Tokens.Select(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1900 and <= 2100 ? y : 0).Where(y => y > 0).ToList();
 
     /// <summary>
     /// Whether the document gives that year, or a span of years around it ("2010–2012" covers 2011), itself or through

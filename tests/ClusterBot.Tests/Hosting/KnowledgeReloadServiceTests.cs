@@ -29,7 +29,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
     public void A_saved_edit_is_swapped_in()
     {
         var before = _loader.Current;
-        Edit("china.yaml", "19 clusters were selected", "nineteen clusters were selected");
+        Edit("china.yaml", "China selected 19 clusters", "China selected nineteen clusters");
 
         _service.CheckOnce();
 
