@@ -19,7 +19,12 @@ public static class SectionQuestion
     /// <summary>The reply, or null when the question does not ask about the sections.</summary>
     public static Reply? Answer(QueryAnalysis query, KnowledgeIndex index, ReplyComposer composer, Lang lang)
     {
-        if (!query.Tokens.Any(IsSectionWord) || query.YesNo) return null;
+        if (query.YesNo) return null;
+        if (!query.Tokens.Any(IsSectionWord))
+        {
+            return AsksForThePapersCountries(query) ? Countries(index, composer, lang) : null;
+        }
+
         var sections = index.Knowledge.Sections;
         var named = query.Tokens.Select(t => sections.FirstOrDefault(s => s.Id == t)).OfType<Section>().ToList();
         if (named.Count > 0)
@@ -39,6 +44,26 @@ public static class SectionQuestion
         var sub = query.Tokens.Any(t => SubsectionWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal)));
         var wanted = sub ? sections.Where(s => s.Id.Contains('.', StringComparison.Ordinal)).ToList() : sections.ToList();
         return List(UiText.SectionsCount(wanted.Count, sub)[lang], wanted, index, composer, lang);
+    }
+
+    private static readonly string[] CountryWordStarts = ["стран", "countr"];
+
+    private static readonly string[] PaperWordStarts = ["стать", "статье", "paper", "article", "автор", "author", "study", "исследован"];
+
+    /// <summary>"Какие страны рассматривает статья?", "which country does the paper start with": its countries, in order.</summary>
+    private static bool AsksForThePapersCountries(QueryAnalysis query) =>
+        query.EntityIds.Count == 0 && query.Intent is Intent.List or Intent.None or Intent.Count &&
+        query.Tokens.Any(t => CountryWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) &&
+        query.Tokens.Any(t => PaperWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal)));
+
+    private static Reply Countries(KnowledgeIndex index, ReplyComposer composer, Lang lang)
+    {
+        var sections = index.Knowledge.Sections;
+        var countries = index.Showcase.Countries;
+        var lines = countries.Select(c => sections.FirstOrDefault(s => s.Id == c.Cite.Section) is { } s ? $"§{s.Id} {c.Name[lang]}" : c.Name[lang]).ToList();
+        var followUps = countries.Select(c => composer.FollowUpFor(c.Id, lang)).OfType<FollowUp>().ToList();
+        return new Reply(lang, ReplyOutcome.Answered, [new Paragraph(UiText.PapersCountries(countries.Count)[lang]), new BulletList(lines)],
+            [composer.CitePaper(lang)], [], followUps);
     }
 
     private static bool IsSectionWord(string token) => ChapterWords.Contains(token) || SectionWordStarts.Any(p => token.StartsWith(p, StringComparison.Ordinal));

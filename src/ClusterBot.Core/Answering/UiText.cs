@@ -116,6 +116,9 @@ public static class UiText
 
     public static Localized InAll(int count) => new($"Всего {count}.", $"{count} in all.");
 
+    public static Localized PapersCountries(int count) =>
+        new($"Статья рассматривает опыт стран ({count}), в таком порядке:", $"The paper examines the experience of {count} countries, in this order:");
+
     public static readonly Localized SectionsNamed = new("Разделы статьи:", "The paper's sections:");
 
     public static readonly Localized SectionsAbout = new("Об этом в статье раздел:", "The paper's section on that:");

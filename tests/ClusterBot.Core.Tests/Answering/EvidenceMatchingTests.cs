@@ -132,6 +132,17 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.Contains(expected, reply.ToPlainText());
     }
 
+    [Theory]
+    [InlineData("какие страны рассматривает статья")]
+    [InlineData("which country does the paper start with")]
+    public void A_question_about_the_papers_countries_lists_them_with_their_sections(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains("§9 ", reply.ToPlainText());
+        Assert.Contains(reply.FollowUps, f => f.Command == "/country freedonia");
+    }
+
     [Fact]
     public void A_word_that_only_starts_like_a_section_word_is_no_section_question()
     {

@@ -25,8 +25,8 @@ public sealed partial class GraderTests : IDisposable
     public static TheoryData<string, int> CaseFiles => new()
     {
         { Path.Combine(RepoPaths.Shared, "eval", "questions.jsonl"), int.MaxValue },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 134 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 222 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 135 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 224 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 203 },
     };
 
