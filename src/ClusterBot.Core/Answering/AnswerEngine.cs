@@ -76,6 +76,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return composer.Compare(countries, lang);
         }
 
+        // "Compare Bavaria and NRW": two regions, or two programmes, side by side like two countries.
+        var peers = query.EntityIds.Select(id => index.FindEntity(id)!).GroupBy(e => e.Kind).FirstOrDefault(g => g.Count() >= 2 && g.Key is not EntityKind.Country);
+        if (query.Intent == Intent.Compare && peers is not null)
+        {
+            return composer.Compare(peers.ToList(), lang);
+        }
+
         if (SectionQuestion.Answer(query, index, composer, lang) is { } sections)
         {
             return sections;

@@ -12,6 +12,7 @@ public static class AskedKind
 {
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
+    private static readonly LexiconAttribute Names = new("names", new Localized("список названий", "a list of their names"), []);
     private static readonly LexiconAttribute ThatYear = new("year", new Localized("за этот год", "for that year"), []);
 
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
@@ -35,11 +36,20 @@ public static class AskedKind
             return Givers(ThatYear, doc, index, d => years.Any(y => Covers(d, y, index)));
         }
 
+        if (query.Intent == Intent.List && doc.Fact is not { Items.Count: > 0 } && query.Tokens.Any(t => QueryAnalysis.IsNumber(t) && t.Length < 4))
+        {
+            // "Назовите все 15 кластеров": a list of that many is asked, and this entry lists none.
+            return Givers(Names, doc, index, d => d.Fact?.Items.Count > 0);
+        }
+
+        var amount = Phrases.Contains(query.Tokens, ["how", "much"]);
         return query.Intent switch
         {
             Intent.When when !Dated(doc) => Givers(Date, doc, index, Dated),
             // What is counted must be what the fact speaks of, with a figure to give: seven clusters do not say how
             // many companies there are; a thing the paper never names ("сколько выпускников") it cannot have counted.
+            // "How much" is an amount: a figure gives it, a list to count does not.
+            Intent.Count when amount && !doc.HasNumbers => Givers(Number, doc, index, d => d.HasNumbers),
             Intent.Count when query.Counted is { } counted && (!counted.Known || counted.CreditFrom(doc) == 0 || !Counts(doc)) =>
                 Givers(Number, doc, index, d => Counts(d) && counted.CreditFrom(d) > 0),
             Intent.Count when query.Counted is null && !Counts(doc) => Givers(Number, doc, index, Counts),

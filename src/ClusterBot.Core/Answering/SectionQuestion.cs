@@ -54,7 +54,17 @@ public static class SectionQuestion
     private static bool AsksForThePapersCountries(QueryAnalysis query) =>
         query.EntityIds.Count == 0 && query.Intent is Intent.List or Intent.None or Intent.Count &&
         query.Tokens.Any(t => CountryWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) &&
-        query.Tokens.Any(t => PaperWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal)));
+        query.Tokens.Any(t => PaperWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) &&
+        // Only which countries, and in what order: "what criteria chose the countries" asks something else.
+        query.Terms.Count(t => !IsFrameWord(t.Stem)) <= 1;
+
+    private static readonly string[] FrameWordStarts =
+    [
+        "стран", "countr", "стат", "paper", "articl", "автор", "author", "studi", "исследован", "рассматр", "рассмотр", "look", "examin",
+        "consid", "review", "cover", "изуч", "описыва", "перв", "first", "start", "begin", "нач", "order", "порядк", "overview", "обзор",
+    ];
+
+    private static bool IsFrameWord(string stem) => FrameWordStarts.Any(p => stem.StartsWith(p, StringComparison.Ordinal));
 
     private static Reply Countries(KnowledgeIndex index, ReplyComposer composer, Lang lang)
     {

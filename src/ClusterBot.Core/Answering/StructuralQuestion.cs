@@ -23,7 +23,9 @@ public static class StructuralQuestion
     public static Target? Route(QueryAnalysis query, KnowledgeIndex index)
     {
         // "When" too: the phases come with their years.
-        if (query.EntityIds.Count != 1 || query.Intent is not (Intent.List or Intent.None or Intent.Count or Intent.Definition or Intent.When))
+        // One thing named, or a thing with the country it belongs to ("the ICCP of Korea"): the narrower is meant.
+        var named = query.EntityIds.Where(id => !query.EntityIds.Any(other => other != id && index.RootOf(other)?.Id == id)).ToList();
+        if (named.Count != 1 || query.Intent is not (Intent.List or Intent.None or Intent.Count or Intent.Definition or Intent.When))
         {
             return null;
         }
@@ -34,7 +36,7 @@ public static class StructuralQuestion
             return null;
         }
 
-        var entity = index.FindEntity(query.EntityIds[0]);
+        var entity = index.FindEntity(named[0]);
         if (entity is null)
         {
             return null;

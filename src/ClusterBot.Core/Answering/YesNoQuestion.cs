@@ -22,6 +22,11 @@ public static class YesNoQuestion
         "is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "isn", "aren", "wasn", "doesn", "didn",
     };
 
+    private static readonly string[][] TruthOpeners =
+    [
+        ["правда", "что"], ["правда", "ли"], ["верно", "что"], ["верно", "ли"], ["правда"], ["is", "it", "true"], ["true", "that"], ["true", "or", "false"],
+    ];
+
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
         ["перв"] = 1, ["втор"] = 2, ["трет"] = 3, ["четверт"] = 4, ["пят"] = 5, ["шест"] = 6, ["седьм"] = 7,
@@ -32,6 +37,8 @@ public static class YesNoQuestion
     public static bool Detect(string text, IReadOnlyList<string> tokens, Intent intent)
     {
         if (tokens.Count < 2 || intent is Intent.Count or Intent.When or Intent.Definition or Intent.Compare or Intent.List) return false;
+        // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
+        if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
         if (tokens.Any(QuestionWords.Contains)) return false;
         if (tokens.Contains("ли") || text.Contains("или нет", StringComparison.OrdinalIgnoreCase) || text.Contains("or not", StringComparison.OrdinalIgnoreCase)) return true;
         if (Auxiliaries.Contains(tokens[0])) return true;

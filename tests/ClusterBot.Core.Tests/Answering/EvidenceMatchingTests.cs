@@ -76,6 +76,8 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     [InlineData("марвилл это судостроение?", "Нет.")]
     [InlineData("остин второй порт маяка?", "Да.")]
     [InlineData("марвилл второй порт маяка?", "Нет.")]
+    [InlineData("правда что у программы маяк бюджет 12 миллионов?", "Да.")]
+    [InlineData("правда ли что у программы маяк бюджет 15 миллионов", "Нет.")]
     public void A_yes_no_question_starts_with_the_verdict_the_fact_gives(string question, string verdict)
     {
         var reply = kb.Ask(question);
@@ -191,6 +193,22 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
 
         var same = kb.Ask("что было с конкурсом leading-edge во фридонии в 2009 году");
         Assert.Equal(["freedonia-leading-edge"], same.FactIds);
+    }
+
+    [Fact]
+    public void How_much_asks_an_amount_that_a_list_to_count_does_not_give()
+    {
+        var reply = kb.Ask("how much fishing is there in the beacon ports");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.True(kb.Ask("how many ports does the beacon programme have").Answered);
+    }
+
+    [Fact]
+    public void A_list_of_so_many_names_asked_of_an_entry_that_lists_none_is_the_paper_not_saying()
+    {
+        var reply = kb.Ask("назовите все 3 реформы программы маяк");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.DoesNotContain("beacon-origin", reply.FactIds);
     }
 
     private IReadOnlyList<string> Terms(string question) =>

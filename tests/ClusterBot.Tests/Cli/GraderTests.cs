@@ -25,9 +25,11 @@ public sealed partial class GraderTests : IDisposable
     public static TheoryData<string, int> CaseFiles => new()
     {
         { Path.Combine(RepoPaths.Shared, "eval", "questions.jsonl"), int.MaxValue },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 135 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 224 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 203 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 136 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 223 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 204 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-dev.jsonl"), 91 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-test.jsonl"), 80 },
     };
 
     [Theory]
