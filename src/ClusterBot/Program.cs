@@ -39,7 +39,7 @@ ask.SetAction(async (parse, cancellationToken) =>
     return await RunTool(async services =>
     {
         var runner = new AskRunner(services.GetRequiredService<IAnswerEngine>(), parse.GetValue(lang),
-            services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username);
+            services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username, services.GetService<ClusterBot.Core.Study.QuizDesk>());
         if (parse.GetValue(explain) && text is not null)
         {
             await Console.Error.WriteLineAsync(QueryExplainer.Explain(text, services.GetRequiredService<IKnowledgeSource>().Current));

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Study;
 
 namespace ClusterBot.Cli;
 
@@ -9,8 +10,11 @@ namespace ClusterBot.Cli;
 /// The `ask` command: one question as plain text, or (with --json) one JSON object per stdin line,
 /// in order, flushed as it goes. Every line gets exactly one answer, whatever it holds.
 /// </summary>
-public sealed class AskRunner(IAnswerEngine engine, string? language, string botUsername)
+/// <remarks>A /quiz question's options are numbered; with --json, the next line answers it.</remarks>
+public sealed class AskRunner(IAnswerEngine engine, string? language, string botUsername, QuizDesk? quizzes = null)
 {
+    private readonly LocalQuiz _quiz = new(quizzes, "cli", "cli", "cli", "cli");
+
     private static readonly JsonSerializerOptions Json = new()
     {
         // Cyrillic stays readable; the output is UTF-8 JSON Lines, not HTML.
@@ -22,7 +26,9 @@ public sealed class AskRunner(IAnswerEngine engine, string? language, string bot
     {
         try
         {
-            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername));
+            if (_quiz.TryAnswer(text) is { } verdict) return verdict;
+            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername, UserId: "cli", ChatId: "cli"));
+            _quiz.Shown(reply);
             // A chat platform stays silent here; a command line owes every line an answer, so it says why.
             return reply.Outcome == ReplyOutcome.Ignored
                 ? new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(text.Trim())[reply.Lang])], [], [], [])
