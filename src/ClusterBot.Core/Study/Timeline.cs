@@ -38,7 +38,7 @@ public sealed partial record Timeline(Lang Lang, string Title, IReadOnlyList<Tim
             var marks = member.Years.Where(y => !covered.Contains(y)).Distinct().Order().ToList();
             if (phases.Count == 0 && marks.Count == 0) continue;
             lanes.Add(new TimelineLane(member.Name[lang],
-                phases.Select(p => new TimelinePeriod(Label(p.Name[lang]), p.Start!.Value, p.End, QuizText.Period(p.Start, p.End)[lang])).ToList(), marks));
+                phases.Select(p => new TimelinePeriod(Label(p.Name[lang], member.Name[lang]), p.Start!.Value, p.End, QuizText.Period(p.Start, p.End)[lang])).ToList(), marks));
             cites.Add(member.Cite);
             cites.AddRange(phases.Select(p => p.Cite));
         }
@@ -51,8 +51,20 @@ public sealed partial record Timeline(Lang Lang, string Title, IReadOnlyList<Tim
     private static IEnumerable<Entity> Descendants(KnowledgeIndex index, Entity owner) =>
         index.ChildrenOf(owner.Id).Where(c => c.Kind != EntityKind.Phase).SelectMany(c => new[] { c }.Concat(Descendants(index, c)));
 
-    /// <summary>A phase's name without the years in brackets: the bar shows those already.</summary>
-    private static string Label(string name) => YearsInBrackets().Replace(name, "").Trim();
+    /// <summary>
+    /// A phase's name without the years in brackets (the bar shows them) and without its programme's name where it
+    /// starts with it ("Industrial Complex Cluster Program, first stage" in the programme's own row is "first stage").
+    /// </summary>
+    private static string Label(string name, string owner)
+    {
+        var label = YearsInBrackets().Replace(name, "").Trim();
+        if (label.StartsWith(owner, StringComparison.OrdinalIgnoreCase) && label.Length > owner.Length)
+        {
+            label = label[owner.Length..].TrimStart(',', ' ', ':', '—', '–', '-');
+        }
+
+        return label;
+    }
 
     [GeneratedRegex(@"\s*\([^)]*\d{4}[^)]*\)")]
     private static partial Regex YearsInBrackets();
