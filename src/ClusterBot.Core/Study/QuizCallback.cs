@@ -5,12 +5,12 @@ using System.Text;
 namespace ClusterBot.Core.Study;
 
 /// <summary>
-/// The data an answer button carries, "q:&lt;key&gt;:&lt;option&gt;": within Telegram's 64 bytes of callback data and
+/// The data an answer button carries, "quiz:&lt;key&gt;:&lt;option&gt;" (apart from follow-up buttons' "q:"): within Telegram's 64 bytes of callback data and
 /// Discord's 100 characters of custom_id, so either platform can carry it.
 /// </summary>
 public static class QuizCallback
 {
-    public const string Prefix = "q:";
+    public const string Prefix = "quiz:";
     public const int MaxBytes = 64;
     private const int KeyLength = 16;
 

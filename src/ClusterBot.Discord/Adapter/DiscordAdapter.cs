@@ -1,6 +1,7 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Study;
 using ClusterBot.Discord.Gateway;
 using ClusterBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public sealed partial class DiscordAdapter(
     TimeProvider time,
     DiscordConnectionState state,
     ILogger<DiscordAdapter> logger,
+    DiscordQuiz quizzes,
     DiscordMetrics? metrics = null) : BackgroundService
 {
     public const string Platform = "discord";
@@ -156,7 +158,7 @@ public sealed partial class DiscordAdapter(
             var reply = Answer(StripMention(message.Content, botId), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
             if (reply.Outcome == ReplyOutcome.Ignored) return "ignored";
 
-            var rendered = DiscordReplyRenderer.Render(reply);
+            var rendered = quizzes.Render(reply, message.ChannelId);
             for (var i = 0; i < rendered.Messages.Count; i++)
             {
                 var last = i == rendered.Messages.Count - 1;
@@ -185,6 +187,9 @@ public sealed partial class DiscordAdapter(
             case InboundInteraction.ApplicationCommand when interaction.CommandName is { } name:
                 await RespondAsync(interaction, SlashCommandCatalog.ToQuestionText(name, interaction.Options.Select(o => o.Value)), cancellationToken);
                 break;
+            case InboundInteraction.MessageComponent when QuizCallback.TryParse(interaction.CustomId, out var key, out var option):
+                await AnswerOnceAsync(interaction.Id, () => quizzes.AnswerAsync(interaction, key, option, cancellationToken));
+                break;
             case InboundInteraction.MessageComponent when DiscordReplyRenderer.CommandOf(interaction.CustomId) is { } command:
                 // A follow-up button: the answer comes as a new message, so the reply it hangs under stays readable.
                 await RespondAsync(interaction, command, cancellationToken);
@@ -211,7 +216,7 @@ public sealed partial class DiscordAdapter(
                 await deferTimer.CancelAsync();
             }
 
-            var rendered = DiscordReplyRenderer.Render(await answering);
+            var rendered = quizzes.Render(await answering, interaction.ChannelId ?? interaction.Id);
             // An interaction must be answered with something, even when the core had nothing to say.
             var messages = rendered.Messages.Count > 0 ? rendered.Messages : ["…"];
             for (var i = 0; i < messages.Count; i++)
@@ -272,7 +277,7 @@ public sealed partial class DiscordAdapter(
     private Reply Answer(string text, ChatKind chatKind, string channelId, string? userLanguage, string? userId)
     {
         var question = new Question(text, chatKind, Addressed: true, settings.GetLanguage(Platform, channelId), userLanguage, _botUsername,
-            Platform, userId);
+            Platform, userId, ChatId: channelId);
         var reply = engine.Answer(question);
         if (reply.LanguageChange is { } language)
         {

@@ -23,11 +23,16 @@ public sealed record ActionRowComponent(IReadOnlyList<ButtonComponent> Component
     public int Type => 1;
 }
 
+/// <param name="Flags">64 (<see cref="Ephemeral"/>): only the user who pressed sees the message.</param>
 public sealed record MessagePayload(
     string Content,
     AllowedMentions AllowedMentions,
     MessageReference? MessageReference = null,
-    IReadOnlyList<ActionRowComponent>? Components = null);
+    IReadOnlyList<ActionRowComponent>? Components = null,
+    int? Flags = null)
+{
+    public const int Ephemeral = 64;
+}
 
 /// <summary>The body of POST /interactions/{id}/{token}/callback.</summary>
 public sealed record InteractionCallback(int Type, object? Data = null)
