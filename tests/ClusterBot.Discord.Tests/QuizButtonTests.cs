@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Discord.Tests.Fakes;
+using ClusterBot.Drawing;
+using Microsoft.Extensions.Configuration;
+using SkiaSharp;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterBot.Discord.Tests;
@@ -91,5 +94,37 @@ public sealed class QuizButtonTests
         var verdict = await fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"/webhooks/{FakeIds.ApplicationId}/interaction-token-{id}");
         Assert.Equal(64, verdict.Json.GetProperty("flags").GetInt32());
         return (update.Json.GetProperty("data").GetProperty("content").GetString()!, verdict.Json.GetProperty("content").GetString()!);
+    }
+}
+
+/// <summary>/timeline on the fake Discord: the picture as an attachment, multipart with payload_json and files[0].</summary>
+public sealed class TimelineAttachmentTests
+{
+    [Theory]
+    [InlineData("en-US", "Periods in the paper: South Korea")]
+    [InlineData("ru", "Периоды по статье: Южная Корея")]
+    public async Task Timeline_korea_is_a_png_attachment_under_its_title_and_source(string locale, string title)
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await TestBot.StartAsync(fake, services: s => s.AddTimelinePictures(new ConfigurationBuilder().Build()));
+        var connection = await AdapterTests.HandshakeAsync(fake);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", 2,
+            DiscordSamples.Interaction("7201", 2, DiscordSamples.CommandData("timeline", ("of", "korea", false)), locale));
+        var reply = await fake.WaitForRequestAsync(r => r.Path == "/interactions/7201/interaction-token-7201/callback");
+
+        Assert.Equal(4, reply.Json.GetProperty("type").GetInt32());
+        var data = reply.Json.GetProperty("data");
+        Assert.Contains(title, data.GetProperty("content").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("§2.2", data.GetProperty("content").GetString()!, StringComparison.Ordinal);
+        var attachment = Assert.Single(data.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(0, attachment.GetProperty("id").GetInt32());
+        var file = Assert.Single(reply.Files);
+        Assert.Equal("files[0]", file.Name);
+        Assert.Equal(attachment.GetProperty("filename").GetString(), file.FileName);
+        Assert.Equal("image/png", file.ContentType);
+        using var picture = SKBitmap.Decode(file.Content);
+        Assert.NotNull(picture);
+        Assert.Equal(new TimelineOptions().Width, picture.Width);
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class DiscordAdapter(
     TimeProvider time,
     DiscordConnectionState state,
     ILogger<DiscordAdapter> logger,
-    DiscordQuiz quizzes,
+    DiscordStudy quizzes,
     DiscordMetrics? metrics = null) : BackgroundService
 {
     public const string Platform = "discord";
@@ -167,7 +167,7 @@ public sealed partial class DiscordAdapter(
                     AllowedMentions.None,
                     // Only the first part quotes the question; the rest follow it.
                     i == 0 ? new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false) : null,
-                    last && rendered.Components.Count > 0 ? rendered.Components : null), cancellationToken);
+                    last && rendered.Components.Count > 0 ? rendered.Components : null, Files: i == 0 ? rendered.Files : null), cancellationToken);
             }
 
             return "sent";
@@ -222,7 +222,8 @@ public sealed partial class DiscordAdapter(
             for (var i = 0; i < messages.Count; i++)
             {
                 var last = i == messages.Count - 1;
-                var payload = new MessagePayload(messages[i], AllowedMentions.None, null, last && rendered.Components.Count > 0 ? rendered.Components : null);
+                var payload = new MessagePayload(messages[i], AllowedMentions.None, null, last && rendered.Components.Count > 0 ? rendered.Components : null,
+                    Files: i == 0 ? rendered.Files : null);
                 if (i > 0)
                 {
                     await rest.CreateFollowupMessageAsync(options.Value.ApplicationId, interaction.Token, payload, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text;
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Study;
 using ClusterBot.Discord.Rest;
@@ -6,16 +7,23 @@ using ClusterBot.Discord.Rest;
 namespace ClusterBot.Discord.Adapter;
 
 /// <summary>
-/// Quizzes on Discord: the question as a message with one button per option and a tally line; a press answers it
-/// for the presser only (an ephemeral verdict with the explanation) and updates the tally everyone sees.
+/// Study mode on Discord. A quiz: the question as a message with one button per option and a tally line; a press
+/// answers it for the presser only (an ephemeral verdict with the explanation) and updates the tally everyone sees.
+/// A timeline: the picture as an attachment under its title and source.
 /// </summary>
-public sealed class DiscordQuiz(QuizDesk desk, IDiscordRest rest, Microsoft.Extensions.Options.IOptions<DiscordOptions> options)
+public sealed class DiscordStudy(QuizDesk desk, IDiscordRest rest, Microsoft.Extensions.Options.IOptions<DiscordOptions> options, ITimelinePainter? painter = null)
 {
     private const int MaxButtonLabelLength = 80;
 
     /// <summary>The reply as Discord shows it: a quiz opened in the store under a fresh key, or any other reply as usual.</summary>
     internal RenderedReply Render(Reply reply, string channelId)
     {
+        if (reply.Timeline is { } timeline && painter?.Paint(timeline) is { } png)
+        {
+            var caption = $"**{DiscordMarkdown.Escape(timeline.Title)}**\n*{DiscordMarkdown.Escape(timeline.Source)}*";
+            return new RenderedReply([caption], []) { Files = [new UploadFile("timeline.png", "image/png", png)] };
+        }
+
         if (reply.Quiz is not { } quiz) return DiscordReplyRenderer.Render(reply);
         var key = QuizCallback.NewKey();
         desk.Open(DiscordAdapter.Platform, channelId, key, quiz);
