@@ -32,7 +32,8 @@ internal sealed class StudyCommands(KnowledgeIndex index, Lang lang, IQuizStore?
         }
 
         var onlyMe = argument.Trim().ToLowerInvariant() is "me" or "я" or "мой" or "my";
-        return QuizDesk.ScoreReply(quizzes.Answers(question.Platform, question.ChatId), question.UserId, onlyMe, lang);
+        // A local chat (the console, ask) is one person's: without a user id, the chat's id is theirs.
+        return QuizDesk.ScoreReply(quizzes.Answers(question.Platform, question.ChatId), question.UserId ?? question.ChatId, onlyMe, lang);
     }
 
     public Reply Timeline(string argument)

@@ -33,7 +33,7 @@ public sealed class AskRunner(IAnswerEngine engine, string? language, string bot
         try
         {
             if (_quiz.TryAnswer(text) is { } verdict) return verdict;
-            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername, UserId: "cli", ChatId: "cli"));
+            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername, ChatId: "cli"));
             _quiz.Shown(reply);
             if (reply.Timeline is { } timeline && PictureFile is { } file) WritePicture(timeline, file);
             // A chat platform stays silent here; a command line owes every line an answer, so it says why.

@@ -18,6 +18,7 @@ public sealed class ConsoleChatService(
     Microsoft.Extensions.Options.IOptions<AnswerEngineOptions> options,
     QuizDesk? quizzes = null) : BackgroundService
 {
+    /// <summary>The console is one person's chat: its id is theirs too (and no user id means no flood guard here).</summary>
     private const string Me = "console";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,7 +49,7 @@ public sealed class ConsoleChatService(
                 try
                 {
                     // A line after a quiz question is its answer when it is an option's number or words.
-                    reply = quiz.TryAnswer(line) ?? engine.Answer(new Question(line, PreferredLanguage: chosen, BotUsername: options.Value.Username, UserId: Me, ChatId: Me));
+                    reply = quiz.TryAnswer(line) ?? engine.Answer(new Question(line, PreferredLanguage: chosen, BotUsername: options.Value.Username, ChatId: Me));
                     quiz.Shown(reply);
                     if (reply.Outcome == ReplyOutcome.Ignored)
                     {

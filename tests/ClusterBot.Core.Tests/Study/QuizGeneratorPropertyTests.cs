@@ -79,6 +79,7 @@ public sealed class QuizGeneratorPropertyTests(EngineFixture fixture) : IClassFi
             Assert.InRange(q.Text.Length, 1, QuizLimits.Question);
             Assert.All(q.Options, o => Assert.InRange(o.Length, 1, QuizLimits.Option));
             Assert.InRange(q.ShortExplanation.Length, 1, QuizLimits.Explanation);
+            Assert.True(q.ShortExplanation.Count(c => c == '\n') <= 2, q.Id);
             Assert.Contains("§" + q.Citation.Section, q.ShortExplanation, StringComparison.Ordinal);
             Assert.Contains(q.Citation.Text, q.Explanation, StringComparison.Ordinal);
             Assert.Equal(lang, ClusterBot.Core.Text.Script.Detect(q.Text) ?? lang);
