@@ -62,7 +62,28 @@ public sealed class SharedPostgresProcessTests : IAsyncLifetime
         configure?.Invoke(env);
         var process = BotProcess.Start(env);
         await process.WaitForLine("started in Webhook mode", seconds: 60);
+        // The adapter says it started before the web server listens (hosted services start first): on a loaded
+        // machine the first post could find nothing listening yet.
+        await WaitForListening(port, TimeSpan.FromSeconds(30));
         return new Instance(process, $"http://127.0.0.1:{port}{HookPath}", api);
+    }
+
+    private static async Task WaitForListening(int port, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     private async Task<HttpStatusCode> Post(Instance instance, JsonObject update)
