@@ -1,6 +1,8 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Data.Analytics;
 using ClusterBot.Data.State;
+using ClusterBot.Data.Study;
+using ClusterBot.Core.Study;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,6 +66,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<QuestionLogStore>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLogStore>());
         services.AddSingleton<Reports>();
+        services.AddSingleton<QuizStore>();
+        services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<QuizStore>());
+        services.AddSingleton<QuizDesk>();
         services.AddSingleton<IReadinessCheck, StateReadiness>();
         services.AddHostedService<ClaimLeaseRenewer>();
         return services;

@@ -44,6 +44,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordConnectionState>();
         services.AddSingleton<IReadinessCheck, DiscordReadinessCheck>();
         services.AddSingleton<AutocompleteSuggester>();
+        services.AddSingleton<DiscordStudy>();
         services.AddHostedService<DiscordAdapter>();
         return services;
     }

@@ -5,6 +5,7 @@ using ClusterBot.Telegram.Receiving;
 using ClusterBot.Telegram.Rendering;
 using ClusterBot.Telegram.Sending;
 using ClusterBot.Telegram.Startup;
+using ClusterBot.Telegram.Study;
 using ClusterBot.Telegram.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackQueryHandler>();
         services.AddSingleton<InlineQueryHandler>();
+        services.AddSingleton<StudySender>();
+        services.AddSingleton<PollAnswerHandler>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateFetcher>();

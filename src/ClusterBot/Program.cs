@@ -25,7 +25,8 @@ var json = new Option<bool>("--json") { Description = "Read one question per lin
 var lang = new Option<string?>("--lang") { Description = "Reply language (ru|en) where the question itself does not show one." };
 lang.AcceptOnlyFromAmong("ru", "en");
 var explain = new Option<bool>("--explain") { Description = "Also print, to stderr, how the question was understood and the best-scoring facts (for curators)." };
-var ask = new Command("ask", "Answer a question and exit (plain text), or answer stdin line by line (--json).") { question, json, lang, explain };
+var output = new Option<string?>("--out") { Description = "Where /timeline writes its picture (a PNG file); the reply's text still goes to stdout." };
+var ask = new Command("ask", "Answer a question and exit (plain text), or answer stdin line by line (--json).") { question, json, lang, explain, output };
 ask.SetAction(async (parse, cancellationToken) =>
 {
     var text = parse.GetValue(question);
@@ -39,7 +40,11 @@ ask.SetAction(async (parse, cancellationToken) =>
     return await RunTool(async services =>
     {
         var runner = new AskRunner(services.GetRequiredService<IAnswerEngine>(), parse.GetValue(lang),
-            services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username);
+            services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username, services.GetService<ClusterBot.Core.Study.QuizDesk>())
+        {
+            PictureFile = parse.GetValue(output),
+            Painter = services.GetService<ITimelinePainter>(),
+        };
         if (parse.GetValue(explain) && text is not null)
         {
             await Console.Error.WriteLineAsync(QueryExplainer.Explain(text, services.GetRequiredService<IKnowledgeSource>().Current));

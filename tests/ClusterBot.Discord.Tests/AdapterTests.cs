@@ -39,7 +39,7 @@ public sealed class AdapterTests
         Assert.Equal("Bot " + FakeIds.Token, put.Authorization);
         Assert.StartsWith("DiscordBot (https://", put.UserAgent, StringComparison.Ordinal);
         var commands = put.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["compare", "country", "help", "programme", "quote"], commands.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["compare", "country", "help", "programme", "quiz", "quote", "score", "timeline"], commands.Keys.Order(StringComparer.Ordinal));
         Assert.All(commands.Values, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("description_localizations").GetProperty("ru").GetString())));
         var countryOption = commands["country"].GetProperty("options")[0];
         Assert.Equal(3, countryOption.GetProperty("type").GetInt32());

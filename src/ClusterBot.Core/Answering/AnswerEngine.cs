@@ -1,5 +1,6 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Study;
 using ClusterBot.Core.Text;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,10 @@ namespace ClusterBot.Core.Answering;
 
 /// <summary>
 /// Routes a question: commands to their handlers, free text through analysis and ranking, and anything
-/// odd to a friendly fallback. Stateless; safe to call from many threads.
+/// odd to a friendly fallback. Stateless but for the quiz scores it reads; safe to call from many threads.
 /// </summary>
-public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngineOptions> options) : IAnswerEngine
+/// <param name="quizzes">Where quiz answers are kept, for /score; without it /score says where scores are kept.</param>
+public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngineOptions> options, IQuizStore? quizzes = null) : IAnswerEngine
 {
     private const int MaxArgumentLength = 100;
     private const double CertainCoverage = 0.9;
@@ -181,6 +183,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
         var spec = CommandTable.Find(command.Name);
         var handlers = new CommandHandlers(snapshot.Index, new ReplyComposer(snapshot.Index), lang);
+        var study = new StudyCommands(snapshot.Index, lang, quizzes);
         return spec switch
         {
             null => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
@@ -193,6 +196,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             _ when spec == CommandTable.Language => handlers.Language(command.Argument),
             _ when spec == CommandTable.Fact => handlers.Show(command.Argument),
             _ when spec == CommandTable.Quote => handlers.Quote(command.Argument),
+            _ when spec == CommandTable.Quiz => study.Quiz(command.Argument, Random.Shared.Next()),
+            _ when spec == CommandTable.Score => study.Score(command.Argument, question),
+            _ when spec == CommandTable.Timeline => study.Timeline(command.Argument),
             _ => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
         };
     }

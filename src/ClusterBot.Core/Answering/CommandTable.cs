@@ -6,7 +6,7 @@ namespace ClusterBot.Core.Answering;
 /// What a command's argument names. It decides the kinds of entity the argument is looked up among, what a
 /// command's description lists, its example in /help and what Discord's autocomplete offers.
 /// </summary>
-public enum CommandArgument { None, Country, Programme, PhaseOwner, Comparison, Entry, Language }
+public enum CommandArgument { None, Country, Programme, PhaseOwner, Comparison, Entry, Language, Topic, Me }
 
 /// <summary>One chat command: its name, arguments and description in both languages.</summary>
 /// <param name="Description">What it does; for a command whose argument names a country or programme, the knowledge's
@@ -72,10 +72,19 @@ public static class CommandTable
     public static readonly CommandSpec Language = new("lang", ["language", "язык"], new("ru|en", "ru|en"),
         new("язык ответов в этом чате", "reply language in this chat"), CommandArgument.Language);
 
+    public static readonly CommandSpec Quiz = new("quiz", ["викторина", "вопрос"], new("[тема]", "[topic]"),
+        new("вопрос для самопроверки по статье", "a question to test yourself on the paper"), CommandArgument.Topic, Slash: true);
+
+    public static readonly CommandSpec Score = new("score", ["счёт", "счет", "рейтинг"], new("[me]", "[me]"),
+        new("рейтинг чата по викторине", "this chat's quiz leaderboard"), CommandArgument.Me, Slash: true);
+
+    public static readonly CommandSpec Timeline = new("timeline", ["хронология"], new("<страна или программа>", "<country or programme>"),
+        new("картинка с периодами по статье", "a picture of the periods the paper gives"), CommandArgument.PhaseOwner, Slash: true);
+
     public static readonly CommandSpec Fact = new("fact", [], new("<id>", "<id>"),
         new("факт или тема по идентификатору", "a fact or topic by its id"), Listed: false);
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Start, Help, Country, Programme, Phases, Compare, Quote, Sources, Language, Fact];
+    public static IReadOnlyList<CommandSpec> All { get; } = [Start, Help, Country, Programme, Phases, Compare, Quote, Sources, Quiz, Score, Timeline, Language, Fact];
 
     public static IEnumerable<CommandSpec> Listed => All.Where(c => c.Listed);
 
@@ -91,6 +100,7 @@ public static class CommandArgumentExtensions
         CommandArgument.Programme => [EntityKind.Programme, EntityKind.Region],
         CommandArgument.PhaseOwner => [EntityKind.Country, EntityKind.Programme, EntityKind.Region, EntityKind.Phase, EntityKind.Topic],
         CommandArgument.Comparison => [EntityKind.Country, EntityKind.Region, EntityKind.Programme, EntityKind.Topic],
+        CommandArgument.Topic => [EntityKind.Country, EntityKind.Topic, EntityKind.Programme, EntityKind.Region],
         _ => [],
     };
 }

@@ -79,6 +79,8 @@ public sealed class KnowledgeShowcase
             CommandArgument.PhaseOwner => PhaseOwner?.Id,
             CommandArgument.Comparison => Countries.Count >= 2 ? $"{Countries[0].Id} {Countries[1].Id}" : null,
             CommandArgument.Entry => QuotedExample?.Id,
+            CommandArgument.Topic => Countries.Count > 0 ? Countries[0].Id : null,
+            CommandArgument.Me => "me",
             _ => null,
         };
         return argument switch

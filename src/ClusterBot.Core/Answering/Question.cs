@@ -15,7 +15,8 @@ public enum ChatKind { Private, Group }
 /// <param name="UserLanguage">The user's interface language as the platform reports it (e.g. "ru", "en-US").</param>
 /// <param name="BotUsername">The bot's own username, to accept "/country@ThisBot" and ignore "/country@OtherBot".</param>
 /// <param name="Platform">Where the question came from ("telegram", "discord", "console", "cli"), for metrics and reports.</param>
-/// <param name="UserId">The asker's platform id, used only in memory for per-user flood control; never stored.</param>
+/// <param name="UserId">The asker's platform id, used in memory for per-user flood control and, for /score me, to find their quiz answers.</param>
+/// <param name="ChatId">The chat's platform id, for what is kept per chat (quiz scores).</param>
 public sealed record Question(
     string Text,
     ChatKind ChatKind = ChatKind.Private,
@@ -24,4 +25,5 @@ public sealed record Question(
     string? UserLanguage = null,
     string? BotUsername = null,
     string Platform = "console",
-    string? UserId = null);
+    string? UserId = null,
+    string? ChatId = null);

@@ -49,6 +49,12 @@ public sealed record Reply(
     /// <summary>Set by /lang: the adapter stores it as the chat's reply language.</summary>
     public Lang? LanguageChange { get; init; }
 
+    /// <summary>Set by /quiz: the question, which an adapter shows natively (a quiz poll, buttons) where it can.</summary>
+    public Study.QuizQuestion? Quiz { get; init; }
+
+    /// <summary>Set by /timeline: the periods, which an adapter sends as a picture where one can be drawn.</summary>
+    public Study.Timeline? Timeline { get; init; }
+
     public static Reply Ignored(Lang lang) => new(lang, ReplyOutcome.Ignored, [], [], [], []);
 
     /// <summary>The reply as plain text, citation footer included: what a user reads without markup.</summary>

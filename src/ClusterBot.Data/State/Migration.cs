@@ -31,6 +31,18 @@ internal static class Migrations
                 payload TEXT NOT NULL, received_at TEXT NOT NULL, owner TEXT, lease_until TEXT, UNIQUE (platform, update_id));
             CREATE INDEX inbox_chat ON inbox (platform, chat_key, seq);
             """),
+        // A question put to a chat, found again by the platform's handle (a poll id has no chat); an answer is counted
+        // once per user per question by its key.
+        new(3, "quizzes and their answers", """
+            CREATE TABLE quizzes (
+                platform TEXT NOT NULL, quiz_key TEXT NOT NULL, chat_id TEXT NOT NULL, question_id TEXT NOT NULL, lang TEXT NOT NULL,
+                correct INTEGER NOT NULL, correct_option TEXT NOT NULL, option_count INTEGER NOT NULL, explanation TEXT NOT NULL,
+                opened_at TEXT NOT NULL, PRIMARY KEY (platform, quiz_key));
+            CREATE TABLE quiz_answers (
+                platform TEXT NOT NULL, quiz_key TEXT NOT NULL, user_id TEXT NOT NULL, chat_id TEXT NOT NULL, user_name TEXT NOT NULL,
+                choice INTEGER NOT NULL, is_right INTEGER NOT NULL, answered_at TEXT NOT NULL, PRIMARY KEY (platform, quiz_key, user_id));
+            CREATE INDEX quiz_answers_chat ON quiz_answers (platform, chat_id, answered_at);
+            """),
     ];
 
     public static readonly IReadOnlyList<Migration> Postgres =
@@ -52,6 +64,16 @@ internal static class Migrations
                 seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, platform text NOT NULL, update_id text NOT NULL, chat_key text NOT NULL,
                 payload text NOT NULL, received_at timestamptz NOT NULL, owner text, lease_until timestamptz, UNIQUE (platform, update_id));
             CREATE INDEX inbox_chat ON inbox (platform, chat_key, seq);
+            """),
+        new(3, "quizzes and their answers", """
+            CREATE TABLE quizzes (
+                platform text NOT NULL, quiz_key text NOT NULL, chat_id text NOT NULL, question_id text NOT NULL, lang text NOT NULL,
+                correct integer NOT NULL, correct_option text NOT NULL, option_count integer NOT NULL, explanation text NOT NULL,
+                opened_at timestamptz NOT NULL, PRIMARY KEY (platform, quiz_key));
+            CREATE TABLE quiz_answers (
+                platform text NOT NULL, quiz_key text NOT NULL, user_id text NOT NULL, chat_id text NOT NULL, user_name text NOT NULL,
+                choice integer NOT NULL, is_right integer NOT NULL, answered_at timestamptz NOT NULL, PRIMARY KEY (platform, quiz_key, user_id));
+            CREATE INDEX quiz_answers_chat ON quiz_answers (platform, chat_id, answered_at);
             """),
     ];
 }

@@ -1,6 +1,7 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Study;
 using ClusterBot.Discord.Gateway;
 using ClusterBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public sealed partial class DiscordAdapter(
     TimeProvider time,
     DiscordConnectionState state,
     ILogger<DiscordAdapter> logger,
+    DiscordStudy quizzes,
     DiscordMetrics? metrics = null) : BackgroundService
 {
     public const string Platform = "discord";
@@ -167,7 +169,7 @@ public sealed partial class DiscordAdapter(
             var reply = Answer(DiscordQuestionText.From(message.Content), isDm ? ChatKind.Private : ChatKind.Group, message.ChannelId, userLanguage: null, message.AuthorId);
             if (reply.Outcome == ReplyOutcome.Ignored) return "ignored";
 
-            var rendered = DiscordReplyRenderer.Render(reply);
+            var rendered = quizzes.Render(reply, message.ChannelId);
             for (var i = 0; i < rendered.Messages.Count; i++)
             {
                 var last = i == rendered.Messages.Count - 1;
@@ -179,7 +181,8 @@ public sealed partial class DiscordAdapter(
                     last && rendered.Components.Count > 0 ? rendered.Components : null,
                     // A retry after a 5xx that Discord had already acted on must not post the part twice.
                     MessageNonce.For(message.Id, i),
-                    EnforceNonce: true), cancellationToken);
+                    EnforceNonce: true,
+                    Files: i == 0 ? rendered.Files : null), cancellationToken);
             }
 
             return "sent";
@@ -198,6 +201,9 @@ public sealed partial class DiscordAdapter(
                 break;
             case InboundInteraction.ApplicationCommand when interaction.CommandName is { } name:
                 await RespondAsync(interaction, SlashCommandCatalog.ToQuestionText(name, interaction.Options.Select(o => o.Value)), cancellationToken);
+                break;
+            case InboundInteraction.MessageComponent when QuizCallback.TryParse(interaction.CustomId, out var key, out var option):
+                await AnswerOnceAsync(interaction.Id, () => quizzes.AnswerAsync(interaction, key, option, cancellationToken));
                 break;
             case InboundInteraction.MessageComponent when DiscordReplyRenderer.CommandOf(interaction.CustomId) is { } command:
                 // A follow-up button: the answer comes as a new message, so the reply it hangs under stays readable.
@@ -225,13 +231,14 @@ public sealed partial class DiscordAdapter(
                 await deferTimer.CancelAsync();
             }
 
-            var rendered = DiscordReplyRenderer.Render(await answering);
+            var rendered = quizzes.Render(await answering, interaction.ChannelId ?? interaction.Id);
             // An interaction must be answered with something, even when the core had nothing to say.
             var messages = rendered.Messages.Count > 0 ? rendered.Messages : ["…"];
             for (var i = 0; i < messages.Count; i++)
             {
                 var last = i == messages.Count - 1;
-                var payload = new MessagePayload(messages[i], AllowedMentions.None, null, last && rendered.Components.Count > 0 ? rendered.Components : null);
+                var payload = new MessagePayload(messages[i], AllowedMentions.None, null, last && rendered.Components.Count > 0 ? rendered.Components : null,
+                    Files: i == 0 ? rendered.Files : null);
                 if (i > 0)
                 {
                     await rest.CreateFollowupMessageAsync(options.Value.ApplicationId, interaction.Token, payload, cancellationToken);
@@ -286,7 +293,7 @@ public sealed partial class DiscordAdapter(
     private Reply Answer(string text, ChatKind chatKind, string channelId, string? userLanguage, string? userId)
     {
         var question = new Question(text, chatKind, Addressed: true, settings.GetLanguage(Platform, channelId), userLanguage, _botUsername,
-            Platform, userId);
+            Platform, userId, ChatId: channelId);
         var reply = engine.Answer(question);
         if (reply.LanguageChange is { } language)
         {

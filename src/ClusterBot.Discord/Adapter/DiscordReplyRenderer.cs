@@ -5,7 +5,11 @@ using ClusterBot.Discord.Rest;
 namespace ClusterBot.Discord.Adapter;
 
 /// <summary>A reply ready to send: one or more messages of content, with the follow-up buttons for the last one.</summary>
-internal sealed record RenderedReply(IReadOnlyList<string> Messages, IReadOnlyList<ActionRowComponent> Components);
+internal sealed record RenderedReply(IReadOnlyList<string> Messages, IReadOnlyList<ActionRowComponent> Components)
+{
+    /// <summary>Files that go with the first message (a timeline picture).</summary>
+    public IReadOnlyList<UploadFile>? Files { get; init; }
+}
 
 /// <summary>Renders the core's reply as Discord markdown, with its citation and follow-ups as buttons.</summary>
 internal static class DiscordReplyRenderer

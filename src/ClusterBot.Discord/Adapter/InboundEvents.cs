@@ -47,6 +47,12 @@ internal sealed record InboundInteraction(
     string Id, string Token, int Type, string? ChannelId, string? GuildId, string? Locale,
     string? CommandName, IReadOnlyList<InboundOption> Options, string? CustomId, string? UserId = null)
 {
+    /// <summary>The name the user shows in the guild (global name, else username), for the quiz leaderboard.</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>For a button press: the content of the message the button is on.</summary>
+    public string? MessageContent { get; init; }
+
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
     public const int Autocomplete = 4;
@@ -69,11 +75,16 @@ internal sealed record InboundInteraction(
             : [];
         var channelId = d.Str("channel_id") ?? (d.TryGetProperty("channel", out var ch) ? ch.Str("id") : null);
         // In a guild the user is inside `member`; in a DM it is `user`.
-        var userId = (d.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu.Str("id") : null)
-            ?? (d.TryGetProperty("user", out var u) ? u.Str("id") : null);
+        var user = d.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu
+            : d.TryGetProperty("user", out var u) ? u : default;
+        var userId = user.Str("id");
         return new InboundInteraction(id, token, type, channelId, d.Str("guild_id"), d.Str("locale"),
             data.ValueKind == JsonValueKind.Object ? data.Str("name") : null, options,
-            data.ValueKind == JsonValueKind.Object ? data.Str("custom_id") : null, userId);
+            data.ValueKind == JsonValueKind.Object ? data.Str("custom_id") : null, userId)
+        {
+            UserName = user.Str("global_name") ?? user.Str("username"),
+            MessageContent = d.TryGetProperty("message", out var message) ? message.Str("content") : null,
+        };
     }
 }
 

@@ -44,6 +44,8 @@ internal static class SlashCommandCatalog
         ],
         CommandArgument.Entry => [Option("id", new("запись: факт, тема или пункт списка", "entry: a fact, a topic or a list item"), required: true)],
         CommandArgument.Language => [Option("language", new("ru или en", "ru or en"), required: true, autocomplete: false)],
+        CommandArgument.Topic => [Option("topic", new("страна, программа или gii; без темы — любой вопрос", "a country, programme or gii; none: any question"), required: false)],
+        CommandArgument.Me => [Option("who", new("me — только мой счёт", "me: only my score"), required: false, autocomplete: false)],
         _ => throw new ArgumentOutOfRangeException(nameof(argument), argument, "no Discord options for this argument"),
     };
 

@@ -205,7 +205,25 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (body is not null)
         {
-            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            var json = new StringContent(JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            var files = (body as MessagePayload ?? (body as InteractionCallback)?.Data as MessagePayload)?.Files;
+            if (files is { Count: > 0 })
+            {
+                // Uploads: the JSON goes as payload_json, each file as files[n] (what the attachments' ids name).
+                var form = new MultipartFormDataContent { { json, "payload_json" } };
+                for (var i = 0; i < files.Count; i++)
+                {
+                    var file = new ByteArrayContent(files[i].Content);
+                    file.Headers.ContentType = new MediaTypeHeaderValue(files[i].ContentType);
+                    form.Add(file, $"files[{i}]", files[i].FileName);
+                }
+
+                request.Content = form;
+            }
+            else
+            {
+                request.Content = json;
+            }
         }
 
         return request;

@@ -24,13 +24,29 @@ public sealed record ActionRowComponent(IReadOnlyList<ButtonComponent> Component
 }
 
 /// <param name="Nonce">With <paramref name="EnforceNonce"/>, Discord returns the message already created with it instead of a second one.</param>
+/// <param name="Flags">64 (<see cref="Ephemeral"/>): only the user who pressed sees the message.</param>
+/// <param name="Files">Files to upload with the message: the request goes as multipart/form-data, each as files[n].</param>
 public sealed record MessagePayload(
     string Content,
     AllowedMentions AllowedMentions,
     MessageReference? MessageReference = null,
     IReadOnlyList<ActionRowComponent>? Components = null,
     string? Nonce = null,
-    bool? EnforceNonce = null);
+    bool? EnforceNonce = null,
+    int? Flags = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<UploadFile>? Files = null)
+{
+    public const int Ephemeral = 64;
+
+    /// <summary>The attachments' descriptions, in the order of the uploaded files[n] parts.</summary>
+    public IReadOnlyList<AttachmentRef>? Attachments => Files is { Count: > 0 } files ? files.Select((f, i) => new AttachmentRef(i, f.FileName)).ToList() : null;
+}
+
+/// <summary>A file uploaded with a message (a timeline's PNG).</summary>
+public sealed record UploadFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>An entry of a message's `attachments`: which files[n] part it is.</summary>
+public sealed record AttachmentRef(int Id, string Filename);
 
 /// <summary>The body of POST /interactions/{id}/{token}/callback.</summary>
 public sealed record InteractionCallback(int Type, object? Data = null)

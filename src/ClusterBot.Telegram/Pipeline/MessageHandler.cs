@@ -2,6 +2,7 @@ using ClusterBot.Core.Answering;
 using ClusterBot.Telegram.Rendering;
 using ClusterBot.Telegram.Sending;
 using ClusterBot.Telegram.Startup;
+using ClusterBot.Telegram.Study;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -11,7 +12,7 @@ namespace ClusterBot.Telegram.Pipeline;
 /// A chat message: in a private chat every text is a question; in a group only what is addressed to the
 /// bot. Non-text messages get a one-line hint in private chats and silence in groups.
 /// </summary>
-public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages, ChatMigration migration, BotIdentity identity, ReplyRenderer renderer, ReplySender sender)
+public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages, ChatMigration migration, BotIdentity identity, ReplyRenderer renderer, ReplySender sender, StudySender study)
 {
     /// <summary>Content a person sends on purpose; service messages (joins, pins, titles) are not among them.</summary>
     private static readonly HashSet<MessageType> UserContent =
@@ -61,12 +62,18 @@ public sealed class MessageHandler(IAnswerEngine engine, ChatLanguage languages,
             UserLanguage: message.From?.LanguageCode,
             BotUsername: identity.Username,
             Platform: "telegram",
-            UserId: message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            UserId: message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ChatId: chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reply = engine.Answer(question);
         if (reply.Outcome == ReplyOutcome.Ignored) return Outcomes.Ignored;
         if (reply.LanguageChange is { } chosen) languages.Remember(chat.Id, chosen);
 
-        await sender.SendAsync(new ReplyTarget(chat.Id, !isPrivate, message.Id, TopicOf(message)), renderer.Render(reply), cancellationToken);
+        var target = new ReplyTarget(chat.Id, !isPrivate, message.Id, TopicOf(message));
+        if (!await study.TrySendAsync(target, reply, cancellationToken))
+        {
+            await sender.SendAsync(target, renderer.Render(reply), cancellationToken);
+        }
+
         return Outcomes.Sent;
     }
 

@@ -4,13 +4,14 @@ using Telegram.Bot.Types.Enums;
 namespace ClusterBot.Telegram.Pipeline;
 
 /// <summary>Sends each kind of update to its handler; kinds the bot has no use for end as "ignored".</summary>
-public sealed class UpdateRouter(MessageHandler messages, CallbackQueryHandler callbacks, InlineQueryHandler inline)
+public sealed class UpdateRouter(MessageHandler messages, CallbackQueryHandler callbacks, InlineQueryHandler inline, PollAnswerHandler pollAnswers)
 {
     public Task<string> RouteAsync(Update update, CancellationToken cancellationToken) => update.Type switch
     {
         UpdateType.Message when update.Message is { } m => messages.HandleAsync(m, cancellationToken),
         UpdateType.CallbackQuery when update.CallbackQuery is { } q => callbacks.HandleAsync(q, cancellationToken),
         UpdateType.InlineQuery when update.InlineQuery is { } i => inline.HandleAsync(i, cancellationToken),
+        UpdateType.PollAnswer when update.PollAnswer is { } a => pollAnswers.HandleAsync(a),
         _ => Task.FromResult(Outcomes.Ignored),
     };
 
@@ -20,5 +21,6 @@ public sealed class UpdateRouter(MessageHandler messages, CallbackQueryHandler c
         ?? update.CallbackQuery?.Message?.Chat.Id
         ?? update.CallbackQuery?.From.Id
         ?? update.InlineQuery?.From.Id
+        ?? update.PollAnswer?.User?.Id
         ?? -update.Id;
 }

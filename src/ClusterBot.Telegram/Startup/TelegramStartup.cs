@@ -28,7 +28,8 @@ public sealed partial class TelegramStartup(
     ILogger<TelegramStartup> logger)
 {
     /// <summary>The update kinds the bot handles; Telegram does not send the others at all.</summary>
-    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery];
+    // poll_answer: the answers to our quiz polls, which are scored.
+    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery, UpdateType.PollAnswer];
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

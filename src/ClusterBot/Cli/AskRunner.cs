@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Study;
 
 namespace ClusterBot.Cli;
 
@@ -9,8 +11,16 @@ namespace ClusterBot.Cli;
 /// The `ask` command: one question as plain text, or (with --json) one JSON object per stdin line,
 /// in order, flushed as it goes. Every line gets exactly one answer, whatever it holds.
 /// </summary>
-public sealed class AskRunner(IAnswerEngine engine, string? language, string botUsername)
+/// <remarks>A /quiz question's options are numbered; with --json, the next line answers it.</remarks>
+public sealed class AskRunner(IAnswerEngine engine, string? language, string botUsername, QuizDesk? quizzes = null)
 {
+    private readonly LocalQuiz _quiz = new(quizzes, "cli", "cli", "cli", "cli");
+
+    /// <summary>Where a /timeline picture is written (--out); none: the timeline is only printed.</summary>
+    public string? PictureFile { get; init; }
+
+    public ITimelinePainter? Painter { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         // Cyrillic stays readable; the output is UTF-8 JSON Lines, not HTML.
@@ -22,7 +32,10 @@ public sealed class AskRunner(IAnswerEngine engine, string? language, string bot
     {
         try
         {
-            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername));
+            if (_quiz.TryAnswer(text) is { } verdict) return verdict;
+            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername, ChatId: "cli"));
+            _quiz.Shown(reply);
+            if (reply.Timeline is { } timeline && PictureFile is { } file) WritePicture(timeline, file);
             // A chat platform stays silent here; a command line owes every line an answer, so it says why.
             return reply.Outcome == ReplyOutcome.Ignored
                 ? new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(text.Trim())[reply.Lang])], [], [], [])
@@ -34,6 +47,19 @@ public sealed class AskRunner(IAnswerEngine engine, string? language, string bot
             Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
             var lang = Core.Text.Script.Detect(text) ?? Core.Knowledge.Lang.Ru;
             return new Reply(lang, ReplyOutcome.Invalid, [new Paragraph(UiText.InternalError[lang])], [], [], []);
+        }
+    }
+
+    private void WritePicture(Timeline timeline, string file)
+    {
+        if (Painter?.Paint(timeline) is { } png)
+        {
+            File.WriteAllBytes(file, png);
+            Console.Error.WriteLine($"timeline written to {file}");
+        }
+        else
+        {
+            Console.Error.WriteLine("no picture: no usable font (Timeline__FontPath); the timeline is printed as text");
         }
     }
 

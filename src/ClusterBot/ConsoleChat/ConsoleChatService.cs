@@ -1,6 +1,7 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Study;
 using Microsoft.Extensions.Hosting;
 
 namespace ClusterBot.ConsoleChat;
@@ -14,13 +15,18 @@ public sealed class ConsoleChatService(
     IHostApplicationLifetime lifetime,
     ConsoleChatIo io,
     IKnowledgeSource knowledge,
-    Microsoft.Extensions.Options.IOptions<AnswerEngineOptions> options) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<AnswerEngineOptions> options,
+    QuizDesk? quizzes = null) : BackgroundService
 {
+    /// <summary>The console is one person's chat: its id is theirs too (and no user id means no flood guard here).</summary>
+    private const string Me = "console";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and its start-up logs settle) before the first prompt.
         await Task.Yield();
         Lang? chosen = null;
+        var quiz = new LocalQuiz(quizzes, Me, Me, Me, Me);
         await io.Output.WriteLineAsync(Banner());
         try
         {
@@ -42,7 +48,9 @@ public sealed class ConsoleChatService(
                 Reply reply;
                 try
                 {
-                    reply = engine.Answer(new Question(line, PreferredLanguage: chosen, BotUsername: options.Value.Username));
+                    // A line after a quiz question is its answer when it is an option's number or words.
+                    reply = quiz.TryAnswer(line) ?? engine.Answer(new Question(line, PreferredLanguage: chosen, BotUsername: options.Value.Username, ChatId: Me));
+                    quiz.Shown(reply);
                     if (reply.Outcome == ReplyOutcome.Ignored)
                     {
                         reply = new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(line.Trim())[reply.Lang])], [], [], []);

@@ -1,3 +1,4 @@
+using ClusterBot.Drawing;
 using System.Runtime.CompilerServices;
 using ClusterBot.ConsoleChat;
 using ClusterBot.Core;
@@ -76,6 +77,7 @@ public static class ClusterBotHost
         var services = builder.Services;
         services.AddClusterBotCore(builder.Configuration);
         services.AddClusterBotStore(builder.Configuration);
+        services.AddTimelinePictures(builder.Configuration);
         if (mode == RunMode.Tool)
         {
             return;

@@ -4,6 +4,8 @@ using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Data.Analytics;
 using ClusterBot.Data.State;
+using ClusterBot.Data.Study;
+using ClusterBot.Core.Study;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 
@@ -313,6 +315,83 @@ public abstract class StateStoreContract : IDisposable
         Assert.Single(reports.Unanswered(DateTimeOffset.UtcNow.AddDays(-7), 10));
         Assert.Equal(1, log.Prune(TimeSpan.FromDays(90)));
         Assert.Single(reports.Unanswered(DateTimeOffset.UtcNow.AddDays(-365), 10));
+    }
+
+    // ---- quizzes and scores
+
+    private static OpenQuiz Quiz(string key, string chat = "-100", string platform = "telegram", int correct = 2) =>
+        new(platform, key, chat, "kr-growth-193:figure:193", Lang.En, correct, "193", 4, "During the growth phase … reached 193.");
+
+    [SkippableFact]
+    public void A_quiz_opened_on_one_instance_is_found_by_its_handle_on_another_and_after_a_restart()
+    {
+        new QuizStore(Databases.Open()).Open(Quiz("poll-1"), _time.GetUtcNow());
+        var other = new QuizStore(Databases.Open());
+        Assert.Equal(Quiz("poll-1"), other.Find("telegram", "poll-1"));
+        Assert.Null(other.Find("discord", "poll-1"));
+        Assert.Null(other.Find("telegram", "poll-2"));
+    }
+
+    [SkippableFact]
+    public void An_answer_counts_once_per_user_per_question_however_often_they_press()
+    {
+        var a = new QuizStore(Databases.Open());
+        var b = new QuizStore(Databases.Open());
+        var quiz = Quiz("poll-1");
+        a.Open(quiz, _time.GetUtcNow());
+        Assert.True(a.Record(quiz, "u1", "Ann", 2, _time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(b.Record(quiz, "u1", "Ann", 0, _time.GetUtcNow()));
+        Assert.False(a.Record(quiz, "u1", "Ann", 2, _time.GetUtcNow()));
+        Assert.True(b.Record(quiz, "u2", "Bob", 0, _time.GetUtcNow()));
+        Assert.Equal([1, 0, 1], a.Tally("telegram", "poll-1"));
+        var answers = b.Answers("telegram", "-100");
+        Assert.Equal(2, answers.Count);
+        Assert.Equal(("u1", true), (answers[0].UserId, answers[0].Right));
+        Assert.Equal(("u2", false), (answers[1].UserId, answers[1].Right));
+    }
+
+    [SkippableFact]
+    public void Concurrent_presses_by_one_user_count_exactly_once()
+    {
+        var quiz = Quiz("poll-race");
+        var stores = Enumerable.Range(0, 4).Select(_ => new QuizStore(Databases.Open())).ToArray();
+        stores[0].Open(quiz, _time.GetUtcNow());
+        var counted = 0;
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            if (stores[i % stores.Length].Record(quiz, "u1", "Ann", i % 4, _time.GetUtcNow())) Interlocked.Increment(ref counted);
+        });
+        Assert.Equal(1, counted);
+        Assert.Equal(1, stores[1].Tally("telegram", "poll-race").Sum());
+    }
+
+    [SkippableFact]
+    public void The_leaderboard_is_per_chat_and_platform_with_right_answers_and_streaks()
+    {
+        var store = new QuizStore(Databases.Open());
+        void Answer(string key, string chat, string user, bool right, string platform = "telegram")
+        {
+            var quiz = Quiz(key, chat, platform);
+            store.Open(quiz, _time.GetUtcNow());
+            store.Record(quiz, user, user.ToUpperInvariant(), right ? quiz.Correct : 0, _time.GetUtcNow());
+            _time.Advance(TimeSpan.FromSeconds(3));
+        }
+
+        Answer("q1", "-1", "ann", true);
+        Answer("q1", "-1", "bob", false);
+        Answer("q2", "-1", "ann", true);
+        Answer("q2", "-1", "bob", true);
+        Answer("q3", "-1", "ann", false);
+        Answer("q3", "-1", "bob", true);
+        Answer("q4", "-1", "bob", true);
+        Answer("q9", "-2", "ann", true);
+        Answer("q1", "-1", "cid", true, platform: "discord");
+
+        var board = ScoreBoard.Of(new QuizStore(Databases.Open()).Answers("telegram", "-1"));
+        Assert.Equal(
+            [new Score("bob", "BOB", 3, 4, 3, 3), new Score("ann", "ANN", 2, 3, 0, 2)],
+            board);
     }
 
     // ---- migrations

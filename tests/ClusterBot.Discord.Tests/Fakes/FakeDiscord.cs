@@ -13,10 +13,15 @@ namespace ClusterBot.Discord.Tests.Fakes;
 /// <summary>A REST request the fake received.</summary>
 public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, string Body)
 {
+    /// <summary>For a multipart/form-data request: the uploaded files[n] parts (the JSON of payload_json is the body).</summary>
+    public IReadOnlyList<UploadedFile> Files { get; init; } = [];
+
     public JsonElement Json => JsonDocument.Parse(Body.Length == 0 ? "null" : Body).RootElement;
 }
 
 /// <summary>A scripted REST response.</summary>
+public sealed record UploadedFile(string Name, string FileName, string ContentType, byte[] Content);
+
 /// <param name="CreatedAnyway">A message post that fails after Discord created the message: users see it, the bot gets the error.</param>
 public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool CreatedAnyway = false);
 
@@ -108,10 +113,28 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private async Task HandleRestAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        // An upload comes as multipart/form-data: the JSON in payload_json, the files as files[n].
+        var files = new List<UploadedFile>();
+        string body;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].ToString();
+            foreach (var file in form.Files)
+            {
+                using var copy = new MemoryStream();
+                await file.CopyToAsync(copy);
+                files.Add(new UploadedFile(file.Name, file.FileName, file.ContentType, copy.ToArray()));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync();
+        }
+
         var request = new RecordedRequest(context.Request.Method, context.Request.Path.Value!["/api/v10".Length..],
-            context.Request.Headers.Authorization.ToString(), context.Request.Headers.UserAgent.ToString(), body);
+            context.Request.Headers.Authorization.ToString(), context.Request.Headers.UserAgent.ToString(), body) { Files = files };
         _requests.Enqueue(request);
 
         var creates = request.Method == "POST" && request.Path.StartsWith("/channels/", StringComparison.Ordinal);

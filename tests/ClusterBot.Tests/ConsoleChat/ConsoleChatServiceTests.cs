@@ -51,6 +51,22 @@ public sealed class ConsoleChatServiceTests : IDisposable
         Assert.Contains("→ /quote sy-sawmill-clusters", text);
     }
 
+    [Fact]
+    public async Task A_quiz_is_answered_by_the_next_line_and_scored_for_the_console()
+    {
+        // Three questions, each answered by the line after it: three verdicts, three answers on the console's score.
+        var lines = string.Concat(Enumerable.Range(1, 3).Select(n => $"/quiz gii\n{n}\n")) + "/score me\n";
+        var output = new StringWriter();
+        using var host = BuildHost(new StringReader(lines), output);
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var text = output.ToString();
+        var verdicts = text.Split('\n').Count(l => l.Contains('✅', StringComparison.Ordinal) || l.Contains('❌', StringComparison.Ordinal));
+        Assert.Equal(3, verdicts);
+        Assert.Contains("из 3", text);
+        Assert.Contains("§1", text);
+    }
+
     private IHost BuildHost(TextReader input, TextWriter output, string? knowledge = null)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -177,8 +177,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
 
         var method = path[(slash + 1)..];
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync();
+        // An upload (sendPhoto) is multipart/form-data: its fields become the call's body, its files are kept apart.
+        var text = context.Request.HasFormContentType ? await FormAsJson(context.Request, method) : await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync();
         using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
         var call = new ApiCall(method, RecordCalls ? document.RootElement.Clone() : document.RootElement);
         _attempts.AddOrUpdate(method, 1, (_, n) => n + 1);
@@ -206,6 +206,12 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return;
             case "sendMessage":
                 await SendMessage(context, call);
+                return;
+            case "sendPoll":
+                await SendPoll(context, call);
+                return;
+            case "sendPhoto":
+                await SendPhoto(context, call);
                 return;
             default:
                 await Ok(context, true);
@@ -321,6 +327,125 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private bool QuotesDeleted(ApiCall call, long chatId) =>
         call.Obj("reply_parameters") is { } reply && reply.TryGetProperty("message_id", out var id) && _deleted.ContainsKey((chatId, id.GetInt64()));
+
+    /// <summary>Quiz polls delivered, with the poll id each was given: what a poll_answer names.</summary>
+    public ConcurrentQueue<(string PollId, ApiCall Call)> Polls { get; } = new();
+
+    /// <summary>Photos delivered: the call (its fields) and the uploaded file's bytes.</summary>
+    public ConcurrentQueue<(ApiCall Call, byte[] File)> Photos { get; } = new();
+
+    private readonly ConcurrentDictionary<string, byte[]> _uploads = new();
+    private long _pollIds = 5_120_924_723_000;
+
+    private async Task<string> FormAsJson(HttpRequest request, string method)
+    {
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (key, value) in form)
+        {
+            // Telegram.Bot writes numbers and objects as JSON text in the fields; anything else is a plain string.
+            JsonNode? node;
+            try
+            {
+                node = JsonNode.Parse(value.ToString());
+            }
+            catch (JsonException)
+            {
+                node = JsonValue.Create(value.ToString());
+            }
+
+            body[key] = node;
+        }
+
+        foreach (var file in form.Files)
+        {
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            _uploads[method + ":" + file.Name] = copy.ToArray();
+            // A file sent under the parameter's own name; one under another name is what "attach://<name>" points to.
+            if (!body.ContainsKey(file.Name)) body[file.Name] = "attach://" + file.Name;
+        }
+
+        return body.ToJsonString();
+    }
+
+    /// <summary>sendPoll, checked as Telegram checks a quiz: 1–300 characters of question, 2–12 options of 1–100, one right option, an explanation of at most 200 characters and 2 line feeds.</summary>
+    private async Task SendPoll(HttpContext context, ApiCall call)
+    {
+        var question = call.Str("question") ?? "";
+        var options = call.Obj("options") is { ValueKind: JsonValueKind.Array } o ? o.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetProperty("text").GetString()!).ToList() : [];
+        var correct = call.Obj("correct_option_ids") is { ValueKind: JsonValueKind.Array } ids ? ids.EnumerateArray().Select(i => i.GetInt32()).ToList()
+            : call.Number("correct_option_id") is { } one ? [(int)one] : [];
+        var explanation = call.Str("explanation") ?? "";
+        var problem =
+            question.Length is 0 or > 300 ? "Bad Request: poll question length must not exceed 300" :
+            options.Count is < 2 or > 12 ? "Bad Request: poll must have at least 2 option" :
+            options.Any(x => x.Length is 0 or > 100) ? "Bad Request: poll options length must not exceed 100" :
+            call.Str("type") == "quiz" && (correct.Count == 0 || correct.Any(c => c < 0 || c >= options.Count)) ? "Bad Request: wrong correct option ids specified" :
+            explanation.Length > 200 || explanation.Count(c => c == '\n') > 2 ? "Bad Request: explanation is too long" : null;
+        if (problem is not null)
+        {
+            await Reply(context, 400, Error(400, problem));
+            return;
+        }
+
+        var chatId = call.Number("chat_id") ?? 0;
+        var pollId = Interlocked.Increment(ref _pollIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Polls.Enqueue((pollId, call));
+        var poll = new JsonObject
+        {
+            ["id"] = pollId, ["question"] = question,
+            ["options"] = new JsonArray([.. options.Select(x => (JsonNode)new JsonObject { ["text"] = x, ["voter_count"] = 0 })]),
+            ["total_voter_count"] = 0, ["is_closed"] = false, ["is_anonymous"] = call.Body.TryGetProperty("is_anonymous", out var a) && a.ValueKind == JsonValueKind.False ? false : true,
+            ["type"] = call.Str("type") ?? "regular", ["allows_multiple_answers"] = false,
+        };
+        if (correct.Count > 0)
+        {
+            poll["correct_option_id"] = correct[0];
+            poll["correct_option_ids"] = new JsonArray([.. correct.Select(c => (JsonNode)c)]);
+        }
+
+        if (explanation.Length > 0) poll["explanation"] = explanation;
+        await Ok(context, SentMessage(chatId, m => m["poll"] = poll));
+    }
+
+    /// <summary>sendPhoto with an uploaded file: a caption of at most 1024 characters, HTML that parses, a file that is there.</summary>
+    private async Task SendPhoto(HttpContext context, ApiCall call)
+    {
+        var caption = call.Str("caption") ?? "";
+        var photo = call.Str("photo") ?? "";
+        var part = photo.StartsWith("attach://", StringComparison.Ordinal) ? photo["attach://".Length..] : "photo";
+        var file = _uploads.TryRemove("sendPhoto:" + part, out var bytes) ? bytes : null;
+        var problem = file is null or { Length: 0 } ? "Bad Request: there is no photo in the request" :
+            caption.Length > 1024 ? "Bad Request: message caption is too long" :
+            ValidateHtml && string.Equals(call.Str("parse_mode"), "HTML", StringComparison.OrdinalIgnoreCase) && TelegramHtmlValidator.Problem(caption) is { } p ? "Bad Request: can't parse entities: " + p : null;
+        if (problem is not null)
+        {
+            await Reply(context, 400, Error(400, problem));
+            return;
+        }
+
+        Photos.Enqueue((call, file!));
+        var chatId = call.Number("chat_id") ?? 0;
+        await Ok(context, SentMessage(chatId, m =>
+        {
+            m["photo"] = new JsonArray(new JsonObject { ["file_id"] = "AgACAgIAAxkBAAIB", ["file_unique_id"] = "AQADAgAT", ["width"] = 1200, ["height"] = 600 });
+            if (caption.Length > 0) m["caption"] = caption;
+        }));
+    }
+
+    private JsonObject SentMessage(long chatId, Action<JsonObject> content)
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _messageIds),
+            ["from"] = BotUser(full: false),
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId > 0 ? "private" : "supergroup" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        };
+        content(message);
+        return message;
+    }
 
     /// <summary>What Telegram answers 400 to: an empty or overlong text, HTML it cannot parse.</summary>
     private string? Rejection(ApiCall call, string text)

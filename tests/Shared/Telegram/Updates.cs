@@ -51,6 +51,18 @@ public static partial class Updates
                 ["width"] = 512, ["height"] = 512, ["is_animated"] = false, ["is_video"] = false, ["emoji"] = "👍",
             });
 
+    /// <summary>A user's answer to a non-anonymous poll: it names the poll and the user, not the chat.</summary>
+    public static JsonObject PollAnswer(int updateId, string pollId, long userId, string firstName, params int[] optionIds) => new()
+    {
+        ["update_id"] = updateId,
+        ["poll_answer"] = new JsonObject
+        {
+            ["poll_id"] = pollId,
+            ["user"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = firstName, ["language_code"] = "ru" },
+            ["option_ids"] = new JsonArray([.. optionIds.Select(o => (JsonNode)o)]),
+        },
+    };
+
     public static JsonObject Callback(int updateId, long chatId, string data, int messageId = 77, string type = "private", string? languageCode = "ru") => new()
     {
         ["update_id"] = updateId,

@@ -1,0 +1,17 @@
+using ClusterBot.Core.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterBot.Drawing;
+
+public static class DrawingServiceCollectionExtensions
+{
+    /// <summary>Timeline pictures (`Timeline` section, validated at start), drawn with SkiaSharp.</summary>
+    public static IServiceCollection AddTimelinePictures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TimelineOptions>().Bind(configuration.GetSection(TimelineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SkiaTimelinePainter>();
+        services.AddSingleton<ITimelinePainter>(sp => sp.GetRequiredService<SkiaTimelinePainter>());
+        return services;
+    }
+}
