@@ -13,6 +13,11 @@ public static class AskedKind
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
     private static readonly LexiconAttribute Names = new("names", new Localized("список названий", "a list of their names"), []);
+    private static readonly HashSet<string> ListVerbs = new(StringComparer.Ordinal)
+    {
+        "назови", "назовите", "перечисли", "перечислите", "list", "name", "enumerate",
+    };
+
     private static readonly LexiconAttribute ThatYear = new("year", new Localized("за этот год", "for that year"), []);
 
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
@@ -36,7 +41,8 @@ public static class AskedKind
             return Givers(ThatYear, doc, index, d => years.Any(y => Covers(d, y, index)));
         }
 
-        if (query.Intent == Intent.List && doc.Fact is not { Items.Count: > 0 } && query.Tokens.Any(t => QueryAnalysis.IsNumber(t) && t.Length < 4))
+        if (query.Intent == Intent.List && doc.Fact is not { Items.Count: > 0 } && query.Tokens.Any(ListVerbs.Contains) &&
+            query.Tokens.Any(t => QueryAnalysis.IsNumber(t) && t.Length < 4))
         {
             // "Назовите все 15 кластеров": a list of that many is asked, and this entry lists none.
             return Givers(Names, doc, index, d => d.Fact?.Items.Count > 0);

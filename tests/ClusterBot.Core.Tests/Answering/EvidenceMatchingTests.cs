@@ -209,6 +209,9 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         var reply = kb.Ask("назовите все 3 реформы программы маяк");
         Assert.False(reply.Answered, reply.ToPlainText());
         Assert.DoesNotContain("beacon-origin", reply.FactIds);
+
+        // A figure in a question that asks no list of names ("which programme has 40 companies") is no such request.
+        Assert.Equal(["beacon-members"], kb.Ask("which programme has 40 companies").FactIds);
     }
 
     private IReadOnlyList<string> Terms(string question) =>

@@ -28,7 +28,7 @@ public sealed partial class GraderTests : IDisposable
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 136 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 223 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 204 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-dev.jsonl"), 91 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-dev.jsonl"), 93 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-test.jsonl"), 80 },
     };
 
