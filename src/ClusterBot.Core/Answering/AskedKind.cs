@@ -35,6 +35,12 @@ public static class AskedKind
         }
 
         var years = YearsAsked(query);
+        if (After(query) is { } after && !YearsOf(doc, index).Any(y => y > after) && !MentionsAfter(doc, after))
+        {
+            // "Что было после 2016?": the paper's last stage ends in 2016; it says nothing of what came next.
+            return Givers(ThatYear, doc, index, d => YearsOf(d, index).Any(y => y > after));
+        }
+
         if (years.Count > 0 && !years.Any(y => Covers(doc, y, index)))
         {
             // "Какой кластер был на 5 месте в 2010 году?": a ranking of 2022 does not say what held in 2010.
@@ -63,8 +69,9 @@ public static class AskedKind
         };
     }
 
+    /// <summary>The years a question names as its time ("в 2010 году"); "после 2016" is a time after, read apart.</summary>
     private static List<int> YearsAsked(QueryAnalysis query) =>
-        query.Tokens.Select(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1900 and <= 2100 ? y : 0).Where(y => y > 0).ToList();
+        query.Tokens.Select((t, i) => i > 0 && AfterWords.Contains(query.Tokens[i - 1]) ? 0 : Year(t)).Where(y => y > 0).ToList();
 
     /// <summary>
     /// Whether the document gives that year, or a span of years around it ("2010–2012" covers 2011), itself or through
@@ -72,14 +79,39 @@ public static class AskedKind
     /// </summary>
     private static bool Covers(SearchDocument doc, int year, KnowledgeIndex index)
     {
-        var entities = doc.EntityClosure.Select(index.FindEntity).OfType<Entity>().ToList();
-        var texts = doc.StatementTexts().Concat(entities.SelectMany(e => new[] { e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En }));
-        var years = texts.SelectMany(TextNormaliser.Tokenise)
-            .Select(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1900 and <= 2100 ? y : 0).Where(y => y > 0)
-            .Concat(doc.Fact?.Years ?? []).ToList();
-        foreach (var e in entities.Where(e => e.Start is not null)) years.AddRange([e.Start!.Value, e.End ?? e.Start!.Value]);
+        var years = YearsOf(doc, index);
         return years.Contains(year) || years.Count >= 2 && year >= years.Min() && year <= years.Max();
     }
+
+    /// <summary>The years a document gives, itself or through what it is about.</summary>
+    private static List<int> YearsOf(SearchDocument doc, KnowledgeIndex index)
+    {
+        var entities = doc.EntityClosure.Select(index.FindEntity).OfType<Entity>().ToList();
+        var texts = doc.StatementTexts().Concat(entities.SelectMany(e => new[] { e.Name.Ru, e.Name.En, e.Summary.Ru, e.Summary.En }));
+        var years = texts.SelectMany(TextNormaliser.Tokenise).Select(Year).Where(y => y > 0).Concat(doc.Fact?.Years ?? []).ToList();
+        foreach (var e in entities.Where(e => e.Start is not null)) years.AddRange([e.Start!.Value, e.End ?? e.Start!.Value]);
+        return years;
+    }
+
+    private static int Year(string token) => token.Length == 4 && int.TryParse(token, out var y) && y is >= 1900 and <= 2100 ? y : 0;
+
+    private static readonly HashSet<string> AfterWords = new(StringComparer.Ordinal) { "после", "after", "beyond" };
+
+    /// <summary>The year in "после 2016", "after 2016".</summary>
+    private static int? After(QueryAnalysis query)
+    {
+        for (var i = 1; i < query.Tokens.Count; i++)
+        {
+            if (Year(query.Tokens[i]) is > 0 and var y && AfterWords.Contains(query.Tokens[i - 1])) return y;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the document itself speaks of the time after that year ("after 2017 the 15 clusters …").</summary>
+    private static bool MentionsAfter(SearchDocument doc, int year) =>
+        doc.StatementTexts().Any(t => Phrases.Contains(TextNormaliser.Tokenise(t).ToList(), ["после", year.ToString(System.Globalization.CultureInfo.InvariantCulture)]) ||
+            Phrases.Contains(TextNormaliser.Tokenise(t).ToList(), ["after", year.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
 
     /// <summary>Whether the document is about the named thing or uses its name.</summary>
     private static bool SpeaksOf(SearchDocument doc, string entityId, QueryAnalysis query, KnowledgeIndex index) =>

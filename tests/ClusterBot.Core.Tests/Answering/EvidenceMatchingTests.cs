@@ -196,6 +196,13 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     }
 
     [Fact]
+    public void After_the_last_year_the_found_fact_gives_the_paper_does_not_say()
+    {
+        Assert.False(kb.Ask("что было с конкурсом leading-edge во фридонии после 2009 года").Answered);
+        Assert.Equal(["freedonia-leading-edge"], kb.Ask("что было с конкурсом leading-edge во фридонии после 2005 года").FactIds);
+    }
+
+    [Fact]
     public void How_much_asks_an_amount_that_a_list_to_count_does_not_give()
     {
         var reply = kb.Ask("how much fishing is there in the beacon ports");
