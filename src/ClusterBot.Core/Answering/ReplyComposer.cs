@@ -8,6 +8,9 @@ public sealed class ReplyComposer(KnowledgeIndex index)
     private const int FollowUpLabelLength = 40;
     private const int MaxFollowUps = 4;
 
+    /// <summary>How many of a summary's first sentences a narrow question still gets: they say what the thing is.</summary>
+    private const int LeadSentences = 2;
+
     public Citation Cite(Cite cite, Lang lang)
     {
         var title = index.Knowledge.PaperTitle[lang];
@@ -45,9 +48,12 @@ public sealed class ReplyComposer(KnowledgeIndex index)
     }
 
     /// <param name="brief">An answer to a question in words: the programmes are offered as follow-ups, not listed in the text.</param>
-    public Reply Overview(Entity entity, Lang lang, bool brief = false)
+    /// <param name="asked">Stems of what a question in words asks besides the names it uses: the summary's sentences that
+    /// speak to it, after the first, are what is shown; none given, the whole summary.</param>
+    public Reply Overview(Entity entity, Lang lang, bool brief = false, IReadOnlyList<IReadOnlySet<string>>? asked = null)
     {
-        var blocks = new List<ReplyBlock> { new Heading(entity.Name[lang]), new Paragraph(entity.Summary[lang]) };
+        var summary = asked is { Count: > 0 } ? SentencesSpeakingTo(entity.Summary[lang], asked) : entity.Summary[lang];
+        var blocks = new List<ReplyBlock> { new Heading(entity.Name[lang]), new Paragraph(summary) };
         var children = index.ChildrenOf(entity.Id).Where(e => e.Kind != EntityKind.Phase).ToList();
         if (children.Count > 0 && !brief)
         {
@@ -180,6 +186,15 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         (int s, null) => $" ({s}–)",
         _ => "",
     };
+
+    /// <summary>The first sentence and those that use one of the asked words; the whole text when that is all of it.</summary>
+    private static string SentencesSpeakingTo(string text, IReadOnlyList<IReadOnlySet<string>> asked)
+    {
+        var sentences = System.Text.RegularExpressions.Regex.Matches(text, @".+?(?:[.!?](?=\s+[A-ZА-ЯЁ«“""])|$)").Select(m => m.Value.Trim()).ToList();
+        var kept = sentences.Where((sentence, i) => i < LeadSentences ||
+            asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains))).ToList();
+        return string.Join(" ", kept);
+    }
 
     private static string FirstSentence(string text)
     {

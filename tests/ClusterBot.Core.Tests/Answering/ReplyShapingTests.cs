@@ -18,6 +18,18 @@ public sealed class ReplyShapingTests(SmallKnowledge kb) : IClassFixture<SmallKn
     }
 
     [Fact]
+    public void A_narrow_question_answered_by_an_overview_gets_its_first_sentences_and_those_that_speak_to_it()
+    {
+        var reply = kb.Ask("what is the climate of freedonia");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains("mild", reply.ToPlainText());
+        Assert.Contains("small country", reply.ToPlainText());
+        Assert.DoesNotContain("competitions", reply.ToPlainText());
+
+        Assert.Contains("конкурсы", kb.Ask("/country freedonia").ToPlainText());
+    }
+
+    [Fact]
     public void An_overview_in_answer_to_words_leaves_the_programmes_to_its_follow_ups_while_the_command_lists_them()
     {
         var words = kb.Ask("расскажи про фридонию");

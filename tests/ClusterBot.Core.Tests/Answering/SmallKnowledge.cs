@@ -29,7 +29,9 @@ public sealed class SmallKnowledge : IDisposable
           id: freedonia
           name: {ru: "Фридония", en: "Freedonia"}
           aliases: {ru: ["фридония"], en: ["freedonia"]}
-          summary: {ru: "Фридония развивает кластеры.", en: "Freedonia develops clusters."}
+          summary:
+            ru: "Фридония развивает кластеры. Это небольшая страна. Её правительство любит конкурсы. Климат там мягкий."
+            en: "Freedonia develops clusters. It is a small country. Its government likes competitions. Its climate is mild."
           cite: {section: "9", refs: [1]}
         programmes:
           - id: beacon
