@@ -230,5 +230,11 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         var text = QueryExplainer.Explain("кто основал программу маяк", new Abstractions.KnowledgeSnapshot(kb.Index, new InMemoryCandidateSearch(kb.Index)));
         Assert.Contains("asks for: [founder]", text);
         Assert.Contains("asked", text);
+        Assert.Contains("does not give: founder", text);
+
+        var when = QueryExplainer.Explain("когда появилась программа маяк", new Abstractions.KnowledgeSnapshot(kb.Index, new InMemoryCandidateSearch(kb.Index)));
+        Assert.Contains("does not give: date", when);
+        var count = QueryExplainer.Explain("сколько фирм участвует в программе маяк", new Abstractions.KnowledgeSnapshot(kb.Index, new InMemoryCandidateSearch(kb.Index)));
+        Assert.Contains("counts: фирм", count);
     }
 }
