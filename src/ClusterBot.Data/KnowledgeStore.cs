@@ -91,12 +91,12 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     public KnowledgeBase Load()
     {
         using var c = database.Open();
-        var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(x => x.Key, x => x.Value);
-        var sections = c.Query<(string Id, string Ru, string En)>("SELECT id, title_ru, title_en FROM sections ORDER BY seq")
+        var meta = c.Query<MetaRow>("SELECT key, value FROM meta").ToDictionary(x => x.Key, x => x.Value);
+        var sections = c.Query<SectionRow>("SELECT id, title_ru AS ru, title_en AS en FROM sections ORDER BY seq")
             .Select(s => new Section(s.Id, new Localized(s.Ru, s.En))).ToList();
-        var references = c.Query<(long Number, string Section, string Ru, string En)>("SELECT number, section, cited_for_ru, cited_for_en FROM sources ORDER BY number")
+        var references = c.Query<SourceRow>("SELECT number, section, cited_for_ru AS ru, cited_for_en AS en FROM sources ORDER BY number")
             .Select(r => new Reference((int)r.Number, r.Section, new Localized(r.Ru, r.En))).ToList();
-        var aliases = c.Query<(string EntityId, string Lang, string Alias)>("SELECT entity_id, lang, alias FROM aliases ORDER BY entity_id, seq")
+        var aliases = c.Query<AliasRow>("SELECT entity_id AS EntityId, lang, alias FROM aliases ORDER BY entity_id, seq")
             .GroupBy(a => a.EntityId)
             .ToDictionary(g => g.Key, g => new LocalizedList(
                 g.Where(a => a.Lang == "ru").Select(a => a.Alias).ToList(),
@@ -109,7 +109,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
                 new Cite(r.section, FromJson<int>(r.refs)), (int?)r.ord, (int?)r.start_year, (int?)r.end_year, FromJson<int>(r.years),
                 new SourceLocation(r.file, (int)r.line)) { Quote = FromJson<string>(r.quote), Asks = LocalizedListOf(r.asks) })
             .ToList();
-        var about = c.Query<(string FactId, string EntityId)>("SELECT fact_id, entity_id FROM fact_about ORDER BY fact_id, ord")
+        var about = c.Query<AboutRow>("SELECT fact_id AS FactId, entity_id AS EntityId FROM fact_about ORDER BY fact_id, ord")
             .GroupBy(a => a.FactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.EntityId).ToList());
         var facts = c.Query<FactRow>("SELECT * FROM facts ORDER BY seq")
             .Select(r => new Fact(r.id, about.GetValueOrDefault(r.id, []), Enum.Parse<FactKind>(r.kind), new Localized(r.text_ru, r.text_en),
@@ -136,8 +136,8 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     {
         var kb = Load();
         using var c = database.Open();
-        var stems = c.Query<(string Id, string Text, string All)>("SELECT doc_id, text_stems, all_stems FROM doc_stems")
-            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.Text), Split(r.All)), StringComparer.Ordinal);
+        var stems = c.Query<StemsRow>("SELECT doc_id AS Id, text_stems AS TextStems, all_stems AS AllStems FROM doc_stems")
+            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.TextStems), Split(r.AllStems)), StringComparer.Ordinal);
         return new KnowledgeIndex(kb, stems);
     }
 
@@ -205,6 +205,19 @@ public sealed class KnowledgeStore(SqliteDatabase database)
             ? Lexicon.Empty
             : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words)).ToList());
 
+    // Rows read by Dapper.AOT's generated readers (internal: they live outside this class); columns match by name.
+    internal sealed record MetaRow(string Key, string Value);
+
+    internal sealed record SectionRow(string Id, string Ru, string En);
+
+    internal sealed record SourceRow(long Number, string Section, string Ru, string En);
+
+    internal sealed record AliasRow(string EntityId, string Lang, string Alias);
+
+    internal sealed record AboutRow(string FactId, string EntityId);
+
+    internal sealed record StemsRow(string Id, string TextStems, string AllStems);
+
     private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes);
 
     private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words);
@@ -214,10 +227,10 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     private sealed record ListItemRow(int Order, string Ru, string En, List<string> Quote, LocalizedListRow Asks, string File, int Line);
 
 #pragma warning disable IDE1006, CA1707 // column names as SQLite has them, so Dapper maps without attributes
-    private sealed record EntityRow(string id, string kind, string? parent_id, string name_ru, string name_en, string summary_ru, string summary_en,
+    internal sealed record EntityRow(string id, string kind, string? parent_id, string name_ru, string name_en, string summary_ru, string summary_en,
         string section, string refs, long? ord, long? start_year, long? end_year, string years, string quote, string asks, string file, long line, long seq);
 
-    private sealed record FactRow(string id, string kind, string text_ru, string text_en, string items, string keywords_ru,
+    internal sealed record FactRow(string id, string kind, string text_ru, string text_en, string items, string keywords_ru,
         string keywords_en, string numbers, string years, string section, string refs, string see, string quote, string asks, string file, long line, long seq);
 #pragma warning restore IDE1006, CA1707
 }
