@@ -16,7 +16,14 @@ internal static class UpdateReader
     /// The library's generated contract for an update (its options chain its own source-generated context), taken
     /// once: reading through it needs no reflection-built metadata, which a Native AOT build does not have.
     /// </summary>
-    internal static JsonTypeInfo<Update> UpdateType { get; } = (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+    internal static JsonTypeInfo<Update> UpdateType { get; } = TypeOfUpdate();
+
+    private static JsonTypeInfo<Update> TypeOfUpdate()
+    {
+        // Taking a type locks the library's options: our own shapes join them first.
+        BotApiJson.Register();
+        return (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+    }
 
     public static Update? Read(JsonElement element) => Guard(() => element.Deserialize(UpdateType));
 
