@@ -47,13 +47,13 @@ public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSea
         }
     }
 
-    /// <summary>An FTS5 string literal: wrapped in double quotes, inner quotes doubled.</summary>
     private static Dictionary<long, string> LoadIds(SqliteDatabase database)
     {
         using var c = database.Open();
         return c.Query<RowIdRow>("SELECT rowid AS RowId, doc_id AS Id FROM docs_fts").ToDictionary(r => r.RowId, r => r.Id);
     }
 
+    /// <summary>An FTS5 string literal: wrapped in double quotes, inner quotes doubled.</summary>
     public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public void Dispose()
@@ -62,13 +62,14 @@ public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSea
         while (_pool.TryTake(out var search)) search.Dispose();
     }
 
-    /// <summary>One connection with the MATCH statement prepared once and reused.</summary>
+    /// <summary>A row of the id map, read by Dapper.AOT's generated reader (internal: it lives outside this class).</summary>
     internal sealed class RowIdRow
     {
         public long RowId { get; init; }
         public string Id { get; init; } = "";
     }
 
+    /// <summary>One connection with the MATCH statement prepared once and reused.</summary>
     private sealed class PreparedSearch : IDisposable
     {
         private readonly SqliteConnection _connection;
