@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using ClusterBot.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Core;
 
@@ -11,7 +12,8 @@ public static class CoreServiceCollectionExtensions
     /// <summary>The answering engine and its options (`Bot` section), validated at start.</summary>
     public static IServiceCollection AddClusterBotCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AnswerEngineOptions>().Bind(configuration.GetSection(AnswerEngineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerEngineOptions>().Bind(configuration.GetSection(AnswerEngineOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerEngineOptions>, AnswerEngineOptionsValidation>());
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         return services;
@@ -23,7 +25,8 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddClusterBotMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboundOptions>, InboundOptionsValidation>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterBotMetrics>();

@@ -15,11 +15,8 @@ public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSea
 {
     private const int PooledStatements = 8;
     private readonly ConcurrentBag<PreparedSearch> _pool = [];
-    private readonly Lazy<Dictionary<long, string>> _idsByRowId = new(() =>
-    {
-        using var c = database.Open();
-        return c.Query<(long RowId, string Id)>("SELECT rowid, doc_id FROM docs_fts").ToDictionary(r => r.RowId, r => r.Id);
-    });
+    // A query in a field initializer's lambda is not intercepted by Dapper.AOT; a method's is.
+    private readonly Lazy<Dictionary<long, string>> _idsByRowId = new(() => LoadIds(database));
 
     private volatile bool _disposed;
 
@@ -50,6 +47,12 @@ public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSea
         }
     }
 
+    private static Dictionary<long, string> LoadIds(SqliteDatabase database)
+    {
+        using var c = database.Open();
+        return c.Query<RowIdRow>("SELECT rowid AS RowId, doc_id AS Id FROM docs_fts").ToDictionary(r => r.RowId, r => r.Id);
+    }
+
     /// <summary>An FTS5 string literal: wrapped in double quotes, inner quotes doubled.</summary>
     public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -57,6 +60,13 @@ public sealed class Fts5CandidateSearch(SqliteDatabase database) : ICandidateSea
     {
         _disposed = true;
         while (_pool.TryTake(out var search)) search.Dispose();
+    }
+
+    /// <summary>A row of the id map, read by Dapper.AOT's generated reader (internal: it lives outside this class).</summary>
+    internal sealed class RowIdRow
+    {
+        public long RowId { get; init; }
+        public string Id { get; init; } = "";
     }
 
     /// <summary>One connection with the MATCH statement prepared once and reused.</summary>

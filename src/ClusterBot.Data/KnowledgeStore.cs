@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Core.Text;
@@ -12,7 +14,7 @@ namespace ClusterBot.Data;
 /// Writes a knowledge base into the SQLite tables (and the FTS5 index over its stemmed text) and reads it back.
 /// An import replaces all knowledge in one transaction: readers see the old knowledge or the new, never a mix.
 /// </summary>
-public sealed class KnowledgeStore(SqliteDatabase database)
+public sealed partial class KnowledgeStore(SqliteDatabase database)
 {
     private const string HashKey = "knowledge_hash";
     private const string LexiconKey = "lexicon";
@@ -38,7 +40,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
         SetMeta(c, tx, "paper_title_ru", kb.PaperTitle.Ru);
         SetMeta(c, tx, "paper_title_en", kb.PaperTitle.En);
         SetMeta(c, tx, LexiconKey, JsonSerializer.Serialize(new LexiconRow(kb.Lexicon.Fillers.ToList(), kb.Lexicon.Synonyms.Select(g => g.ToList()).ToList(),
-            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList())).ToList())));
+            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList())).ToList()), StoreJson.Default.LexiconRow));
         c.Execute("INSERT INTO sections (id, title_ru, title_en, seq) VALUES (@Id, @Ru, @En, @Seq)",
             kb.Sections.Select((s, i) => new { s.Id, s.Title.Ru, s.Title.En, Seq = i }), tx);
         c.Execute("INSERT INTO sources (number, section, cited_for_ru, cited_for_en) VALUES (@Number, @Section, @Ru, @En)",
@@ -54,7 +56,7 @@ public sealed class KnowledgeStore(SqliteDatabase database)
                 new
                 {
                     e.Id, Kind = e.Kind.ToString(), e.ParentId, NameRu = e.Name.Ru, NameEn = e.Name.En, SummaryRu = e.Summary.Ru, SummaryEn = e.Summary.En,
-                    e.Cite.Section, Refs = Json(e.Cite.Refs), e.Order, e.Start, e.End, Years = Json(e.Years), Quote = Json(e.Quote), Asks = JsonOf(e.Asks),
+                    e.Cite.Section, Refs = Json(e.Cite.Refs, StoreJson.Default.ListInt32), e.Order, e.Start, e.End, Years = Json(e.Years, StoreJson.Default.ListInt32), Quote = Json(e.Quote, StoreJson.Default.ListString), Asks = JsonOf(e.Asks),
                     e.Location.File, e.Location.Line, Seq = i,
                 }, tx);
             var aliases = e.Aliases.Ru.Select(a => (Lang: "ru", Alias: a)).Concat(e.Aliases.En.Select(a => (Lang: "en", Alias: a)));
@@ -72,8 +74,10 @@ public sealed class KnowledgeStore(SqliteDatabase database)
                 new
                 {
                     f.Id, Kind = f.Kind.ToString(), TextRu = f.Text.Ru, TextEn = f.Text.En, Items = JsonOf(f.Items),
-                    KeywordsRu = Json(f.Keywords.Ru), KeywordsEn = Json(f.Keywords.En), Numbers = Json(f.Numbers), Years = Json(f.Years),
-                    f.Cite.Section, Refs = Json(f.Cite.Refs), See = Json(f.See), Quote = Json(f.Quote), Asks = JsonOf(f.Asks),
+                    KeywordsRu = Json(f.Keywords.Ru, StoreJson.Default.ListString), KeywordsEn = Json(f.Keywords.En, StoreJson.Default.ListString),
+                    Numbers = Json(f.Numbers, StoreJson.Default.ListDecimal), Years = Json(f.Years, StoreJson.Default.ListInt32),
+                    f.Cite.Section, Refs = Json(f.Cite.Refs, StoreJson.Default.ListInt32), See = Json(f.See, StoreJson.Default.ListString),
+                    Quote = Json(f.Quote, StoreJson.Default.ListString), Asks = JsonOf(f.Asks),
                     f.Location.File, f.Location.Line, Seq = i,
                 }, tx);
             c.Execute("INSERT INTO fact_about (fact_id, entity_id, ord) VALUES (@FactId, @EntityId, @Ord)",
@@ -91,12 +95,12 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     public KnowledgeBase Load()
     {
         using var c = database.Open();
-        var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(x => x.Key, x => x.Value);
-        var sections = c.Query<(string Id, string Ru, string En)>("SELECT id, title_ru, title_en FROM sections ORDER BY seq")
+        var meta = c.Query<MetaRow>("SELECT key, value FROM meta").ToDictionary(x => x.Key, x => x.Value);
+        var sections = c.Query<SectionRow>("SELECT id, title_ru AS ru, title_en AS en FROM sections ORDER BY seq")
             .Select(s => new Section(s.Id, new Localized(s.Ru, s.En))).ToList();
-        var references = c.Query<(long Number, string Section, string Ru, string En)>("SELECT number, section, cited_for_ru, cited_for_en FROM sources ORDER BY number")
+        var references = c.Query<SourceRow>("SELECT number, section, cited_for_ru AS ru, cited_for_en AS en FROM sources ORDER BY number")
             .Select(r => new Reference((int)r.Number, r.Section, new Localized(r.Ru, r.En))).ToList();
-        var aliases = c.Query<(string EntityId, string Lang, string Alias)>("SELECT entity_id, lang, alias FROM aliases ORDER BY entity_id, seq")
+        var aliases = c.Query<AliasRow>("SELECT entity_id AS EntityId, lang, alias FROM aliases ORDER BY entity_id, seq")
             .GroupBy(a => a.EntityId)
             .ToDictionary(g => g.Key, g => new LocalizedList(
                 g.Where(a => a.Lang == "ru").Select(a => a.Alias).ToList(),
@@ -106,17 +110,19 @@ public sealed class KnowledgeStore(SqliteDatabase database)
                 """)
             .Select(r => new Entity(r.id, Enum.Parse<EntityKind>(r.kind), r.parent_id, new Localized(r.name_ru, r.name_en),
                 aliases.GetValueOrDefault(r.id, LocalizedList.Empty), new Localized(r.summary_ru, r.summary_en),
-                new Cite(r.section, FromJson<int>(r.refs)), (int?)r.ord, (int?)r.start_year, (int?)r.end_year, FromJson<int>(r.years),
-                new SourceLocation(r.file, (int)r.line)) { Quote = FromJson<string>(r.quote), Asks = LocalizedListOf(r.asks) })
+                new Cite(r.section, FromJson(r.refs, StoreJson.Default.ListInt32)), (int?)r.ord, (int?)r.start_year, (int?)r.end_year,
+                FromJson(r.years, StoreJson.Default.ListInt32),
+                new SourceLocation(r.file, (int)r.line)) { Quote = FromJson(r.quote, StoreJson.Default.ListString), Asks = LocalizedListOf(r.asks) })
             .ToList();
-        var about = c.Query<(string FactId, string EntityId)>("SELECT fact_id, entity_id FROM fact_about ORDER BY fact_id, ord")
+        var about = c.Query<AboutRow>("SELECT fact_id AS FactId, entity_id AS EntityId FROM fact_about ORDER BY fact_id, ord")
             .GroupBy(a => a.FactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.EntityId).ToList());
         var facts = c.Query<FactRow>("SELECT * FROM facts ORDER BY seq")
             .Select(r => new Fact(r.id, about.GetValueOrDefault(r.id, []), Enum.Parse<FactKind>(r.kind), new Localized(r.text_ru, r.text_en),
                 ItemsOf(r.items),
-                new LocalizedList(FromJson<string>(r.keywords_ru), FromJson<string>(r.keywords_en)),
-                FromJson<decimal>(r.numbers), FromJson<int>(r.years), new Cite(r.section, FromJson<int>(r.refs)), FromJson<string>(r.see),
-                new SourceLocation(r.file, (int)r.line)) { Quote = FromJson<string>(r.quote), Asks = LocalizedListOf(r.asks) })
+                new LocalizedList(FromJson(r.keywords_ru, StoreJson.Default.ListString), FromJson(r.keywords_en, StoreJson.Default.ListString)),
+                FromJson(r.numbers, StoreJson.Default.ListDecimal), FromJson(r.years, StoreJson.Default.ListInt32),
+                new Cite(r.section, FromJson(r.refs, StoreJson.Default.ListInt32)), FromJson(r.see, StoreJson.Default.ListString),
+                new SourceLocation(r.file, (int)r.line)) { Quote = FromJson(r.quote, StoreJson.Default.ListString), Asks = LocalizedListOf(r.asks) })
             .ToList();
 
         return new KnowledgeBase
@@ -136,8 +142,8 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     {
         var kb = Load();
         using var c = database.Open();
-        var stems = c.Query<(string Id, string Text, string All)>("SELECT doc_id, text_stems, all_stems FROM doc_stems")
-            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.Text), Split(r.All)), StringComparer.Ordinal);
+        var stems = c.Query<StemsRow>("SELECT doc_id AS Id, text_stems AS TextStems, all_stems AS AllStems FROM doc_stems")
+            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.TextStems), Split(r.AllStems)), StringComparer.Ordinal);
         return new KnowledgeIndex(kb, stems);
     }
 
@@ -184,26 +190,48 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     private static void SetMeta(SqliteConnection c, SqliteTransaction tx, string key, string value) =>
         c.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, tx);
 
-    private static string Json<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values.ToList());
+    private static string Json<T>(IEnumerable<T> values, JsonTypeInfo<List<T>> type) => JsonSerializer.Serialize(values.ToList(), type);
 
-    private static List<T> FromJson<T>(string json) => JsonSerializer.Deserialize<List<T>>(json) ?? [];
+    private static List<T> FromJson<T>(string json, JsonTypeInfo<List<T>> type) => JsonSerializer.Deserialize(json, type) ?? [];
 
-    private static string JsonOf(LocalizedList list) => JsonSerializer.Serialize(new LocalizedListRow(list.Ru.ToList(), list.En.ToList()));
+    private static string JsonOf(LocalizedList list) => JsonSerializer.Serialize(new LocalizedListRow(list.Ru.ToList(), list.En.ToList()), StoreJson.Default.LocalizedListRow);
 
     private static LocalizedList LocalizedListOf(string json) =>
-        JsonSerializer.Deserialize<LocalizedListRow>(json) is { } row ? new LocalizedList(row.Ru, row.En) : LocalizedList.Empty;
+        JsonSerializer.Deserialize(json, StoreJson.Default.LocalizedListRow) is { } row ? new LocalizedList(row.Ru, row.En) : LocalizedList.Empty;
 
     private static string JsonOf(IReadOnlyList<ListItem> items) => JsonSerializer.Serialize(items.Select(i =>
-        new ListItemRow(i.Order, i.Text.Ru, i.Text.En, i.Quote.ToList(), new LocalizedListRow(i.Asks.Ru.ToList(), i.Asks.En.ToList()), i.Location.File, i.Location.Line)).ToList());
+        new ListItemRow(i.Order, i.Text.Ru, i.Text.En, i.Quote.ToList(), new LocalizedListRow(i.Asks.Ru.ToList(), i.Asks.En.ToList()), i.Location.File, i.Location.Line)).ToList(), StoreJson.Default.ListListItemRow);
 
-    private static List<ListItem> ItemsOf(string json) => FromJson<ListItemRow>(json)
+    private static List<ListItem> ItemsOf(string json) => FromJson(json, StoreJson.Default.ListListItemRow)
         .Select(r => new ListItem(r.Order, new Localized(r.Ru, r.En), new SourceLocation(r.File, r.Line)) { Quote = r.Quote, Asks = new LocalizedList(r.Asks.Ru, r.Asks.En) })
         .ToList();
 
     private static Lexicon LexiconOf(string? json) =>
-        json is null || JsonSerializer.Deserialize<LexiconRow>(json) is not { } row
+        json is null || JsonSerializer.Deserialize(json, StoreJson.Default.LexiconRow) is not { } row
             ? Lexicon.Empty
             : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words)).ToList());
+
+    // Rows read by Dapper.AOT's generated readers (internal: they live outside this class); columns match by name.
+    internal sealed record MetaRow(string Key, string Value);
+
+    internal sealed record SectionRow(string Id, string Ru, string En);
+
+    internal sealed record SourceRow(long Number, string Section, string Ru, string En);
+
+    internal sealed record AliasRow(string EntityId, string Lang, string Alias);
+
+    internal sealed record AboutRow(string FactId, string EntityId);
+
+    internal sealed record StemsRow(string Id, string TextStems, string AllStems);
+
+    // The JSON columns' shapes, written and read by generated code (no reflection, as a Native AOT build needs).
+    [JsonSerializable(typeof(LexiconRow))]
+    [JsonSerializable(typeof(LocalizedListRow))]
+    [JsonSerializable(typeof(List<ListItemRow>))]
+    [JsonSerializable(typeof(List<int>))]
+    [JsonSerializable(typeof(List<decimal>))]
+    [JsonSerializable(typeof(List<string>))]
+    private sealed partial class StoreJson : JsonSerializerContext;
 
     private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes);
 
@@ -214,10 +242,10 @@ public sealed class KnowledgeStore(SqliteDatabase database)
     private sealed record ListItemRow(int Order, string Ru, string En, List<string> Quote, LocalizedListRow Asks, string File, int Line);
 
 #pragma warning disable IDE1006, CA1707 // column names as SQLite has them, so Dapper maps without attributes
-    private sealed record EntityRow(string id, string kind, string? parent_id, string name_ru, string name_en, string summary_ru, string summary_en,
+    internal sealed record EntityRow(string id, string kind, string? parent_id, string name_ru, string name_en, string summary_ru, string summary_en,
         string section, string refs, long? ord, long? start_year, long? end_year, string years, string quote, string asks, string file, long line, long seq);
 
-    private sealed record FactRow(string id, string kind, string text_ru, string text_en, string items, string keywords_ru,
+    internal sealed record FactRow(string id, string kind, string text_ru, string text_en, string items, string keywords_ru,
         string keywords_en, string numbers, string years, string section, string refs, string see, string quote, string asks, string file, long line, long seq);
 #pragma warning restore IDE1006, CA1707
 }

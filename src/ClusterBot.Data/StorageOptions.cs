@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Data;
 
@@ -50,3 +51,11 @@ public sealed class KnowledgeOptions
         ? System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge")
         : System.IO.Path.GetFullPath(Path);
 }
+
+/// <summary>Checks the attributes on <see cref="StorageOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class StorageOptionsValidation : IValidateOptions<StorageOptions>;
+
+/// <summary>Checks the attributes on <see cref="KnowledgeOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class KnowledgeOptionsValidation : IValidateOptions<KnowledgeOptions>;

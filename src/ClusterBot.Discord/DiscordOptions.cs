@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Discord;
 
@@ -44,3 +45,7 @@ public sealed class DiscordOptions
 
     public GatewayIntents Intents { get; set; } = GatewayIntents.Default;
 }
+
+/// <summary>Checks the attributes on <see cref="DiscordOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class DiscordOptionsValidation : IValidateOptions<DiscordOptions>;

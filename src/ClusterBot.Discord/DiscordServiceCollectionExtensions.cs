@@ -23,10 +23,10 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddOptions<DiscordOptions>()
             .Bind(configuration.GetSection(DiscordOptions.SectionName))
-            .ValidateDataAnnotations()
             .Validate(o => o.GatewayUrl is null || Uri.TryCreate(o.GatewayUrl, UriKind.Absolute, out var u) && u.Scheme is "ws" or "wss",
                 "Discord:GatewayUrl must be an absolute ws:// or wss:// address.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DiscordMetrics>();

@@ -1,6 +1,8 @@
 using ClusterBot.Core.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClusterBot.Drawing;
 
@@ -9,7 +11,8 @@ public static class DrawingServiceCollectionExtensions
     /// <summary>Timeline pictures (`Timeline` section, validated at start), drawn with SkiaSharp.</summary>
     public static IServiceCollection AddTimelinePictures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TimelineOptions>().Bind(configuration.GetSection(TimelineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimelineOptions>().Bind(configuration.GetSection(TimelineOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TimelineOptions>, TimelineOptionsValidation>());
         services.AddSingleton<SkiaTimelinePainter>();
         services.AddSingleton<ITimelinePainter>(sp => sp.GetRequiredService<SkiaTimelinePainter>());
         return services;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Drawing;
 
@@ -17,3 +18,7 @@ public sealed class TimelineOptions
     [Range(600, 2400)]
     public int Width { get; set; } = 1200;
 }
+
+/// <summary>Checks the attributes on <see cref="TimelineOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class TimelineOptionsValidation : IValidateOptions<TimelineOptions>;

@@ -44,6 +44,8 @@ public static class TelegramServiceCollectionExtensions
         {
             var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            // Before the client's first request makes the library's JSON options read-only.
+            BotApiJson.Register();
             // Retries are ours (BotApiCaller), with our limits and metrics; the library's own are off.
             return new TelegramBotClient(new TelegramBotClientOptions(o.Token!.Trim(), ServerOf(o.ApiBaseUrl)) { RetryCount = 0 }, http);
         });

@@ -20,12 +20,21 @@ internal static class AppProcess
     }
 
     /// <summary>
+    /// The command that starts the app: `dotnet ClusterBot.dll`, or the published executable named by
+    /// CLUSTERBOT_TEST_APP (CI points it at the Native AOT binary to run these tests against that build).
+    /// </summary>
+    public static IReadOnlyList<string> Command =>
+        Environment.GetEnvironmentVariable("CLUSTERBOT_TEST_APP") is { Length: > 0 } app
+            ? [Path.GetFullPath(app)]
+            : ["dotnet", Dll];
+
+    /// <summary>
     /// How to start the app: UTF-8 pipes, the given arguments and environment, and none of the runner's own
     /// platform or logging settings (a developer's token or log level must not leak into a test).
     /// </summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Command[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -34,7 +43,7 @@ internal static class AppProcess
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
-        start.ArgumentList.Add(Dll);
+        foreach (var a in Command.Skip(1)) start.ArgumentList.Add(a);
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Telegram__", StringComparison.Ordinal) ||
                      k.StartsWith("Discord__", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())

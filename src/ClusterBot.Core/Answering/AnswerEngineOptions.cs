@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Core.Answering;
 
@@ -41,3 +42,7 @@ public sealed class AnswerEngineOptions
     [Range(0.0, 1.0)]
     public double MinGap { get; set; } = 0.02;
 }
+
+/// <summary>Checks the attributes on <see cref="AnswerEngineOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class AnswerEngineOptionsValidation : IValidateOptions<AnswerEngineOptions>;

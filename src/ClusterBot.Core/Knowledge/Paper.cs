@@ -11,6 +11,10 @@ public sealed record PaperParagraph(
     [property: JsonPropertyName("refs")] IReadOnlyList<int> Refs,
     [property: JsonPropertyName("text")] string Text);
 
+/// <summary>The paper file's shape, read by generated code (no reflection, as a Native AOT build needs).</summary>
+[JsonSerializable(typeof(List<PaperParagraph>))]
+internal sealed partial class PaperJson : JsonSerializerContext;
+
 /// <summary>
 /// The paper itself, split into paragraphs (<c>knowledge/paper/paragraphs.json</c>): what every quote is checked
 /// against, and where a citation's references come from.
@@ -34,7 +38,7 @@ public sealed class Paper
     {
         var path = Path.Combine(knowledgeFolder, RelativePath);
         if (!File.Exists(path)) return null;
-        var paragraphs = JsonSerializer.Deserialize<List<PaperParagraph>>(File.ReadAllText(path)) ?? [];
+        var paragraphs = JsonSerializer.Deserialize(File.ReadAllText(path), PaperJson.Default.ListPaperParagraph) ?? [];
         return new Paper(paragraphs);
     }
 

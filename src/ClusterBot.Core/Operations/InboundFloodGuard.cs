@@ -63,3 +63,7 @@ public sealed class InboundFloodGuard : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 }
+
+/// <summary>Checks the attributes on <see cref="InboundOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class InboundOptionsValidation : IValidateOptions<InboundOptions>;

@@ -22,10 +22,10 @@ public sealed class Reports(StateDatabase database)
     public IReadOnlyList<DayUsage> Usage(DateTimeOffset since)
     {
         using var c = database.Open();
-        return c.Query<(string Day, long Questions, long Answered, long NotFound, long OutOfScope, long Invalid)>($"""
-                SELECT {database.Dialect.DayOf("at")} AS day, count(*),
-                       count(*) FILTER (WHERE outcome = 'answered'), count(*) FILTER (WHERE outcome = 'not_found'),
-                       count(*) FILTER (WHERE outcome = 'out_of_scope'), count(*) FILTER (WHERE outcome = 'invalid')
+        return c.Query<DayRow>($"""
+                SELECT {database.Dialect.DayOf("at")} AS day, count(*) AS questions,
+                       count(*) FILTER (WHERE outcome = 'answered') AS answered, count(*) FILTER (WHERE outcome = 'not_found') AS notfound,
+                       count(*) FILTER (WHERE outcome = 'out_of_scope') AS outofscope, count(*) FILTER (WHERE outcome = 'invalid') AS invalid
                 FROM questions WHERE at >= @since GROUP BY day ORDER BY day
                 """, new { since = database.Dialect.Stamp(since) })
             .Select(r => new DayUsage(r.Day, (int)r.Questions, (int)r.Answered, (int)r.NotFound, (int)r.OutOfScope, (int)r.Invalid))
@@ -35,8 +35,8 @@ public sealed class Reports(StateDatabase database)
     public IReadOnlyList<(string Command, int Count)> TopCommands(DateTimeOffset since, int top)
     {
         using var c = database.Open();
-        return c.Query<(string Command, long Count)>(
-                "SELECT command, count(*) AS n FROM questions WHERE at >= @since AND command IS NOT NULL GROUP BY command ORDER BY n DESC, command LIMIT @top",
+        return c.Query<CommandRow>(
+                "SELECT command, count(*) AS count FROM questions WHERE at >= @since AND command IS NOT NULL GROUP BY command ORDER BY count DESC, command LIMIT @top",
                 new { since = database.Dialect.Stamp(since), top })
             .Select(r => (r.Command, (int)r.Count)).ToList();
     }
@@ -44,8 +44,8 @@ public sealed class Reports(StateDatabase database)
     public IReadOnlyList<UnansweredGroup> Unanswered(DateTimeOffset since, int top)
     {
         using var c = database.Open();
-        var rows = c.Query<(string Normalised, string? Closest, string At, string Platform)>(
-            $"SELECT normalised, closest, {database.Dialect.IsoMinuteOf("at")}, platform FROM questions WHERE at >= @since AND outcome <> 'answered' AND normalised <> '' ORDER BY at",
+        var rows = c.Query<UnansweredRow>(
+            $"SELECT normalised, closest, {database.Dialect.IsoMinuteOf("at")} AS at, platform FROM questions WHERE at >= @since AND outcome <> 'answered' AND normalised <> '' ORDER BY at",
             new { since = database.Dialect.Stamp(since) });
         return rows
             .GroupBy(r => GroupKey(r.Normalised))
@@ -61,6 +61,31 @@ public sealed class Reports(StateDatabase database)
     }
 
     /// <summary>Stems without stop words, sorted: "кластеры в корее?" and "Корея кластер" fall together.</summary>
+    // Rows as the queries name their columns (Dapper.AOT maps by name; columns are named as their properties).
+    internal sealed class DayRow
+    {
+        public string Day { get; init; } = "";
+        public long Questions { get; init; }
+        public long Answered { get; init; }
+        public long NotFound { get; init; }
+        public long OutOfScope { get; init; }
+        public long Invalid { get; init; }
+    }
+
+    internal sealed class CommandRow
+    {
+        public string Command { get; init; } = "";
+        public long Count { get; init; }
+    }
+
+    internal sealed class UnansweredRow
+    {
+        public string Normalised { get; init; } = "";
+        public string? Closest { get; init; }
+        public string At { get; init; } = "";
+        public string Platform { get; init; } = "";
+    }
+
     public static string GroupKey(string normalised)
     {
         var stems = TextNormaliser.Tokenise(normalised).Where(t => !StopWords.Contains(t)).Select(WordStemmer.Stem).Distinct().Order(StringComparer.Ordinal);

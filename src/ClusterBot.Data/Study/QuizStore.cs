@@ -49,11 +49,11 @@ public sealed class QuizStore(StateDatabase database) : IQuizStore
     public IReadOnlyList<int> Tally(string platform, string quizKey)
     {
         using var c = database.Open();
-        var counts = c.Query<(long Choice, long Count)>(
-            "SELECT choice, count(*) FROM quiz_answers WHERE platform = @platform AND quiz_key = @quizKey GROUP BY choice", new { platform, quizKey }).ToList();
+        var counts = c.Query<ChoiceCount>(
+            "SELECT choice AS Choice, count(*) AS Count FROM quiz_answers WHERE platform = @platform AND quiz_key = @quizKey GROUP BY choice", new { platform, quizKey }).AsList();
         var size = counts.Count == 0 ? 0 : (int)counts.Max(x => x.Choice) + 1;
         var tally = new int[size];
-        foreach (var (choice, count) in counts) tally[choice] = (int)count;
+        foreach (var row in counts) tally[row.Choice] = (int)row.Count;
         return tally;
     }
 
@@ -77,7 +77,14 @@ public sealed class QuizStore(StateDatabase database) : IQuizStore
     };
 
     // Settable rows: the two engines hand back integers as different types (int, long), which Dapper converts on set.
-    private sealed class QuizRow
+    // Internal, not private: the generated readers live outside this class.
+    internal sealed class ChoiceCount
+    {
+        public long Choice { get; init; }
+        public long Count { get; init; }
+    }
+
+    internal sealed class QuizRow
     {
         public string Platform { get; init; } = "";
         public string QuizKey { get; init; } = "";
@@ -90,7 +97,7 @@ public sealed class QuizStore(StateDatabase database) : IQuizStore
         public string Explanation { get; init; } = "";
     }
 
-    private sealed class AnswerRow
+    internal sealed class AnswerRow
     {
         public string UserId { get; init; } = "";
         public string UserName { get; init; } = "";

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace ClusterBot.Discord.Gateway;
@@ -295,22 +296,14 @@ internal sealed partial class GatewayConnection(
         return SendAsync(seq is null ? """{"op":1,"d":null}""" : $$"""{"op":1,"d":{{seq}}}""", cancellationToken);
     }
 
-    private string IdentifyPayload() => JsonSerializer.Serialize(new
-    {
-        op = GatewayOpcodes.Identify,
-        d = new
-        {
-            token = options.Token,
-            intents = (int)options.Intents,
-            properties = new { os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux", browser = "ClusterBot", device = "ClusterBot" },
-        },
-    });
+    private string IdentifyPayload() => JsonSerializer.Serialize(new IdentifyCommand(GatewayOpcodes.Identify, new IdentifyData(
+        options.Token,
+        (int)options.Intents,
+        new ConnectionProperties(OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux", "ClusterBot", "ClusterBot"))),
+        GatewayJson.Default.IdentifyCommand);
 
-    private string ResumePayload() => JsonSerializer.Serialize(new
-    {
-        op = GatewayOpcodes.Resume,
-        d = new { token = options.Token, session_id = session.SessionId, seq = session.Sequence },
-    });
+    private string ResumePayload() => JsonSerializer.Serialize(
+        new ResumeCommand(GatewayOpcodes.Resume, new ResumeData(options.Token, session.SessionId, session.Sequence)), GatewayJson.Default.ResumeCommand);
 
     private async Task SendAsync(string payload, CancellationToken cancellationToken)
     {
@@ -455,3 +448,27 @@ internal static class GatewayOpcodes
     public const int Hello = 10;
     public const int HeartbeatAck = 11;
 }
+
+// The two commands the client sends as JSON (heartbeats are written by hand), serialised by generated code.
+internal sealed record IdentifyCommand([property: JsonPropertyName("op")] int Op, [property: JsonPropertyName("d")] IdentifyData D);
+
+internal sealed record IdentifyData(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("intents")] int Intents,
+    [property: JsonPropertyName("properties")] ConnectionProperties Properties);
+
+internal sealed record ConnectionProperties(
+    [property: JsonPropertyName("os")] string Os,
+    [property: JsonPropertyName("browser")] string Browser,
+    [property: JsonPropertyName("device")] string Device);
+
+internal sealed record ResumeCommand([property: JsonPropertyName("op")] int Op, [property: JsonPropertyName("d")] ResumeData D);
+
+internal sealed record ResumeData(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("session_id")] string? SessionId,
+    [property: JsonPropertyName("seq")] long? Seq);
+
+[JsonSerializable(typeof(IdentifyCommand))]
+[JsonSerializable(typeof(ResumeCommand))]
+internal sealed partial class GatewayJson : JsonSerializerContext;

@@ -205,7 +205,7 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (body is not null)
         {
-            var json = new StringContent(JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            var json = new StringContent(JsonSerializer.Serialize(body, DiscordJson.TypeOf(body)), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
             var files = (body as MessagePayload ?? (body as InteractionCallback)?.Data as MessagePayload)?.Files;
             if (files is { Count: > 0 })
             {

@@ -69,7 +69,7 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
     private static partial void LogNoId(ILogger logger);
 
     /// <summary>getUpdates with the result kept as raw JSON, so each update can be read on its own.</summary>
-    private sealed class RawGetUpdatesRequest() : RequestBase<JsonElement[]>("getUpdates")
+    internal sealed class RawGetUpdatesRequest() : RequestBase<JsonElement[]>("getUpdates")
     {
         public int? Offset { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -11,9 +12,22 @@ namespace ClusterBot.Telegram.Receiving;
 /// </summary>
 internal static class UpdateReader
 {
-    public static Update? Read(JsonElement element) => Guard(() => element.Deserialize<Update>(JsonBotAPI.Options));
+    /// <summary>
+    /// The library's generated contract for an update (its options chain its own source-generated context), taken
+    /// once: reading through it needs no reflection-built metadata, which a Native AOT build does not have.
+    /// </summary>
+    internal static JsonTypeInfo<Update> UpdateType { get; } = TypeOfUpdate();
 
-    public static Update? Read(byte[] body) => Guard(() => JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options));
+    private static JsonTypeInfo<Update> TypeOfUpdate()
+    {
+        // Taking a type locks the library's options: our own shapes join them first.
+        BotApiJson.Register();
+        return (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+    }
+
+    public static Update? Read(JsonElement element) => Guard(() => element.Deserialize(UpdateType));
+
+    public static Update? Read(byte[] body) => Guard(() => JsonSerializer.Deserialize(body, UpdateType));
 
     private static Update? Guard(Func<Update?> read)
     {

@@ -105,7 +105,7 @@ public sealed partial class WebhookWorkers(
     {
         try
         {
-            return JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
+            return JsonSerializer.Deserialize(payload, UpdateReader.UpdateType);
         }
         catch (JsonException)
         {

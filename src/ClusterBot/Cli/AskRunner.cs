@@ -12,7 +12,7 @@ namespace ClusterBot.Cli;
 /// in order, flushed as it goes. Every line gets exactly one answer, whatever it holds.
 /// </summary>
 /// <remarks>A /quiz question's options are numbered; with --json, the next line answers it.</remarks>
-public sealed class AskRunner(IAnswerEngine engine, string? language, string botUsername, QuizDesk? quizzes = null)
+public sealed partial class AskRunner(IAnswerEngine engine, string? language, string botUsername, QuizDesk? quizzes = null)
 {
     private readonly LocalQuiz _quiz = new(quizzes, "cli", "cli", "cli", "cli");
 
@@ -21,12 +21,13 @@ public sealed class AskRunner(IAnswerEngine engine, string? language, string bot
 
     public ITimelinePainter? Painter { get; init; }
 
-    private static readonly JsonSerializerOptions Json = new()
+    // Generated serialisation (no reflection, as a Native AOT build needs) with the options the output always had.
+    private static readonly AskJson Json = new(new JsonSerializerOptions
     {
         // Cyrillic stays readable; the output is UTF-8 JSON Lines, not HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    });
 
     public Reply Ask(string text)
     {
@@ -87,7 +88,10 @@ public sealed class AskRunner(IAnswerEngine engine, string? language, string bot
         reply.ToPlainText(),
         reply.Citations.Select(c => c.Text).ToList(),
         reply.FactIds,
-        reply.FollowUps.Select(f => f.Command).ToList()), Json);
+        reply.FollowUps.Select(f => f.Command).ToList()), Json.AskResult);
+
+    [JsonSerializable(typeof(AskResult))]
+    private sealed partial class AskJson : JsonSerializerContext;
 
     private sealed record AskResult(
         string Query,

@@ -66,3 +66,7 @@ public sealed partial class MaintenanceService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store maintenance failed; it will run again in an hour")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>Checks the attributes on <see cref="AnalyticsOptions"/> with generated code: no reflection over the options type.</summary>
+[OptionsValidator]
+internal sealed partial class AnalyticsOptionsValidation : IValidateOptions<AnalyticsOptions>;

@@ -403,7 +403,7 @@ public abstract class StateStoreContract : IDisposable
         Assert.True(first.EnsureMigrated() >= 2);
         Assert.Equal(0, Databases.Open().EnsureMigrated());
         using var c = first.Open();
-        var versions = c.Query<long>("SELECT version FROM schema_migrations ORDER BY version").ToList();
+        var versions = c.Query<long>("SELECT version FROM schema_migrations ORDER BY version").AsList();
         Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
     }
 

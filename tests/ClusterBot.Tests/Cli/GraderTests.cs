@@ -41,7 +41,7 @@ public sealed partial class GraderTests : IDisposable
         Assert.True(File.Exists(cases), $"the cases are expected at {cases}");
 
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _temp.Path };
-        foreach (var a in new[] { grader, cases, "--", "dotnet", AppProcess.Dll, "ask", "--json" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { grader, cases, "--" }.Concat(AppProcess.Command).Concat(["ask", "--json"])) start.ArgumentList.Add(a);
         start.Environment["Storage__Path"] = _temp.File("grader.db");
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
