@@ -3,7 +3,7 @@ using ClusterBot.Core.Knowledge;
 namespace ClusterBot.Core.Answering;
 
 /// <summary>Turns facts and entities into reply blocks, citations and follow-ups in one language.</summary>
-public sealed class ReplyComposer(KnowledgeIndex index)
+public sealed partial class ReplyComposer(KnowledgeIndex index)
 {
     private const int FollowUpLabelLength = 40;
     private const int MaxFollowUps = 4;
@@ -187,21 +187,21 @@ public sealed class ReplyComposer(KnowledgeIndex index)
         _ => "",
     };
 
-    /// <summary>The first sentence and those that use one of the asked words; the whole text when that is all of it.</summary>
+    /// <summary>The lead sentences and those that use one of the asked words.</summary>
     private static string SentencesSpeakingTo(string text, IReadOnlyList<IReadOnlySet<string>> asked)
     {
-        var sentences = System.Text.RegularExpressions.Regex.Matches(text, @".+?(?:[.!?](?=\s+[A-ZА-ЯЁ«“""])|$)").Select(m => m.Value.Trim()).ToList();
-        var kept = sentences.Where((sentence, i) => i < LeadSentences ||
-            asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains))).ToList();
+        var kept = Sentences(text).Where((sentence, i) => i < LeadSentences ||
+            asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains)));
         return string.Join(" ", kept);
     }
 
-    private static string FirstSentence(string text)
-    {
-        // A full stop followed by a space and a capital ends the sentence; "2004–2009 гг. и" does not.
-        var match = System.Text.RegularExpressions.Regex.Match(text, @"^.+?[.!?](?=\s+[A-ZА-ЯЁ«“""])");
-        return match.Success ? match.Value : text;
-    }
+    private static string FirstSentence(string text) => Sentences(text).FirstOrDefault() ?? text;
+
+    private static IEnumerable<string> Sentences(string text) => SentenceEnd().Matches(text).Select(m => m.Value.Trim());
+
+    // A full stop followed by a space and a capital ends a sentence; "2004–2009 гг. и" does not.
+    [System.Text.RegularExpressions.GeneratedRegex(@".+?(?:[.!?](?=\s+[A-ZА-ЯЁ«“""])|$)")]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     private static string Shorten(string text) =>
         text.Length <= FollowUpLabelLength ? text : text[..(FollowUpLabelLength - 1)].TrimEnd() + "…";
