@@ -97,7 +97,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             var listed = route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId) : handlers.ProgrammesOf(route.EntityId);
             // "Сколько этапов …?": the count first, then the list.
             return query.Intent == Intent.Count && listed.Blocks.OfType<BulletList>().FirstOrDefault() is { } items
-                ? listed with { Blocks = [new Paragraph(UiText.InAll(items.Items.Count)[lang]), .. listed.Blocks] }
+                ? CountFirst(listed, items.Items.Count, lang)
                 : listed;
         }
 
@@ -157,7 +157,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && !NumberWords.States(list.Text[lang], list.Items.Count))
         {
             // "How many …?" answered by a list the text does not count: the count first.
-            reply = reply with { Blocks = [new Paragraph(UiText.InAll(list.Items.Count)[lang]), .. reply.Blocks] };
+            reply = CountFirst(reply, list.Items.Count, lang);
         }
 
         if (query.YesNo)
@@ -225,6 +225,10 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
     private static bool OverviewOf(SearchDocument overview, SearchDocument fact) =>
         overview.Entity is { } entity && fact.Fact is not null && fact.EntityClosure.Contains(entity.Id);
+
+    /// <summary>"Всего 3." before the list a "how many" question is answered with.</summary>
+    private static Reply CountFirst(Reply reply, int count, Lang lang) =>
+        reply with { Blocks = [new Paragraph(UiText.InAll(count)[lang]), .. reply.Blocks] };
 
     internal static Reply Fallback(Lang lang, ReplyOutcome outcome, string message) =>
         new(lang, outcome, [new Paragraph(message)], [], [], []);
