@@ -40,7 +40,7 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
         SetMeta(c, tx, "paper_title_ru", kb.PaperTitle.Ru);
         SetMeta(c, tx, "paper_title_en", kb.PaperTitle.En);
         SetMeta(c, tx, LexiconKey, JsonSerializer.Serialize(new LexiconRow(kb.Lexicon.Fillers.ToList(), kb.Lexicon.Synonyms.Select(g => g.ToList()).ToList(),
-            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList())).ToList()), StoreJson.Default.LexiconRow));
+            kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList(), a.Units.ToList(), a.OnlyHowMuch)).ToList(), kb.Lexicon.Places.ToList()), StoreJson.Default.LexiconRow));
         c.Execute("INSERT INTO sections (id, title_ru, title_en, seq) VALUES (@Id, @Ru, @En, @Seq)",
             kb.Sections.Select((s, i) => new { s.Id, s.Title.Ru, s.Title.En, Seq = i }), tx);
         c.Execute("INSERT INTO sources (number, section, cited_for_ru, cited_for_en) VALUES (@Number, @Section, @Ru, @En)",
@@ -209,7 +209,7 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
     private static Lexicon LexiconOf(string? json) =>
         json is null || JsonSerializer.Deserialize(json, StoreJson.Default.LexiconRow) is not { } row
             ? Lexicon.Empty
-            : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words)).ToList());
+            : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words) { Units = a.Units ?? [], OnlyHowMuch = a.OnlyHowMuch }).ToList()) { Places = row.Places ?? [] };
 
     // Rows read by Dapper.AOT's generated readers (internal: they live outside this class); columns match by name.
     internal sealed record MetaRow(string Key, string Value);
@@ -233,9 +233,9 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
     [JsonSerializable(typeof(List<string>))]
     private sealed partial class StoreJson : JsonSerializerContext;
 
-    private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes);
+    private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes, List<string>? Places);
 
-    private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words);
+    private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words, List<string>? Units, bool OnlyHowMuch);
 
     private sealed record LocalizedListRow(List<string> Ru, List<string> En);
 

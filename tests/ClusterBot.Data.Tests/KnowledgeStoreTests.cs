@@ -23,6 +23,11 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.Equal(kb.References, loaded.References);
         Assert.Equal(kb.Entities.Select(Describe), loaded.Entities.Select(Describe));
         Assert.Equal(kb.Facts.Select(Describe), loaded.Facts.Select(Describe));
+        Assert.Equal(kb.Lexicon.Places, loaded.Lexicon.Places);
+        Assert.NotEmpty(loaded.Lexicon.Places);
+        Assert.Equal(kb.Lexicon.Attributes.Select(a => (a.Id, string.Join(",", a.Words), string.Join(",", a.Units), a.OnlyHowMuch)),
+            loaded.Lexicon.Attributes.Select(a => (a.Id, string.Join(",", a.Words), string.Join(",", a.Units), a.OnlyHowMuch)));
+        Assert.Contains(loaded.Lexicon.Attributes, a => a.OnlyHowMuch && a.Units.Count > 0);
     }
 
     [Fact]

@@ -126,6 +126,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             best = giving;
         }
 
+        if (best is not null && AboutAnotherCountry(query, best.Document, index))
+        {
+            // "Кластерная политика Франции": the paper mentions France only as an example of Korea's; it does not study it.
+            return WithSuggestions(lang, ReplyOutcome.OutOfScope, UiText.OutOfScope(index.Showcase)[lang],
+                best.Document.Roots.Select(id => composer.FollowUpFor(id, lang)).OfType<FollowUp>().ToList(), index.Showcase);
+        }
+
         var runnerUp = ranked.Count > 1 ? ranked[1] : null;
         if (best is not null && query.Attributes.FirstOrDefault(a => !a.GivenBy.Contains(best.Document.Id)) is { } missing)
         {
@@ -169,6 +176,15 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
         return reply;
     }
+
+    /// <summary>
+    /// Whether the question names a place that is none of the paper's countries, and none of them, while the answer found
+    /// is about one of them: then the question is about a country the paper does not study.
+    /// </summary>
+    private static bool AboutAnotherCountry(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
+        query.Places.Count > 0 &&
+        !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country) &&
+        doc.Roots.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country);
 
     private Reply RunCommand(ParsedCommand command, Question question, KnowledgeSnapshot snapshot)
     {

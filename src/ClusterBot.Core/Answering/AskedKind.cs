@@ -34,6 +34,12 @@ public static class AskedKind
             return Givers(query.Intent == Intent.When ? Date : Number, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
         }
 
+        if (query.Intent is Intent.When or Intent.Count && query.Places.FirstOrDefault(p => p.CreditFrom(doc) == 0) is not null)
+        {
+            // "How many clusters has Japan in the GII top 100?": a count that does not speak of Japan is not Japan's.
+            return Givers(query.Intent == Intent.When ? Date : Number, doc, index, _ => false);
+        }
+
         var years = YearsAsked(query);
         if (After(query) is { } after && !YearsOf(doc, index).Any(y => y > after) && !MentionsAfter(doc, after))
         {

@@ -106,8 +106,12 @@ public sealed class KnowledgeIndex
         {
             var words = a.Words.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
             var giving = docs.Where(d => d.StatementTexts().Any(t => ContainsAny(TextNormaliser.Tokenise(t), words))).Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
-            return new IndexedAttribute(a, words, giving);
+            var units = a.Units.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
+            var amounts = giving.Where(id => docs.First(d => d.Id == id).StatementTexts().Any(t => StatesAmount(TextNormaliser.Tokenise(t).ToList(), units)))
+                .ToFrozenSet(StringComparer.Ordinal);
+            return new IndexedAttribute(a, words, giving) { AmountGivenBy = amounts };
         }).ToList();
+        _places = lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0).ToList();
         _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
     }
@@ -115,8 +119,45 @@ public sealed class KnowledgeIndex
     /// <summary>The lexicon's attributes with their words' stems and the documents that give each.</summary>
     public IReadOnlyList<IndexedAttribute> Attributes { get; }
 
+    /// <summary>Whether the text states a figure in one of the units ("3,6 млн евро", "3.6 million euros").</summary>
+    private static bool StatesAmount(IReadOnlyList<string> tokens, IReadOnlyList<string[]> units)
+    {
+        const int Reach = 3;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!QueryAnalysis.IsNumber(tokens[i])) continue;
+            var after = tokens.Skip(i + 1).Take(Reach).ToList();
+            if (ContainsAny(after, units)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the token sequence holds one of the phrases (each a token sequence) in order.</summary>
     public static bool ContainsAny(IReadOnlyList<string> stems, IReadOnlyList<string[]> phrases) => phrases.Any(p => Phrases.Contains(stems, p));
+
+    private readonly List<string[]> _places;
+
+    /// <summary>Whether the word at <paramref name="position"/> is (part of) the name of a place in the lexicon, in any case form.</summary>
+    public bool IsPlace(IReadOnlyList<string> tokens, int position) =>
+        _places.Any(p => Enumerable.Range(position - p.Length + 1, p.Length).Any(start =>
+            start >= 0 && start + p.Length <= tokens.Count && p.Select((w, j) => IsFormOf(tokens[start + j], w)).All(b => b)));
+
+    private static readonly FrozenSet<string> CaseEndings = new[]
+    {
+        "", "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ом", "ем", "ию", "ии", "ией", "s",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "москвы", "франции", "berlin's" are forms of the names; names are matched by their forms, not stems, because
+    /// a stem as short as "дел" (Дели) is also the stem of "делает".
+    /// </summary>
+    private static bool IsFormOf(string token, string name)
+    {
+        if (token == name) return true;
+        var stem = name.Length > 3 && "аяьйоеи".Contains(name[^1], StringComparison.Ordinal) ? name[..^1] : name;
+        return token.StartsWith(stem, StringComparison.Ordinal) && CaseEndings.Contains(token[stem.Length..]);
+    }
 
     private readonly FrozenSet<string> _fillers;
     private readonly FrozenDictionary<string, IReadOnlySet<string>> _synonyms;
@@ -266,7 +307,14 @@ public sealed class KnowledgeIndex
 }
 
 /// <summary>An attribute of the lexicon, ready for matching: its words as token sequences, and the documents that give it.</summary>
-public sealed record IndexedAttribute(LexiconAttribute Attribute, IReadOnlyList<string[]> Words, IReadOnlySet<string> GivenBy);
+public sealed record IndexedAttribute(LexiconAttribute Attribute, IReadOnlyList<string[]> Words, IReadOnlySet<string> GivenBy)
+{
+    /// <summary>The documents that state an amount of it in its units: they alone answer "how much".</summary>
+    public IReadOnlySet<string> AmountGivenBy { get; init; } = GivenBy;
+
+    /// <summary>As a "how much" question asks it: only a stated amount gives it, when the attribute has units.</summary>
+    public IndexedAttribute AsAmount() => Attribute.Units.Count == 0 ? this : this with { GivenBy = AmountGivenBy };
+}
 
 /// <summary>A document's stems: of what it says, and of everything it is found by (its aliases too).</summary>
 public sealed record DocumentStems(IReadOnlyCollection<string> Text, IReadOnlyCollection<string> All);

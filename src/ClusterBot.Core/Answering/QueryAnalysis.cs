@@ -58,6 +58,9 @@ public sealed record QueryAnalysis(
     /// <summary>What a "how many" question counts ("сколько компаний" → компан), when the question names it.</summary>
     public QueryTerm? Counted { get; init; }
 
+    /// <summary>Places the question names that are none of the paper's named things ("Франция", "moscow").</summary>
+    public IReadOnlyList<QueryTerm> Places { get; init; } = [];
+
     /// <summary>What the question asks of the thing it names, as the lexicon's attributes ("who founded", "budget").</summary>
     public IReadOnlyList<IndexedAttribute> Attributes { get; init; } = [];
 
@@ -103,8 +106,12 @@ public static class QueryAnalyser
         var tokens = TextNormaliser.Tokenise(text).Where(t => !index.IsFiller(t)).ToList();
         var names = ProperNames(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
+        // A place named in lower case ("what place is moscow") is still a name, and no English word in Cyrillic.
+        var places = Enumerable.Range(0, tokens.Count).Where(k => index.IsPlace(tokens, k)).ToHashSet();
+        names.UnionWith(places.Select(k => tokens[k]));
         for (var k = 0; k < tokens.Count; k++)
         {
+            if (places.Contains(k)) continue;
             // An English word written in Cyrillic ("лидинг", "даун") reads as the English word it sounds like.
             if (!tokens[k].Any(Script.IsCyrillic) || index.IsKnownStem(stems[k]) || StopWords.Contains(tokens[k]) || index.AliasesStartingWith(stems[k]).Count > 0)
             {
@@ -216,7 +223,9 @@ public static class QueryAnalyser
             Counted = intent == Intent.Count ? CountedTerm(tokens, stems, terms) : null,
             SpecificEntityCount = specific,
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
-            Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words)).ToList(),
+            Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
+            Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch))
+                .Select(a => intent == Intent.Count ? a.AsAmount() : a).ToList(),
         };
     }
 

@@ -11,7 +11,8 @@ public static class QueryExplainer
     {
         var query = QueryAnalyser.Analyse(question, snapshot.Index);
         var sb = new StringBuilder();
-        var counts = query.Counted is { } counted ? "; counts: " + counted.Stem : "";
+        var counts = (query.Counted is { } counted ? "; counts: " + counted.Stem : "") +
+            (query.Places.Count > 0 ? "; places: " + string.Join(", ", query.Places.Select(p => p.Stem)) : "");
         sb.Append(CultureInfo.InvariantCulture, $"intent: {query.Intent}{(query.YesNo ? " (yes/no)" : "")}; entities: [{string.Join(", ", query.EntityIds)}]; " +
             $"asks for: [{string.Join(", ", query.Attributes.Select(a => a.Attribute.Id))}]{counts}\n");
         foreach (var t in query.Terms)

@@ -45,9 +45,57 @@ public static class YesNoQuestion
         return Script.IsCyrillic(tokens.FirstOrDefault(t => char.IsLetter(t[0]))?[0] ?? 'a') && text.TrimEnd().EndsWith('?');
     }
 
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "не", "нет", "ни", "без", "not", "no", "nothing", "never", "neither", "nor", "without", "didn", "doesn", "isn", "wasn", "hasn", "haven",
+    };
+
+    /// <summary>
+    /// Whether the fact denies what the question asks: its words for the question's verb or claim stand only after a
+    /// negation ("did the top five change?" — "nothing has changed"; "неизменным"), while the question puts it plainly
+    /// (or the other way round).
+    /// </summary>
+    private static bool Negates(QueryAnalysis query, SearchDocument doc)
+    {
+        var questionNegated = query.Tokens.Any(Negators.Contains);
+        foreach (var term in query.Terms.Where(t => t.Known && !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null))
+        {
+            var uses = doc.StatementTexts().SelectMany(text => Uses(TextNormaliser.Tokenise(text), term)).ToList();
+            if (uses.Count > 0 && uses.All(negated => negated) != questionNegated) return true;
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> NotNegating = new(StringComparer.Ordinal) { "только", "лишь", "менее", "меньше", "раз", "only", "just", "less", "fewer" };
+
+    /// <summary>A negation at that place: "не", "nothing" … but not "не только", "not only", "не менее".</summary>
+    private static bool Negation(List<string> tokens, int at) =>
+        Negators.Contains(tokens[at]) && (at + 1 >= tokens.Count || !NotNegating.Contains(tokens[at + 1]));
+
+    /// <summary>For each use of the term in the text, whether a negation governs it: a word just before, or a prefix ("unchanged").</summary>
+    private static IEnumerable<bool> Uses(List<string> tokens, QueryTerm term)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (term.Matches.Contains(WordStemmer.Stem(token)))
+            {
+                yield return i > 0 && Negation(tokens, i - 1) || i > 1 && Negation(tokens, i - 2) && tokens[i - 1] is "has" or "have" or "had" or "was" or "is" or "были" or "был" or "было";
+            }
+            else if (token.Length > 5 && (token.StartsWith("не", StringComparison.Ordinal) || token.StartsWith("un", StringComparison.Ordinal)) &&
+                     term.Matches.Any(m => m.Length >= 4 && token[2..].StartsWith(m, StringComparison.Ordinal)))
+            {
+                yield return true;
+            }
+        }
+    }
+
     /// <summary>The place an ordinal word or its stem names ("третий", "third", "3rd"), or null.</summary>
     public static int? OrdinalOf(string stemOrToken)
     {
+        // "пятёрка", "шестёрка" are groups of so many, not places.
+        if (stemOrToken.Contains("ерк", StringComparison.Ordinal) || stemOrToken.Contains("ёрк", StringComparison.Ordinal)) return null;
         foreach (var (prefix, n) in Ordinals)
         {
             if (stemOrToken.StartsWith(prefix, StringComparison.Ordinal) && stemOrToken.Length <= prefix.Length + 4) return n;
@@ -65,6 +113,8 @@ public static class YesNoQuestion
         var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
+
+        if (Negates(query, doc)) return false;
 
         var items = doc.Fact?.Items ?? [];
         var claimTerms = query.Terms.Where(t => !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null).ToList();

@@ -212,7 +212,7 @@ public sealed class KnowledgeYamlReader
 
     private Lexicon ReadLexicon(YamlMappingNode root)
     {
-        Keys(root, "the lexicon", "fillers", "synonyms", "attributes");
+        Keys(root, "the lexicon", "fillers", "synonyms", "attributes", "places");
         var fillers = ReadLocalizedList(root, "fillers");
         var synonyms = new List<IReadOnlyList<string>>();
         foreach (var node in Seq(root, "synonyms"))
@@ -233,12 +233,18 @@ public sealed class KnowledgeYamlReader
         {
             var m = Map(node);
             if (m is null) continue;
-            Keys(m, "an attribute", "id", "name", "words");
+            Keys(m, "an attribute", "id", "name", "words", "units", "asked_by");
+            var askedBy = Str(m, "asked_by", required: false);
+            if (askedBy is not null and not "how_much") Error(Child(m, "asked_by", required: false)!, "asked_by is 'how_much' or left out");
             attributes.Add(new LexiconAttribute(Str(m, "id", required: true) ?? "", ReadLocalized(m, "name", Child(m, "name", required: true)),
-                ReadLocalizedList(m, "words").All.ToList()));
+                ReadLocalizedList(m, "words").All.ToList())
+            {
+                Units = ReadLocalizedList(m, "units").All.ToList(),
+                OnlyHowMuch = askedBy == "how_much",
+            });
         }
 
-        return new Lexicon(fillers.All.ToList(), synonyms, attributes);
+        return new Lexicon(fillers.All.ToList(), synonyms, attributes) { Places = ReadLocalizedList(root, "places").All.ToList() };
     }
 
     private static readonly string[] FactKeys =

@@ -9,8 +9,21 @@ namespace ClusterBot.Core.Knowledge;
 public sealed record Lexicon(IReadOnlyList<string> Fillers, IReadOnlyList<IReadOnlyList<string>> Synonyms, IReadOnlyList<LexiconAttribute> Attributes)
 {
     public static readonly Lexicon Empty = new([], [], []);
+
+    /// <summary>Places of the world by name: one the paper's text does not know is a place it does not study.</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
 }
 
 /// <summary>Something a question may ask of a named thing (its budget, founder, population …), with the words that ask for it.</summary>
 /// <param name="Words">Words and phrases that ask for it; an entry gives the attribute when its text uses one of them.</param>
-public sealed record LexiconAttribute(string Id, Localized Name, IReadOnlyList<string> Words);
+/// <param name="Units">
+/// Words that state an amount of it ("евро", "million"). A "how much" question is given the attribute only by an entry
+/// stating a figure with one of them: "other funding measures" speaks of funding but gives no sum.
+/// </param>
+/// <param name="OnlyHowMuch">Asked only by a "how much / how many" question: "роль инвестиций" asks no amount, "сколько инвестиций" does.</param>
+public sealed record LexiconAttribute(string Id, Localized Name, IReadOnlyList<string> Words)
+{
+    public IReadOnlyList<string> Units { get; init; } = [];
+
+    public bool OnlyHowMuch { get; init; }
+}

@@ -10,7 +10,7 @@ namespace ClusterBot.Core.Tests.Answering;
 /// A made-up country of a few entries and a lexicon of its own, so that a ranking mechanism is tested by what it
 /// does, not by today's content of the real knowledge.
 /// </summary>
-public sealed class SmallKnowledge : IDisposable
+public class SmallKnowledge : IDisposable
 {
     private const string Sources = """
         paper:
@@ -85,21 +85,37 @@ public sealed class SmallKnowledge : IDisposable
         synonyms:
           - [бюджет, бабки, budget, money, price tag]
           - [компания, компаний, фирма, company, companies, firm, firms]
+          - [франция, французский, france, french]
         attributes:
           - id: founder
             name: {ru: "кто основал", en: "who founded it"}
             words: {ru: [основал, основатель], en: [founded, founder]}
           - id: budget
             name: {ru: "бюджет", en: "budget"}
-            words: {ru: [бюджет, бабки], en: [budget, money]}
+            words: {ru: [бюджет, бабки, деньги], en: [budget, money]}
+            units: {ru: [евро, миллионов], en: [euros, million]}
+          - id: investment
+            name: {ru: "сумма инвестиций", en: "the amount invested"}
+            asked_by: how_much
+            words: {ru: [инвестиций, инвестиции], en: [investment, investments]}
+            units: {ru: [евро, миллионов], en: [euros, million]}
+        places:
+          ru: [франция, атлантида, дели]
+          en: [france, atlantis, delhi]
         """;
 
     private readonly TempFolder _temp = new();
 
     public SmallKnowledge()
+        : this("")
+    {
+    }
+
+    /// <summary>The same knowledge with more facts of Freedonia's (YAML list entries, indented as the others).</summary>
+    protected SmallKnowledge(string moreFacts)
     {
         File.WriteAllText(_temp.File("sources.yaml"), Sources);
-        File.WriteAllText(_temp.File("freedonia.yaml"), Country);
+        File.WriteAllText(_temp.File("freedonia.yaml"), Country + "\n" + moreFacts);
         File.WriteAllText(_temp.File("lexicon.yaml"), Lexicon);
         Index = new KnowledgeIndex(KnowledgeYamlReader.ReadFolder(_temp.Path));
         var snapshot = new KnowledgeSnapshot(Index, new InMemoryCandidateSearch(Index));
@@ -117,5 +133,38 @@ public sealed class SmallKnowledge : IDisposable
         new AnswerEngine(new StaticKnowledgeSource(new KnowledgeSnapshot(Index, new InMemoryCandidateSearch(Index))), Options.Create(options))
             .Answer(new Question(text, ChatKind.Private, true, BotUsername: "ClusterBot"));
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// Freedonia with facts that use a question's words without answering it: money without a sum, a change denied, a
+/// country named only as an example.
+/// </summary>
+public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
+{
+    private const string MoreFacts = """
+          - id: beacon-grants
+            about: [beacon]
+            kind: statement
+            ru: "После 2015 года 12 портов Beacon получают деньги из других программ."
+            en: "After 2015 the 12 Beacon ports get money from other programmes."
+            numbers: [12]
+            cite: {section: "9", refs: [1]}
+          - id: beacon-ports-unchanged
+            about: [beacon]
+            kind: statement
+            ru: "С 2012 года состав портов Beacon не изменился."
+            en: "Since 2012 the set of Beacon ports has not changed."
+            cite: {section: "9", refs: [1]}
+          - id: freedonia-borrowed
+            about: [freedonia]
+            kind: statement
+            ru: "Фридония переняла опыт Франции в кластерной политике."
+            en: "Freedonia borrowed France's experience in cluster policy."
+            cite: {section: "9", refs: [1]}
+        """;
 }

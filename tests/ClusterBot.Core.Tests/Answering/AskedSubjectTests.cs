@@ -1,0 +1,85 @@
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>
+/// Questions whose words the paper has, but not for what they ask: an amount where only the word for it stands, a
+/// country it names only in passing, a place it does not know, a change it denies.
+/// </summary>
+public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    [Fact]
+    public void How_much_money_is_given_only_by_an_entry_stating_a_sum_not_by_one_that_merely_speaks_of_money()
+    {
+        var reply = kb.Ask("how much money do the beacon ports get from other programmes");
+        Assert.DoesNotContain("beacon-grants", reply.FactIds);
+    }
+
+    [Fact]
+    public void A_sum_with_its_unit_answers_how_much()
+    {
+        var reply = kb.Ask("how much money has the beacon programme");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-budget"], reply.FactIds);
+    }
+
+    [Fact]
+    public void An_amount_attribute_asked_only_by_how_much_leaves_other_questions_alone()
+    {
+        Assert.DoesNotContain("the amount invested", kb.Ask("what role do investments play in beacon").ToPlainText());
+        var howMuch = kb.Ask("сколько инвестиций получила программа маяк");
+        Assert.False(howMuch.Answered, howMuch.ToPlainText());
+    }
+
+    [Fact]
+    public void A_country_the_paper_mentions_only_in_passing_is_not_answered_with_the_fact_that_mentions_it()
+    {
+        var reply = kb.Ask("кластерная политика франции");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Fact]
+    public void The_same_country_beside_a_country_the_paper_studies_is_answered()
+    {
+        var reply = kb.Ask("french experience in freedonia");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["freedonia-borrowed"], reply.FactIds);
+    }
+
+    [Fact]
+    public void A_place_the_paper_does_not_know_is_outside_it_even_in_lower_case()
+    {
+        var reply = kb.Ask("what industry does the beacon port of atlantis have");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Fact]
+    public void A_place_is_matched_by_its_forms_not_by_a_stem_that_common_words_share()
+    {
+        // "делает" shares the stem "дел" with "Дели".
+        var reply = kb.Ask("что делает программа маяк в портах");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.False(kb.Index.IsPlace(["делает"], 0));
+        Assert.True(kb.Index.IsPlace(["франции"], 0));
+        Assert.True(kb.Index.IsPlace(["дели"], 0));
+    }
+
+    [Fact]
+    public void A_count_that_does_not_speak_of_the_place_asked_is_not_its_count()
+    {
+        var reply = kb.Ask("how many companies from france take part in beacon");
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("did the set of beacon ports change?", "No.")]
+    [InlineData("изменился ли состав портов маяк?", "Нет.")]
+    public void A_yes_no_question_whose_change_the_fact_denies_is_answered_no(string question, string verdict)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-ports-unchanged"], reply.FactIds);
+        Assert.StartsWith(verdict, reply.ToPlainText());
+    }
+}
