@@ -182,7 +182,8 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     /// is about one of them: then the question is about a country the paper does not study.
     /// </summary>
     private static bool AboutAnotherCountry(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
-        query.Places.Count > 0 &&
+        // A place that is an item of the answer's list ("Austin — shipbuilding") is the paper's own, not one in passing.
+        query.Places.Any(p => doc.Fact is not { } f || !f.Items.Any(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).Any(p.Matches.Contains))) &&
         !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country) &&
         doc.Roots.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country);
 

@@ -40,6 +40,13 @@ public static class AskedKind
             return Givers(query.Intent == Intent.When ? Date : Number, doc, index, _ => false);
         }
 
+        if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && query.Places.Any(p => IsOneItem(p, list)))
+        {
+            // "Сколько кластеров в Гонконге?": the ranking counts its clusters, and Hong Kong is one of them; how many
+            // it holds itself the paper does not say.
+            return Givers(Number, doc, index, _ => false);
+        }
+
         var years = YearsAsked(query);
         if (After(query) is { } after && !YearsOf(doc, index).Any(y => y > after) && !MentionsAfter(doc, after))
         {
@@ -73,6 +80,14 @@ public static class AskedKind
             Intent.Count when query.Counted is null && !Counts(doc) => Givers(Number, doc, index, Counts),
             _ => null,
         };
+    }
+
+    /// <summary>Whether the place is named by exactly one item of the list and not by the list's own text.</summary>
+    private static bool IsOneItem(QueryTerm place, Fact list)
+    {
+        var own = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En);
+        if (own.Any(place.Matches.Contains)) return false;
+        return list.Items.Count(i => WordStemmer.StemAll(string.Join(" ", new[] { i.Text.Ru, i.Text.En }.Concat(i.Asks.All))).Any(place.Matches.Contains)) == 1;
     }
 
     /// <summary>The years a question names as its time ("в 2010 году"); "после 2016" is a time after, read apart.</summary>

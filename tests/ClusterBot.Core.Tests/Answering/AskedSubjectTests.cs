@@ -64,6 +64,16 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
         Assert.True(kb.Index.IsPlace(["дели"], 0));
     }
 
+    [Theory]
+    [InlineData("how many ports are there in austin")]
+    [InlineData("сколько портов в остине")]
+    public void A_list_does_not_count_what_lies_inside_one_of_its_items(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
     [Fact]
     public void A_count_that_does_not_speak_of_the_place_asked_is_not_its_count()
     {

@@ -100,8 +100,8 @@ public class SmallKnowledge : IDisposable
             words: {ru: [инвестиций, инвестиции], en: [investment, investments]}
             units: {ru: [евро, миллионов], en: [euros, million]}
         places:
-          ru: [франция, атлантида, дели]
-          en: [france, atlantis, delhi]
+          ru: [франция, атлантида, дели, остин]
+          en: [france, atlantis, delhi, austin]
         """;
 
     private readonly TempFolder _temp = new();
