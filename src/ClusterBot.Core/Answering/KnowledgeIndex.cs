@@ -100,6 +100,24 @@ public sealed class KnowledgeIndex
             set.Add(word);
         }
 
+        // Pairs of English words by their joint sound, for a pair a student writes in Cyrillic ("топ-даун", "боттом-ап"),
+        // whose short halves are too ambiguous to read alone.
+        var pairsBySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var text in docs.SelectMany(d => d.IndexTexts()))
+        {
+            var words = TextNormaliser.Tokenise(text);
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (!IsLatinWord(words[i]) || !IsLatinWord(words[i + 1])) continue;
+                var skeleton = Transliteration.Skeleton(words[i] + words[i + 1]);
+                if (skeleton.Length < 2) continue;
+                if (!pairsBySound.TryGetValue(skeleton, out var set)) pairsBySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(words[i] + " " + words[i + 1]);
+            }
+        }
+
+        _englishPairsBySound = pairsBySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
         // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
         // Words, not stems: "founded" must not meet "is found in".
         Attributes = lexicon.Attributes.Select(a =>
@@ -189,6 +207,24 @@ public sealed class KnowledgeIndex
         var near = words.Where(w => SpellingDistance.Distance(latin, w) <= Math.Max(2, latin.Length / 2)).Select(WordStemmer.Stem).Distinct().ToList();
         return near.Count == 1 && words.Select(WordStemmer.Stem).Distinct().Count() == 1 ? near[0] : null;
     }
+
+    /// <summary>
+    /// The English pair of words two Cyrillic ones spell together ("топ", "даун" → "top", "down"), when one
+    /// pair of the knowledge sounds so and is spelt near; else null.
+    /// </summary>
+    public (string First, string Second)? EnglishPairSoundingLike(string first, string second)
+    {
+        var latin = Transliteration.ToLatin(first + second);
+        var skeleton = Transliteration.Skeleton(latin);
+        if (skeleton.Length < 2 || !_englishPairsBySound.TryGetValue(skeleton, out var pairs)) return null;
+        var near = pairs.Where(p => SpellingDistance.Distance(latin, p.Replace(" ", "", StringComparison.Ordinal)) <= Math.Max(2, latin.Length / 3))
+            .Select(p => p.Split(' ')).Select(p => (p[0], p[1])).Distinct().ToList();
+        return near.Count == 1 ? near[0] : null;
+    }
+
+    private static bool IsLatinWord(string token) => token.Length >= 2 && token.All(c => c is >= 'a' and <= 'z');
+
+    private readonly FrozenDictionary<string, string[]> _englishPairsBySound;
 
     public KnowledgeBase Knowledge { get; }
 

@@ -109,9 +109,27 @@ public static class QueryAnalyser
         // A place named in lower case ("what place is moscow") is still a name, and no English word in Cyrillic.
         var places = Enumerable.Range(0, tokens.Count).Where(k => index.IsPlace(tokens, k)).ToHashSet();
         names.UnionWith(places.Select(k => tokens[k]));
+        var pairedInLatin = new HashSet<int>();
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            // "топ-даун", "боттом-ап": two English words in Cyrillic, read together.
+            if (!tokens[k].All(Script.IsCyrillic) || !tokens[k + 1].All(Script.IsCyrillic) || places.Contains(k) || places.Contains(k + 1) ||
+                index.IsKnownStem(stems[k]) && index.IsKnownStem(stems[k + 1]) || StopWords.Contains(tokens[k]) || StopWords.Contains(tokens[k + 1]) ||
+                index.EnglishPairSoundingLike(tokens[k], tokens[k + 1]) is not { } pair)
+            {
+                continue;
+            }
+
+            // The English words stand in for the Cyrillic ones: "ап" is "up", a word that says nothing.
+            (tokens[k], tokens[k + 1]) = pair;
+            (stems[k], stems[k + 1]) = (WordStemmer.Stem(pair.First), WordStemmer.Stem(pair.Second));
+            pairedInLatin.UnionWith([k, k + 1]);
+            k++;
+        }
+
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (places.Contains(k)) continue;
+            if (places.Contains(k) || pairedInLatin.Contains(k)) continue;
             // An English word written in Cyrillic ("лидинг", "даун") reads as the English word it sounds like.
             if (!tokens[k].Any(Script.IsCyrillic) || index.IsKnownStem(stems[k]) || StopWords.Contains(tokens[k]) || index.AliasesStartingWith(stems[k]).Count > 0)
             {

@@ -1,3 +1,5 @@
+using ClusterBot.Core.Answering;
+
 namespace ClusterBot.Core.Tests.Answering;
 
 /// <summary>
@@ -72,6 +74,17 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
         var reply = kb.Ask(question);
         Assert.False(reply.Answered, reply.ToPlainText());
         Assert.Empty(reply.FactIds);
+    }
+
+    [Fact]
+    public void Two_english_words_written_in_cyrillic_are_read_together_when_each_is_too_short_to_read_alone()
+    {
+        var query = QueryAnalyser.Analyse("маяк топ-даун?", kb.Index);
+        Assert.Contains(query.Terms, t => t.Known && t.Stem == "top");
+        Assert.Contains(query.Terms, t => t.Known && t.Stem == "down");
+        var reply = kb.Ask("маяк топ-даун?");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-top-down"], reply.FactIds);
     }
 
     [Fact]

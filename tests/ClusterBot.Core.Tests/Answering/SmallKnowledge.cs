@@ -160,6 +160,12 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             ru: "С 2012 года состав портов Beacon не изменился."
             en: "Since 2012 the set of Beacon ports has not changed."
             cite: {section: "9", refs: [1]}
+          - id: beacon-top-down
+            about: [beacon]
+            kind: statement
+            ru: "Программу Beacon планировали сверху вниз."
+            en: "The Beacon programme was planned top-down."
+            cite: {section: "9", refs: [1]}
           - id: freedonia-borrowed
             about: [freedonia]
             kind: statement
