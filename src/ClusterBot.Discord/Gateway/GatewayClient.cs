@@ -1,3 +1,5 @@
+using ClusterBot.Discord.Gateway.Protocol;
+using ClusterBot.Discord.Gateway.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,11 +44,13 @@ public sealed partial class GatewayClient(
             var resuming = session.CanResume;
             var url = WithGatewayQuery(resuming ? session.ResumeUrl! : gatewayUrl);
             ConnectionEnd end;
-            using (var connection = new GatewayConnection(options.Value, session, sendLimiter, time, random, logger, Observe))
+            // A fresh socket per connection (a ClientWebSocket cannot reconnect); the protocol runs over it.
+            using (var socket = new GatewaySocket(logger))
             {
+                var protocol = new GatewayProtocol(socket, options.Value, session, sendLimiter, time, random, logger, Observe);
                 var address = url.GetLeftPart(UriPartial.Path);
                 LogConnecting(logger, address, resuming ? "resume" : "identify");
-                end = await connection.RunAsync(url, resuming, cancellationToken);
+                end = await protocol.RunAsync(url, resuming, cancellationToken);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
