@@ -1,3 +1,4 @@
+using ClusterBot.Core.Operations;
 using ClusterBot.Discord.Gateway.Protocol;
 using ClusterBot.Discord.Gateway.Transport;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,8 @@ public sealed partial class GatewayClient(
     ILogger<GatewayClient> logger,
     DiscordMetrics? metrics = null) : IDiscordGateway
 {
-    /// <summary>Discord allows 120 gateway sends a minute; 60 in a burst plus one a second never exceeds it in any minute.</summary>
-    private const int SendBurst = 60;
+    /// <summary>Discord allows 120 gateway sends a minute; 110 in any 61 s keeps a margin for clock and network.</summary>
+    private static readonly RateLimitRule SendLimit = new(110, TimeSpan.FromSeconds(61));
 
     /// <summary>Connections in a row that never became healthy before the session is given up for a fresh Identify.</summary>
     private const int MaxFailedResumes = 3;
@@ -28,7 +29,7 @@ public sealed partial class GatewayClient(
         var random = new Random();
         var backoff = new ReconnectBackoff(random);
         var failedInARow = 0;
-        using var sendLimiter = new ScheduledTokenBucket(SendBurst, 1, TimeSpan.FromSeconds(1), time);
+        var sendLimiter = new PacedRateLimiter(SendLimit, time);
         // The session counts as live from READY or RESUMED, which the connection passes on only once it has
         // checked them, until the connection ends.
         ValueTask Observe(GatewayDispatch dispatch, CancellationToken ct)

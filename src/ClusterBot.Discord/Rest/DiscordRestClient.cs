@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ClusterBot.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,8 +30,8 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
     private readonly RateLimitBuckets _buckets;
     private readonly InvalidRequestGuard _guard;
 
-    // 25 in a burst and 5 every 200 ms: never more than 50 in any second.
-    private readonly ScheduledTokenBucket _global;
+    // Discord's global limit is 50 requests a second; 50 in any 1.1 s keeps a margin for clock and network.
+    private readonly PacedRateLimiter _global;
     private readonly Lock _gate = new();
     private DateTimeOffset _globalPauseUntil = DateTimeOffset.MinValue;
     private volatile bool _unauthorized;
@@ -52,7 +53,7 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
         _logger = logger;
         _buckets = new RateLimitBuckets(time);
         _guard = new InvalidRequestGuard(time, invalidRequestLimit);
-        _global = new ScheduledTokenBucket(25, 5, TimeSpan.FromMilliseconds(200), time);
+        _global = new PacedRateLimiter(new RateLimitRule(50, TimeSpan.FromSeconds(1.1)), time);
     }
 
     public async Task<Uri> GetGatewayUrlAsync(CancellationToken cancellationToken)
@@ -305,7 +306,10 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
         }
     }
 
-    public void Dispose() => _global.Dispose();
+    /// <summary>The limiter holds no timers any more; kept so the client's owners dispose it as before.</summary>
+    public void Dispose()
+    {
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST {Route} rate limited for {Seconds:F2} s (global: {Global}, attempt {Attempt})")]
     private static partial void LogRateLimited(ILogger logger, string route, double seconds, bool global, int attempt);

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using ClusterBot.Core.Operations;
 using ClusterBot.Discord.Gateway.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ internal sealed partial class GatewayProtocol(
     GatewaySocket socket,
     DiscordOptions options,
     GatewaySession session,
-    ScheduledTokenBucket sendLimiter,
+    PacedRateLimiter sendLimiter,
     TimeProvider time,
     Random random,
     ILogger logger,

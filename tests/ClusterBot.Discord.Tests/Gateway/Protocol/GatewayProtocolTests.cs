@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClusterBot.Core.Operations;
 using ClusterBot.Discord.Gateway;
 using ClusterBot.Discord.Gateway.Protocol;
 using ClusterBot.Discord.Gateway.Transport;
@@ -16,13 +17,11 @@ public sealed class GatewayProtocolTests
     private sealed class Run : IDisposable
     {
         private readonly GatewaySocket _socket = new(NullLogger.Instance);
-        private readonly ScheduledTokenBucket _limiter;
-
+        
         public Run(FakeDiscord fake, bool resume = false, GatewaySession? session = null, double jitter = 0.5)
         {
-            _limiter = new ScheduledTokenBucket(60, 1, TimeSpan.FromSeconds(1), Time);
             Session = session ?? new GatewaySession();
-            var protocol = new GatewayProtocol(_socket, new DiscordOptions { Token = "token-1" }, Session, _limiter, Time,
+            var protocol = new GatewayProtocol(_socket, new DiscordOptions { Token = "token-1" }, Session, new PacedRateLimiter(new RateLimitRule(120, TimeSpan.FromSeconds(60)), Time), Time,
                 new FixedRandom(jitter), NullLogger.Instance, (d, _) =>
                 {
                     Dispatches.Enqueue(d);
@@ -44,7 +43,6 @@ public sealed class GatewayProtocolTests
         public void Dispose()
         {
             Stop.Cancel();
-            _limiter.Dispose();
             _socket.Dispose();
             Stop.Dispose();
         }
