@@ -75,6 +75,7 @@ public static class ClusterBotHost
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(plan.HttpUrls!);
         builder.Services.AddHostedService<PrometheusExport>();
+        builder.Services.AddClusterBotHealth();
         Configure(builder, RunMode.Bot, plan);
         var app = builder.Build();
         app.MapClusterBotOperations();
