@@ -5,6 +5,7 @@ using ClusterBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Discord;
@@ -46,6 +47,10 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<AutocompleteSuggester>();
         services.AddSingleton<DiscordStudy>();
         services.AddHostedService<DiscordAdapter>();
+        // The adapter's loop ends for good on a fatal close or a rejected token; /healthz then reports it.
+        services.AddSingleton<ILivenessCheck>(sp => new BackgroundLoopLiveness("discord",
+            () => sp.GetServices<IHostedService>().OfType<DiscordAdapter>().FirstOrDefault()?.ExecuteTask,
+            sp.GetRequiredService<IHostApplicationLifetime>()));
         return services;
     }
 }

@@ -10,6 +10,7 @@ using ClusterBot.Telegram.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -76,6 +77,10 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<WebhookWorkers>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddHostedService<TelegramBotService>();
+        // A receive loop that ended while the host runs means no update will be read again: /healthz reports it.
+        services.AddSingleton<ILivenessCheck>(sp => new BackgroundLoopLiveness("telegram",
+            () => sp.GetServices<IHostedService>().OfType<TelegramBotService>().FirstOrDefault()?.Receiving,
+            sp.GetRequiredService<IHostApplicationLifetime>()));
         return services;
     }
 

@@ -116,9 +116,11 @@ healthcheck.SetAction(async (parse, cancellationToken) =>
 });
 root.Subcommands.Add(healthcheck);
 
+// Settings on the bot's command line (--Telegram:Token=…, as `dotnet run -- …` passes them) reach its configuration.
+root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction((parseResult, cancellationToken) => ReportingStartupErrors(async () =>
 {
-    using var host = ClusterBotHost.Build(RunMode.Bot);
+    using var host = ClusterBotHost.Build(RunMode.Bot, new ConfigurationInputs { CommandLine = [.. parseResult.UnmatchedTokens] });
     // Configuration and knowledge are checked before the host starts: a failure inside Host.StartAsync would be
     // logged by the host with a stack trace as well as printed here, and the operator needs only the one line.
     host.Services.GetRequiredService<IStartupValidator>().Validate();

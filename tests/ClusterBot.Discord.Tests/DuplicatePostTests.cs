@@ -31,6 +31,23 @@ public sealed class DuplicatePostTests
         });
     }
 
+    [Fact]
+    public async Task A_connection_lost_after_the_message_was_created_is_retried_and_leaves_one_message()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await TestBot.StartAsync(fake);
+        var connection = await AdapterTests.HandshakeAsync(fake);
+        fake.Script(IsMessagePost, new FakeResponse(200, "", DropConnection: true));
+
+        await connection.SendDispatchAsync("MESSAGE_CREATE", 2, DiscordSamples.Message("11002", "/country korea", inGuild: false));
+        await Wait.UntilAsync(() => fake.Answered.Any(a => IsMessagePost(a.Request) && a.Status == 200), "the retried post answered", pump: bot.Time);
+
+        Assert.Single(fake.Delivered);
+        var posts = fake.Requests.Where(IsMessagePost).Select(r => r.Json.GetProperty("nonce").GetString()).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(posts[0], posts[1]);
+    }
+
     [Theory]
     [InlineData("1349876543210987654")]
     [InlineData("99999999999999999999")]

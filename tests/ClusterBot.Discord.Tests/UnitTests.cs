@@ -3,7 +3,6 @@ using ClusterBot.Core.Knowledge;
 using ClusterBot.Discord.Adapter;
 using ClusterBot.Discord.Gateway;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ClusterBot.Discord.Tests;
 
@@ -132,21 +131,6 @@ public sealed class GatewayPartsTests
         Assert.Equal(TimeSpan.Zero, backoff.Next(previousWasHealthy: true));
         Assert.InRange(backoff.Next(previousWasHealthy: false), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
         Assert.InRange(backoff.InvalidSessionWait(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task The_send_limiter_refills_on_the_injected_clock()
-    {
-        var time = new FakeTimeProvider();
-        using var bucket = new ScheduledTokenBucket(2, 1, TimeSpan.FromSeconds(1), time);
-        await bucket.WaitAsync(CancellationToken.None);
-        await bucket.WaitAsync(CancellationToken.None);
-        var third = bucket.WaitAsync(CancellationToken.None);
-        await Task.Delay(100);
-        Assert.False(third.IsCompleted);
-
-        time.Advance(TimeSpan.FromSeconds(1));
-        await third.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ClusterBot.Core.Operations;
@@ -21,28 +20,20 @@ public sealed class InboundOptions
 public enum FloodVerdict { Allowed, Notice, Silent }
 
 /// <summary>
-/// Per-user inbound flood control: a sliding window per user (System.Threading.RateLimiting). The first
-/// question over the limit gets one polite notice, the rest are ignored until the window lets the user in
-/// again; other users are unaffected.
+/// Per-user inbound flood control: at most MaxQuestions in any window per user (a <see cref="PacedRateLimiter"/>
+/// asked without waiting). The first question over the limit gets one polite notice, the rest are ignored until
+/// the window lets the user in again; other users are unaffected.
 /// </summary>
 public sealed class InboundFloodGuard : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly KeyedRateLimiter<string> _limiter;
     private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
 
-    public InboundFloodGuard(IOptions<InboundOptions> options)
+    public InboundFloodGuard(IOptions<InboundOptions> options, TimeProvider? time = null)
     {
         var o = options.Value;
         Window = TimeSpan.FromSeconds(o.WindowSeconds);
-        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ =>
-            new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = o.MaxQuestions,
-                Window = TimeSpan.FromSeconds(o.WindowSeconds),
-                SegmentsPerWindow = 6,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+        _limiter = new KeyedRateLimiter<string>(new RateLimitRule(o.MaxQuestions, Window), time ?? TimeProvider.System);
     }
 
     /// <summary>The longest a paused user waits: the sliding window lets them in again within it.</summary>
@@ -51,8 +42,7 @@ public sealed class InboundFloodGuard : IDisposable
     public FloodVerdict Check(string platform, string userId)
     {
         var key = platform + ":" + userId;
-        using var lease = _limiter.AttemptAcquire(key);
-        if (lease.IsAcquired)
+        if (_limiter.TryAcquire(key))
         {
             _noticed.TryRemove(key, out _);
             return FloodVerdict.Allowed;
@@ -61,7 +51,10 @@ public sealed class InboundFloodGuard : IDisposable
         return _noticed.TryAdd(key, 0) ? FloodVerdict.Notice : FloodVerdict.Silent;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Nothing to release (no timers are held); kept so callers' using blocks stay as they were.</summary>
+    public void Dispose()
+    {
+    }
 }
 
 /// <summary>Checks the attributes on <see cref="InboundOptions"/> with generated code: no reflection over the options type.</summary>

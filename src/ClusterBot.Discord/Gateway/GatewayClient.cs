@@ -1,3 +1,6 @@
+using ClusterBot.Core.Operations;
+using ClusterBot.Discord.Gateway.Protocol;
+using ClusterBot.Discord.Gateway.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +17,8 @@ public sealed partial class GatewayClient(
     ILogger<GatewayClient> logger,
     DiscordMetrics? metrics = null) : IDiscordGateway
 {
-    /// <summary>Discord allows 120 gateway sends a minute; 60 in a burst plus one a second never exceeds it in any minute.</summary>
-    private const int SendBurst = 60;
+    /// <summary>Discord allows 120 gateway sends a minute; 110 in any 61 s keeps a margin for clock and network.</summary>
+    private static readonly RateLimitRule SendLimit = new(110, TimeSpan.FromSeconds(61));
 
     /// <summary>Connections in a row that never became healthy before the session is given up for a fresh Identify.</summary>
     private const int MaxFailedResumes = 3;
@@ -26,7 +29,7 @@ public sealed partial class GatewayClient(
         var random = new Random();
         var backoff = new ReconnectBackoff(random);
         var failedInARow = 0;
-        using var sendLimiter = new ScheduledTokenBucket(SendBurst, 1, TimeSpan.FromSeconds(1), time);
+        var sendLimiter = new PacedRateLimiter(SendLimit, time);
         // The session counts as live from READY or RESUMED, which the connection passes on only once it has
         // checked them, until the connection ends.
         ValueTask Observe(GatewayDispatch dispatch, CancellationToken ct)
@@ -42,11 +45,13 @@ public sealed partial class GatewayClient(
             var resuming = session.CanResume;
             var url = WithGatewayQuery(resuming ? session.ResumeUrl! : gatewayUrl);
             ConnectionEnd end;
-            using (var connection = new GatewayConnection(options.Value, session, sendLimiter, time, random, logger, Observe))
+            // A fresh socket per connection (a ClientWebSocket cannot reconnect); the protocol runs over it.
+            using (var socket = new GatewaySocket(logger))
             {
+                var protocol = new GatewayProtocol(socket, options.Value, session, sendLimiter, time, random, logger, Observe);
                 var address = url.GetLeftPart(UriPartial.Path);
                 LogConnecting(logger, address, resuming ? "resume" : "identify");
-                end = await connection.RunAsync(url, resuming, cancellationToken);
+                end = await protocol.RunAsync(url, resuming, cancellationToken);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

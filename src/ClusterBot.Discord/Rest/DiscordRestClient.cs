@@ -3,14 +3,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ClusterBot.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace ClusterBot.Discord.Rest;
 
 /// <summary>
 /// Discord's REST API over HttpClient, within its limits: per-route buckets, the global 50 requests a second,
-/// 429s waited out and retried, a stop after 401, and a guard far below the invalid-request ban.
+/// 429s waited out and retried, 5xx and network failures retried with backoff (both by one Polly pipeline, as the
+/// Telegram adapter's calls are), a stop after 401, and a guard far below the invalid-request ban.
 /// </summary>
 public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
 {
@@ -20,6 +24,9 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
     public const string UserAgent = "DiscordBot (https://github.com/clusterbot/clusterbot, 1.0)";
 
     private const int MaxAttempts = 5;
+
+    /// <summary>Retries after a 5xx or a lost connection; a message post is safe to repeat thanks to its nonce.</summary>
+    private const int MaxTransientRetries = 2;
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly IHttpClientFactory _httpFactory;
@@ -29,12 +36,13 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
     private readonly RateLimitBuckets _buckets;
     private readonly InvalidRequestGuard _guard;
 
-    // 25 in a burst and 5 every 200 ms: never more than 50 in any second.
-    private readonly ScheduledTokenBucket _global;
+    // Discord's global limit is 50 requests a second; 50 in any 1.1 s keeps a margin for clock and network.
+    private readonly PacedRateLimiter _global;
     private readonly Lock _gate = new();
     private DateTimeOffset _globalPauseUntil = DateTimeOffset.MinValue;
     private volatile bool _unauthorized;
     private readonly DiscordMetrics? _metrics;
+    private readonly ResiliencePipeline _retries;
 
     public DiscordRestClient(IHttpClientFactory httpFactory, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger,
         DiscordMetrics? metrics = null)
@@ -52,8 +60,49 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
         _logger = logger;
         _buckets = new RateLimitBuckets(time);
         _guard = new InvalidRequestGuard(time, invalidRequestLimit);
-        _global = new ScheduledTokenBucket(25, 5, TimeSpan.FromMilliseconds(200), time);
+        _global = new PacedRateLimiter(new RateLimitRule(50, TimeSpan.FromSeconds(1.1)), time);
+        _retries = BuildRetries();
     }
+
+    private ResiliencePipeline BuildRetries() => new ResiliencePipelineBuilder { TimeProvider = _time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            Name = "rate-limited",
+            ShouldHandle = new PredicateBuilder().Handle<DiscordRateLimitedException>(),
+            MaxRetryAttempts = MaxAttempts - 1,
+            // The bucket or the global pause already holds other requests back; this request waits the same.
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(((DiscordRateLimitedException)args.Outcome.Exception!).RetryAfter),
+            OnRetry = args =>
+            {
+                var limited = (DiscordRateLimitedException)args.Outcome.Exception!;
+                LogRateLimited(_logger, limited.Route, limited.RetryAfter.TotalSeconds, limited.Global, args.AttemptNumber + 1);
+                _metrics?.Retry("429");
+                return ValueTask.CompletedTask;
+            },
+        })
+        .AddRetry(new RetryStrategyOptions
+        {
+            Name = "transient",
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
+            {
+                DiscordRestException { Status: >= HttpStatusCode.InternalServerError } => true,
+                HttpRequestException => true,
+                // HttpClient's own timeout; the caller's cancellation is not retried.
+                TaskCanceledException => !args.Context.CancellationToken.IsCancellationRequested,
+                _ => false,
+            }),
+            MaxRetryAttempts = MaxTransientRetries,
+            BackoffType = DelayBackoffType.Linear,
+            Delay = TimeSpan.FromSeconds(1),
+            UseJitter = false,
+            OnRetry = args =>
+            {
+                _metrics?.Retry(args.Outcome.Exception is DiscordRestException ? "5xx" : "network");
+                LogTransientRetry(_logger, args.Outcome.Exception!.GetType().Name, args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     public async Task<Uri> GetGatewayUrlAsync(CancellationToken cancellationToken)
     {
@@ -103,98 +152,94 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
     internal async Task<JsonDocument?> SendAsync(HttpMethod method, string route, string majorParameter, string path, object? body,
         CancellationToken cancellationToken, bool interaction = false)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            if (_unauthorized)
+            return await _retries.ExecuteAsync(
+                ct => new ValueTask<JsonDocument?>(SendOnceAsync(method, route, majorParameter, path, body, interaction, ct)), cancellationToken);
+        }
+        catch (DiscordRateLimitedException)
+        {
+            throw new DiscordRestException(HttpStatusCode.TooManyRequests, $"{route}: still rate limited after {MaxAttempts} attempts.");
+        }
+    }
+
+    /// <summary>One attempt: a 429 updates the limits and ends in <see cref="DiscordRateLimitedException"/>, for the pipeline to wait out.</summary>
+    private async Task<JsonDocument?> SendOnceAsync(HttpMethod method, string route, string majorParameter, string path, object? body,
+        bool interaction, CancellationToken cancellationToken)
+    {
+        if (_unauthorized)
+        {
+            throw new DiscordUnauthorizedException();
+        }
+
+        if (_guard.IsTripped)
+        {
+            LogGuardTripped(_logger, route);
+            throw new DiscordRestException(null, "Too many invalid Discord requests in the last 10 minutes; refusing to send more for now.");
+        }
+
+        using var bucket = await _buckets.EnterAsync(route, majorParameter, cancellationToken);
+        await WaitForGlobalPauseAsync(cancellationToken);
+        if (!interaction)
+        {
+            // Interaction endpoints are exempt from the global limit, and must not queue behind it past their 3 s window.
+            await _global.WaitAsync(cancellationToken);
+        }
+
+        // Built afresh for every attempt (a request message cannot be sent twice); the body, nonce included, is the same.
+        using var request = BuildRequest(method, path, body);
+        using var response = await _httpFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        bucket.Update(response.Headers);
+
+        if (response.IsSuccessStatusCode)
+        {
+            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
             {
+                return null;
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            try
+            {
+                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.TooManyRequests:
+            {
+                var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken);
+                if (!IsSharedScope(response.Headers)) _guard.Record();
+                if (global)
+                {
+                    PauseGlobally(retryAfter);
+                }
+                else
+                {
+                    bucket.Exhaust(retryAfter);
+                }
+
+                throw new DiscordRateLimitedException(route, retryAfter, global);
+            }
+
+            case HttpStatusCode.Unauthorized:
+                _guard.Record();
+                if (!_unauthorized)
+                {
+                    _unauthorized = true;
+                    LogUnauthorized(_logger);
+                }
+
                 throw new DiscordUnauthorizedException();
-            }
 
-            if (_guard.IsTripped)
-            {
-                LogGuardTripped(_logger, route);
-                throw new DiscordRestException(null, "Too many invalid Discord requests in the last 10 minutes; refusing to send more for now.");
-            }
-
-            using var bucket = await _buckets.EnterAsync(route, majorParameter, cancellationToken);
-            await WaitForGlobalPauseAsync(cancellationToken);
-            if (!interaction)
-            {
-                // Interaction endpoints are exempt from the global limit, and must not queue behind it past their 3 s window.
-                await _global.WaitAsync(cancellationToken);
-            }
-
-            using var request = BuildRequest(method, path, body);
-            using var response = await _httpFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            bucket.Update(response.Headers);
-
-            if (response.IsSuccessStatusCode)
-            {
-                if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
-                {
-                    return null;
-                }
-
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-                try
-                {
-                    return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-                }
-                catch (JsonException)
-                {
-                    return null;
-                }
-            }
-
-            switch (response.StatusCode)
-            {
-                case HttpStatusCode.TooManyRequests:
-                {
-                    var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken);
-                    if (!IsSharedScope(response.Headers)) _guard.Record();
-                    if (global)
-                    {
-                        PauseGlobally(retryAfter);
-                    }
-                    else
-                    {
-                        bucket.Exhaust(retryAfter);
-                    }
-
-                    LogRateLimited(_logger, route, retryAfter.TotalSeconds, global, attempt);
-                    _metrics?.Retry("429");
-                    if (attempt >= MaxAttempts)
-                    {
-                        throw new DiscordRestException(response.StatusCode, $"{route}: still rate limited after {attempt} attempts.");
-                    }
-
-                    // Wait it out here too, not only through the bucket state: a route whose bucket is not known yet
-                    // must not be retried at once.
-                    bucket.Dispose();
-                    await Task.Delay(retryAfter, _time, cancellationToken);
-                    continue;
-                }
-
-                case HttpStatusCode.Unauthorized:
-                    _guard.Record();
-                    if (!_unauthorized)
-                    {
-                        _unauthorized = true;
-                        LogUnauthorized(_logger);
-                    }
-
-                    throw new DiscordUnauthorizedException();
-
-                case >= HttpStatusCode.InternalServerError when attempt < 3:
-                    _metrics?.Retry("5xx");
-                    bucket.Dispose();
-                    await Task.Delay(TimeSpan.FromSeconds(attempt), _time, cancellationToken);
-                    continue;
-
-                default:
-                    if (response.StatusCode == HttpStatusCode.Forbidden) _guard.Record();
-                    throw new DiscordRestException(response.StatusCode, $"{route} failed with {(int)response.StatusCode}: {await ErrorSummaryAsync(response, cancellationToken)}");
-            }
+            default:
+                if (response.StatusCode == HttpStatusCode.Forbidden) _guard.Record();
+                throw new DiscordRestException(response.StatusCode, $"{route} failed with {(int)response.StatusCode}: {await ErrorSummaryAsync(response, cancellationToken)}");
         }
     }
 
@@ -305,10 +350,16 @@ public sealed partial class DiscordRestClient : IDiscordRest, IDisposable
         }
     }
 
-    public void Dispose() => _global.Dispose();
+    /// <summary>The limiter holds no timers any more; kept so the client's owners dispose it as before.</summary>
+    public void Dispose()
+    {
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST {Route} rate limited for {Seconds:F2} s (global: {Global}, attempt {Attempt})")]
     private static partial void LogRateLimited(ILogger logger, string route, double seconds, bool global, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST call failed ({Reason}); retrying in {Seconds:F0} s (attempt {Attempt})")]
+    private static partial void LogTransientRetry(ILogger logger, string reason, double seconds, int attempt);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord rejected the bot token (401 Unauthorized); no further Discord REST calls will be made. Check Discord:Token.")]
     private static partial void LogUnauthorized(ILogger logger);

@@ -170,7 +170,7 @@ public sealed partial class PollingReceiver(
         }
     }
 
-    private string Describe(Exception e) => e is ApiRequestException api ? $"{api.ErrorCode} {redactor.Redact(api.Message)}" : redactor.Describe(e);
+    private string Describe(Exception e) => BotApiFailure.Describe(e, redactor);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "getUpdates failed ({Reason}); polling again in {Seconds:F1} s")]
     private static partial void LogPollFailed(ILogger logger, string reason, double seconds);

@@ -26,6 +26,9 @@ public sealed class TelegramBotService(
     private Task? _running;
     private CancellationTokenRegistration _stopWhenStarted;
 
+    /// <summary>The receive loop (polling or webhook workers), once start-up succeeded: /healthz watches it.</summary>
+    public Task? Receiving => _running;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try

@@ -109,13 +109,14 @@ public sealed partial class BotApiCaller
         // "the response ended prematurely", a timeout) in a RequestException without one.
         // (A TaskCanceledException inside one is the HTTP timeout; the caller's own cancellation is rethrown bare.)
         RequestException { HttpStatusCode: null } req => req.InnerException is { } inner && (IsNetworkFailure(inner) || inner is TaskCanceledException),
+        // With a status: an answer came but not Telegram's JSON (a proxy's 502 page); the status decides.
         RequestException req => req.HttpStatusCode is 0 or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError,
         _ => IsNetworkFailure(e),
     };
 
     private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or TimeoutException or IOException;
 
-    private string Describe(Exception? e) => e is null ? "" : e is ApiRequestException api ? $"{api.ErrorCode} {_redactor.Redact(api.Message)}" : _redactor.Describe(e);
+    private string Describe(Exception? e) => e is null ? "" : BotApiFailure.Describe(e, _redactor);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Telegram asked to slow down: waiting {Seconds:F0} s before attempt {Attempt}")]
     private static partial void LogFloodWait(ILogger logger, double seconds, int attempt);

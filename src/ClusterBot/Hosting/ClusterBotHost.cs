@@ -31,49 +31,60 @@ public enum RunMode
 /// </summary>
 public static class ClusterBotHost
 {
-    public static IHost Build(RunMode mode, IDictionary<string, string?>? overrides = null)
-    {
-        var plan = HostPlan.Read(overrides);
-        return plan.NeedsHttp && mode == RunMode.Bot ? BuildWeb(plan, overrides) : BuildGeneric(mode, plan, overrides);
-    }
+    public static IHost Build(RunMode mode, IDictionary<string, string?>? overrides = null) =>
+        Build(mode, new ConfigurationInputs { Overrides = overrides });
 
-    private static IHost BuildGeneric(RunMode mode, HostPlan plan, IDictionary<string, string?>? overrides)
+    public static IHost Build(RunMode mode, ConfigurationInputs inputs)
     {
-        HostApplicationBuilder builder;
         if (mode == RunMode.Tool)
         {
-            // A one-off command starts in a fraction of a second: the empty builder with just the configuration
-            // sources it reads, while SQLite's native library and the stemmers load on the other core.
+            // Started first, so SQLite's native library and the stemmers load on the other core while configuration is read.
             WarmUp.Start();
-            builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-            builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).AddEnvironmentVariables();
-        }
-        else
-        {
-            builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         }
 
-        Configure(builder, mode, plan, overrides);
+        // Read once: the plan and the services see the same sources.
+        var configuration = ClusterBotConfiguration.Build(mode, inputs);
+        var plan = HostPlan.From(configuration);
+        return plan.NeedsHttp && mode == RunMode.Bot
+            ? BuildWeb(plan, configuration, inputs.Environment)
+            : BuildGeneric(mode, plan, configuration, inputs.Environment);
+    }
+
+    private static IHost BuildGeneric(RunMode mode, HostPlan plan, ConfigurationManager configuration, string environment)
+    {
+        // The empty builder adds no configuration sources of its own (ours are complete) and, for a one-off
+        // command, starts in a fraction of a second.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = mode == RunMode.Bot ? environment : null,
+            Configuration = configuration,
+            Args = [],
+        });
+        Configure(builder, mode, plan);
         return builder.Build();
     }
 
     // Kept out of the generic path so that tool commands never load ASP.NET Core.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static IHost BuildWeb(HostPlan plan, IDictionary<string, string?>? overrides)
+    private static IHost BuildWeb(HostPlan plan, ConfigurationManager configuration, string environment)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = environment, Args = [] });
+        // The slim builder's own sources give way to ours, so the web host binds what the plan was decided from.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(plan.HttpUrls!);
         builder.Services.AddHostedService<PrometheusExport>();
-        Configure(builder, RunMode.Bot, plan, overrides);
+        builder.Services.AddClusterBotHealth();
+        Configure(builder, RunMode.Bot, plan);
         var app = builder.Build();
         app.MapClusterBotOperations();
         AdapterRegistration.MapEndpoints(app, plan);
         return app;
     }
 
-    private static void Configure(IHostApplicationBuilder builder, RunMode mode, HostPlan plan, IDictionary<string, string?>? overrides)
+    private static void Configure(IHostApplicationBuilder builder, RunMode mode, HostPlan plan)
     {
-        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         ConfigureLogging(builder.Logging, builder.Configuration, mode, plan);
 
         var services = builder.Services;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace ClusterBot.Hosting;
 
 /// <summary>
-/// What the configuration asks the host to run, read before the host is built (it decides whether a web
-/// server is needed): which platforms have a token, and where HTTP listens.
+/// What the configuration asks the host to run, decided from the configuration the host is then built with
+/// (it decides whether a web server is needed): which platforms have a token, and where HTTP listens.
 /// </summary>
 public sealed record HostPlan(bool Telegram, bool TelegramWebhook, bool Discord, string? HttpUrls)
 {
@@ -12,16 +12,9 @@ public sealed record HostPlan(bool Telegram, bool TelegramWebhook, bool Discord,
 
     public bool NeedsHttp => HttpUrls is not null;
 
-    public static HostPlan Read(IDictionary<string, string?>? overrides)
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
-            .Build();
-        return From(configuration);
-    }
+    /// <summary>The plan the bot would run with (for the healthcheck command, which must find the same address).</summary>
+    public static HostPlan Read(IDictionary<string, string?>? overrides) =>
+        From(ClusterBotConfiguration.Build(RunMode.Bot, new ConfigurationInputs { Overrides = overrides }));
 
     public static HostPlan From(IConfiguration configuration)
     {

@@ -48,3 +48,23 @@ public class InboundFloodGuardTests
         Assert.Equal(FloodVerdict.Notice, guard.Check("telegram", "1"));
     }
 }
+
+public sealed class InboundFloodGuardClockTests
+{
+    [Fact]
+    public void The_window_follows_the_injected_clock_and_slides_rather_than_resetting()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var guard = new InboundFloodGuard(Options.Create(new InboundOptions { MaxQuestions = 2, WindowSeconds = 30 }), time);
+        Assert.Equal(FloodVerdict.Allowed, guard.Check("telegram", "1"));
+        time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(FloodVerdict.Allowed, guard.Check("telegram", "1"));
+        Assert.Equal(FloodVerdict.Notice, guard.Check("telegram", "1"));
+
+        time.Advance(TimeSpan.FromSeconds(10)); // the first question has left the window, the second has not
+        Assert.Equal(FloodVerdict.Allowed, guard.Check("telegram", "1"));
+        Assert.Equal(FloodVerdict.Notice, guard.Check("telegram", "1"));
+        time.Advance(TimeSpan.FromSeconds(19));
+        Assert.Equal(FloodVerdict.Silent, guard.Check("telegram", "1"));
+    }
+}

@@ -23,7 +23,8 @@ public sealed record RecordedRequest(string Method, string Path, string? Authori
 public sealed record UploadedFile(string Name, string FileName, string ContentType, byte[] Content);
 
 /// <param name="CreatedAnyway">A message post that fails after Discord created the message: users see it, the bot gets the error.</param>
-public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool CreatedAnyway = false);
+/// <param name="DropConnection">The connection is cut before any answer is written (after a post was created, with a 2xx status).</param>
+public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool CreatedAnyway = false, bool DropConnection = false);
 
 /// <summary>
 /// Discord on 127.0.0.1: the gateway as a WebSocket endpoint (/gateway, and /resume as the resume_gateway_url)
@@ -152,6 +153,13 @@ public sealed class FakeDiscord : IAsyncDisposable
                 Delivered.Enqueue(request);
                 if (EnforcedNonce(request) is { } created) _messagesByNonce.TryAdd(created, response.CreatedAnyway ? MessageJson(request) : response.Body);
             }
+        }
+
+        if (response.DropConnection)
+        {
+            Answered.Enqueue((request, 0));
+            context.Abort();
+            return;
         }
 
         context.Response.StatusCode = response.Status;

@@ -38,6 +38,20 @@ public sealed class ReliabilityTests : FakeBotApiTest
     }
 
     [Fact]
+    public async Task A_proxy_502_page_is_logged_as_an_http_502_and_retried()
+    {
+        await using var bot = await BotHarness.StartAsync(Api, Temp.Database);
+        Api.FailWithPage("sendMessage", 502, "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>");
+        Api.Enqueue(Updates.PrivateText(1, 2010, "/country korea"));
+        await Api.WaitForAck(1);
+
+        Assert.Equal(2, Api.Attempts("sendMessage"));
+        Assert.Single(Api.Sent);
+        Assert.True(bot.Logs.Any("HTTP 502 from the Bot API (non-JSON body)"), bot.Logs.All);
+        Assert.False(bot.Logs.Any("deserialization"), bot.Logs.All);
+    }
+
+    [Fact]
     public async Task A_send_whose_connection_drops_before_the_answer_is_retried_and_the_reply_sent_exactly_once()
     {
         await using var bot = await BotHarness.StartAsync(Api, Temp.Database);

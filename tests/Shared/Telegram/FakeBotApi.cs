@@ -42,6 +42,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<ApiCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _faults = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Html)>> _pages = new();
     private readonly ConcurrentDictionary<string, int> _drops = new();
     private readonly ConcurrentDictionary<(long Chat, long Message), bool> _deleted = new();
     private readonly ConcurrentDictionary<long, bool> _forums = new();
@@ -125,6 +126,13 @@ public sealed class FakeBotApi : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue((errorCode, description, retryAfter));
     }
 
+    /// <summary>The next <paramref name="times"/> calls of the method are answered by a proxy in front of Telegram: an HTML page, not JSON.</summary>
+    public void FailWithPage(string method, int status, string html, int times = 1)
+    {
+        var queue = _pages.GetOrAdd(method, _ => new());
+        for (var i = 0; i < times; i++) queue.Enqueue((status, html));
+    }
+
     /// <summary>
     /// The next <paramref name="times"/> calls of the method lose their connection before any answer: the request
     /// is read, nothing is delivered, and the socket is aborted ("the response ended prematurely").
@@ -187,6 +195,14 @@ public sealed class FakeBotApi : IAsyncDisposable
         if (TakeDrop(method))
         {
             context.Abort();
+            return;
+        }
+
+        if (_pages.TryGetValue(method, out var pages) && pages.TryDequeue(out var page))
+        {
+            context.Response.StatusCode = page.Status;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync(page.Html);
             return;
         }
 
