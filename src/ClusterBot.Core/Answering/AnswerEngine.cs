@@ -178,13 +178,14 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     }
 
     /// <summary>
-    /// Whether the question names a place that is none of the paper's countries, and none of them, while the answer found
-    /// is about one of them: then the question is about a country the paper does not study.
+    /// Whether the question names a place that is none of the paper's countries, and neither one of them nor anything the
+    /// answer found is about, while that answer is about one of them: then the question is about a country the paper does
+    /// not study.
     /// </summary>
     private static bool AboutAnotherCountry(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
         // A place that is an item of the answer's list ("Austin — shipbuilding") is the paper's own, not one in passing.
         query.Places.Any(p => doc.Fact is not { } f || !f.Items.Any(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).Any(p.Matches.Contains))) &&
-        !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country) &&
+        !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country || doc.EntityClosure.Contains(id)) &&
         doc.Roots.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country);
 
     private Reply RunCommand(ParsedCommand command, Question question, KnowledgeSnapshot snapshot)

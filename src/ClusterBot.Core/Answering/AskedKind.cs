@@ -40,7 +40,8 @@ public static class AskedKind
             return Givers(query.Intent == Intent.When ? Date : Number, doc, index, _ => false);
         }
 
-        if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && query.Places.Any(p => IsOneItem(p, list)))
+        if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && query.Places.Any(p => IsOneItem(p, list)) &&
+            ItemsNamed(query, list) == 1)
         {
             // "Сколько кластеров в Гонконге?": the ranking counts its clusters, and Hong Kong is one of them; how many
             // it holds itself the paper does not say.
@@ -82,12 +83,19 @@ public static class AskedKind
         };
     }
 
+    /// <summary>How many items of the list the question's words name: "Америка, Европа и Азия — сколько регионов" asks of the list.</summary>
+    private static int ItemsNamed(QueryAnalysis query, Fact list) =>
+        list.Items.Count(i => ItemStems(i).Any(stem => query.Terms.Any(t => t != query.Counted && t.Matches.Contains(stem))));
+
+    /// <summary>An item's words with those of the questions written for it ("гонконг" for "Гонг Конг").</summary>
+    private static List<string> ItemStems(ListItem item) => WordStemmer.StemAll(string.Join(" ", new[] { item.Text.Ru, item.Text.En }.Concat(item.Asks.All)));
+
     /// <summary>Whether the place is named by exactly one item of the list and not by the list's own text.</summary>
     private static bool IsOneItem(QueryTerm place, Fact list)
     {
         var own = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En);
         if (own.Any(place.Matches.Contains)) return false;
-        return list.Items.Count(i => WordStemmer.StemAll(string.Join(" ", new[] { i.Text.Ru, i.Text.En }.Concat(i.Asks.All))).Any(place.Matches.Contains)) == 1;
+        return list.Items.Count(i => ItemStems(i).Any(place.Matches.Contains)) == 1;
     }
 
     /// <summary>The years a question names as its time ("в 2010 году"); "после 2016" is a time after, read apart.</summary>

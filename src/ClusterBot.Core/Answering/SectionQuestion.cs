@@ -19,7 +19,11 @@ public static class SectionQuestion
     /// <summary>The reply, or null when the question does not ask about the sections.</summary>
     public static Reply? Answer(QueryAnalysis query, KnowledgeIndex index, ReplyComposer composer, Lang lang)
     {
-        if (query.YesNo) return null;
+        if (query.YesNo)
+        {
+            return AsksWhetherThePaperStudies(query, index) is { } studied ? Countries(index, composer, lang, studied) : null;
+        }
+
         if (!query.Tokens.Any(IsSectionWord))
         {
             return AsksForThePapersCountries(query) ? Countries(index, composer, lang) : null;
@@ -64,16 +68,44 @@ public static class SectionQuestion
         "consid", "review", "cover", "изуч", "описыва", "перв", "first", "start", "begin", "нач", "order", "порядк", "overview", "обзор",
     ];
 
+    private static readonly string[] StudyWordStarts =
+    [
+        "рассматр", "рассмотр", "изуч", "описыва", "анализ", "исследу", "studi", "cover", "examin", "consid", "review", "look", "analys", "discuss",
+    ];
+
+    private static readonly string[] PolicyWordStarts = ["кластер", "cluster", "polic", "политик", "опыт", "experi"];
+
+    /// <summary>
+    /// "Does the paper study the cluster policy of the USA?": yes when the country named is one the paper studies, no
+    /// for a place it is not; null when the question is not of that form.
+    /// </summary>
+    private static bool? AsksWhetherThePaperStudies(QueryAnalysis query, KnowledgeIndex index)
+    {
+        if (!query.Tokens.Any(t => PaperWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) ||
+            !query.Tokens.Select(WordStemmer.Stem).Any(t => StudyWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var countries = query.EntityIds.Where(id => index.FindEntity(id)?.Kind == EntityKind.Country).ToList();
+        var named = countries.Count + query.Places.Count;
+        var rest = query.Terms.Where(t => !t.FromAlias && !query.Places.Contains(t) && !IsFrameWord(t.Stem) &&
+            !StudyWordStarts.Concat(PolicyWordStarts).Any(p => t.Stem.StartsWith(p, StringComparison.Ordinal)));
+        if (named != 1 || query.EntityIds.Count != countries.Count || rest.Any()) return null;
+        return countries.Count == 1;
+    }
+
     private static bool IsFrameWord(string stem) => FrameWordStarts.Any(p => stem.StartsWith(p, StringComparison.Ordinal));
 
-    private static Reply Countries(KnowledgeIndex index, ReplyComposer composer, Lang lang)
+    private static Reply Countries(KnowledgeIndex index, ReplyComposer composer, Lang lang, bool? verdict = null)
     {
         var sections = index.Knowledge.Sections;
         var countries = index.Showcase.Countries;
         var lines = countries.Select(c => sections.FirstOrDefault(s => s.Id == c.Cite.Section) is { } s ? $"§{s.Id} {c.Name[lang]}" : c.Name[lang]).ToList();
         var followUps = countries.Select(c => composer.FollowUpFor(c.Id, lang)).OfType<FollowUp>().ToList();
-        return new Reply(lang, ReplyOutcome.Answered, [new Paragraph(UiText.PapersCountries(countries.Count)[lang]), new BulletList(lines)],
-            [composer.CitePaper(lang)], [], followUps);
+        ReplyBlock[] blocks = [new Paragraph(UiText.PapersCountries(countries.Count)[lang]), new BulletList(lines)];
+        if (verdict is { } yes) blocks = [new Paragraph(UiText.YesOrNo(yes)[lang]), .. blocks];
+        return new Reply(lang, ReplyOutcome.Answered, blocks, [composer.CitePaper(lang)], [], followUps);
     }
 
     private static bool IsSectionWord(string token) => ChapterWords.Contains(token) || SectionWordStarts.Any(p => token.StartsWith(p, StringComparison.Ordinal));

@@ -87,6 +87,17 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
         Assert.Equal(["beacon-top-down"], reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("does the paper study the cluster policy of france?", "No.")]
+    [InlineData("рассматривает ли статья фридонию?", "Да.")]
+    public void Whether_the_paper_studies_a_country_is_answered_from_its_countries(string question, string verdict)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith(verdict, reply.ToPlainText());
+        Assert.Contains(kb.Index.Showcase.Countries[0].Name[reply.Lang], reply.ToPlainText());
+    }
+
     [Fact]
     public void A_count_that_does_not_speak_of_the_place_asked_is_not_its_count()
     {
