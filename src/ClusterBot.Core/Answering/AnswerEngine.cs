@@ -30,12 +30,6 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     {
         var snapshot = knowledge.Current;
         var text = question.Text ?? "";
-        if (question.ChatKind == ChatKind.Group && !question.Addressed && CommandParser.Parse(TextNormaliser.StripControlCharacters(text).Trim()) is null)
-        {
-            // Group chatter not meant for the bot, however long or odd, gets no reply at all.
-            return Reply.Ignored(ChooseLanguage(question, text.Length > 200 ? text[..200] : text));
-        }
-
         if (text.Length > _options.MaxQuestionLength)
         {
             var lang = ChooseLanguage(question, text[..Math.Min(200, text.Length)]);
@@ -46,11 +40,6 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (CommandParser.Parse(text) is { } command)
         {
             return RunCommand(command, question, snapshot);
-        }
-
-        if (question.ChatKind == ChatKind.Group && !question.Addressed)
-        {
-            return Reply.Ignored(ChooseLanguage(question, text));
         }
 
         var language = ChooseLanguage(question, text);
@@ -205,12 +194,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         };
     }
 
-    /// <summary>The chat's choice, else the script of the text, else the user's interface language, else the default.</summary>
+    /// <summary>The one language rule (see <see cref="Conversations.LanguagePolicy"/>) on the question's own text.</summary>
     private Lang ChooseLanguage(Question question, string text) =>
-        question.PreferredLanguage
-        ?? Script.Detect(text)
-        ?? LangExtensions.ParseLang(question.UserLanguage?.Split('-')[0])
-        ?? _defaultLanguage;
+        Conversations.LanguagePolicy.Choose(question.PreferredLanguage, text, question.UserLanguage, _defaultLanguage);
 
     /// <summary>
     /// Two close matches about the same things the question named, or about the same programme, are not rival

@@ -1,3 +1,4 @@
+using ClusterBot.Core.Conversations;
 using System.Collections.Concurrent;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
@@ -52,7 +53,7 @@ public abstract class StateStoreContract : IDisposable
         Assert.True(a.Ledger.TryBegin("telegram", "1"));
         Assert.False(a.Ledger.TryBegin("telegram", "1"));
         Assert.False(a.Ledger.IsCompleted("telegram", "1"));
-        a.Ledger.Complete("telegram", "1", "sent");
+        a.Ledger.Complete("telegram", "1", ConversationOutcome.Sent);
         Assert.True(a.Ledger.IsCompleted("telegram", "1"));
         _time.Advance(TimeSpan.FromHours(1));
         Assert.False(a.Ledger.TryBegin("telegram", "1"));
@@ -113,7 +114,7 @@ public abstract class StateStoreContract : IDisposable
     {
         var a = NewInstance("a");
         a.Ledger.TryBegin("telegram", "old");
-        a.Ledger.Complete("telegram", "old", "sent");
+        a.Ledger.Complete("telegram", "old", ConversationOutcome.Sent);
         _time.Advance(TimeSpan.FromDays(2));
         a.Ledger.TryBegin("telegram", "new");
         Assert.Equal(1, a.Ledger.Prune(TimeSpan.FromDays(1)));
