@@ -61,7 +61,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<ReplySender>();
         services.AddSingleton<FollowUpKeyboard>();
         services.AddSingleton<ReplyRenderer>();
-        services.AddSingleton<ChatLanguage>();
+        services.AddSingleton<TelegramConversations>();
         services.AddSingleton<ChatMigration>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackQueryHandler>();

@@ -1,4 +1,4 @@
-using ClusterBot.Telegram.Pipeline;
+using ClusterBot.Core.Conversations;
 
 namespace ClusterBot.Telegram.Receiving;
 
@@ -56,12 +56,12 @@ public sealed class PollingOffset
     }
 
     /// <summary>Records how a taken update ended; an interrupted one stays unacknowledged for redelivery.</summary>
-    public void Finish(int updateId, string outcome)
+    public void Finish(int updateId, ConversationOutcome outcome)
     {
         TaskCompletionSource progress;
         lock (_gate)
         {
-            if (outcome == Outcomes.Interrupted)
+            if (outcome == ConversationOutcome.Interrupted)
             {
                 AnyHandedBack = true;
             }

@@ -1,4 +1,5 @@
 using ClusterBot.Telegram.Diagnostics;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Sending;
 using ClusterBot.Telegram.Startup;
@@ -44,7 +45,7 @@ public sealed partial class PollingReceiver(
         // grace is wall-clock time: it is measured against the service manager's kill deadline.
         using var handling = new CancellationTokenSource();
         await using var graceStarts = stopReceiving.Register(() => handling.CancelAfter(o.ShutdownGrace));
-        var lanes = new ChatLanes(o.MaxConcurrentChats);
+        var lanes = new ConversationLanes<long>(o.MaxConcurrentChats);
         var offsets = new PollingOffset();
 
         int? sent = null;
@@ -91,7 +92,7 @@ public sealed partial class PollingReceiver(
     }
 
     /// <summary>Posts the updates not already in hand to their chats' lanes; returns how many.</summary>
-    private int Take(FetchedUpdates fetched, PollingOffset offsets, ChatLanes lanes, CancellationToken handling)
+    private int Take(FetchedUpdates fetched, PollingOffset offsets, ConversationLanes<long> lanes, CancellationToken handling)
     {
         var taken = 0;
         // Taken before the highest id is noted, so the offset cannot pass an update before it is in hand.
@@ -99,7 +100,7 @@ public sealed partial class PollingReceiver(
         {
             if (!offsets.TryTake(id)) continue;
             LogUnreadable(logger, id);
-            offsets.Finish(id, Outcomes.Ignored);
+            offsets.Finish(id, ConversationOutcome.Ignored);
         }
 
         foreach (var update in fetched.Updates)
@@ -113,23 +114,23 @@ public sealed partial class PollingReceiver(
         return taken;
     }
 
-    private async Task<string> HandleAsync(Update update, CancellationToken handling)
+    private async Task<ConversationOutcome> HandleAsync(Update update, CancellationToken handling)
     {
         // Once the grace period is over, what has not started is handed back untouched.
-        if (handling.IsCancellationRequested) return Outcomes.Interrupted;
+        if (handling.IsCancellationRequested) return ConversationOutcome.Interrupted;
         try
         {
             return await pipeline.HandleAsync(update, handling);
         }
         catch (OperationCanceledException) when (handling.IsCancellationRequested)
         {
-            return Outcomes.Interrupted;
+            return ConversationOutcome.Interrupted;
         }
         catch (Exception e)
         {
             // The pipeline records its own failures; anything escaping it must still not stop the offset.
             LogEscaped(logger, update.Id, redactor.Describe(e));
-            return Outcomes.Failed;
+            return ConversationOutcome.Failed;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Telegram.Diagnostics;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ namespace ClusterBot.Telegram.Receiving;
 public sealed partial class WebhookWorkers(
     WebhookInbox inbox,
     UpdatePipeline pipeline,
-    IUpdateLedger ledger,
+    ConversationPipeline conversations,
     BotIdentity identity,
     TelegramConnectionState state,
     IOptions<TelegramOptions> options,
@@ -74,11 +75,11 @@ public sealed partial class WebhookWorkers(
         }
 
         var outcome = await pipeline.HandleAsync(update, handling);
-        if (outcome == Outcomes.Interrupted)
+        if (outcome == ConversationOutcome.Interrupted)
         {
             inbox.Release(item, TimeSpan.Zero);
         }
-        else if (outcome == Outcomes.Duplicate && !IsCompleted(item))
+        else if (outcome == ConversationOutcome.Duplicate && !IsCompleted(item))
         {
             // Claimed by an instance that is still answering it (or died a moment ago): look again shortly, keeping the chat's order.
             inbox.Release(item, BusyElsewhereDelay);
@@ -89,17 +90,7 @@ public sealed partial class WebhookWorkers(
         }
     }
 
-    private bool IsCompleted(InboxItem item)
-    {
-        try
-        {
-            return ledger.IsCompleted(item.Platform, item.UpdateId);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return false;
-        }
-    }
+    private bool IsCompleted(InboxItem item) => conversations.IsCompleted(item.Platform, item.UpdateId);
 
     private static Update? Parse(string payload)
     {

@@ -1,3 +1,4 @@
+using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Receiving;
 
@@ -14,14 +15,14 @@ public sealed class PollingOffsetTests
         Assert.True(offsets.TryTake(7));
         Assert.True(offsets.TryTake(8));
         offsets.Seen(9); // 9 could not be read: it is passed once the others are done
-        offsets.Finish(8, Outcomes.Sent);
+        offsets.Finish(8, ConversationOutcome.Sent);
         Assert.Equal(7, offsets.Next);
 
         // Fetched again from offset 7: neither is taken a second time.
         Assert.False(offsets.TryTake(7));
         Assert.False(offsets.TryTake(8));
 
-        offsets.Finish(7, Outcomes.Sent);
+        offsets.Finish(7, ConversationOutcome.Sent);
         Assert.Equal(10, offsets.Next);
         Assert.False(offsets.TryTake(8));
         Assert.Equal(0, offsets.InHand);
@@ -34,8 +35,8 @@ public sealed class PollingOffsetTests
         Assert.True(offsets.TryTake(3));
         Assert.True(offsets.TryTake(4));
         offsets.Seen(4);
-        offsets.Finish(3, Outcomes.Interrupted);
-        offsets.Finish(4, Outcomes.Sent);
+        offsets.Finish(3, ConversationOutcome.Interrupted);
+        offsets.Finish(4, ConversationOutcome.Sent);
 
         Assert.Equal(3, offsets.Next);
         Assert.True(offsets.AnyHandedBack);

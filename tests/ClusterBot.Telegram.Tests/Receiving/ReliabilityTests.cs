@@ -82,15 +82,20 @@ public sealed class ReliabilityTests : FakeBotApiTest
     }
 
     [Fact]
-    public async Task A_handler_exception_is_logged_and_the_next_update_is_answered()
+    public async Task A_handler_exception_is_logged_the_user_gets_an_apology_and_the_next_update_is_answered()
     {
         await using var bot = await BotHarness.StartAsync(Api, Temp.Database, services: s =>
             s.AddSingleton<IAnswerEngine>(sp => new ExplodingEngine(ActivatorUtilities.CreateInstance<AnswerEngine>(sp))));
         Api.Enqueue(Updates.PrivateText(1, 2004, "boom"), Updates.PrivateText(2, 2005, "/country korea"));
         await Api.WaitForAck(2);
 
-        Assert.True(bot.Logs.Any("Handling update 1 failed"), bot.Logs.All);
-        Assert.Equal(2005, Assert.Single(Api.Sent).Number("chat_id"));
+        Assert.True(bot.Logs.Any("Answering telegram message 1 failed"), bot.Logs.All);
+        Assert.True(bot.Logs.Any("engine failure for the test"), bot.Logs.All);
+        // The user hears that something went wrong, never what.
+        var apology = Api.Sent.Single(c => c.Number("chat_id") == 2004).Str("text")!;
+        Assert.DoesNotContain("engine failure", apology, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", apology, StringComparison.Ordinal);
+        Assert.Single(Api.Sent, c => c.Number("chat_id") == 2005);
     }
 
     [Fact]
