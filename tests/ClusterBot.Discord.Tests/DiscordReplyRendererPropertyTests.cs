@@ -1,6 +1,9 @@
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
-using ClusterBot.Discord.Adapter;
+using ClusterBot.Discord.Pipeline;
+using ClusterBot.Discord.Receiving;
+using ClusterBot.Discord.Rendering;
+using ClusterBot.Discord.Startup;
 using ClusterBot.Testing;
 using CsCheck;
 

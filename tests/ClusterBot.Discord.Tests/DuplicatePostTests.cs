@@ -36,11 +36,11 @@ public sealed class DuplicatePostTests
     [InlineData("99999999999999999999")]
     public void Each_part_of_a_reply_has_its_own_nonce_within_25_characters(string questionId)
     {
-        var nonces = Enumerable.Range(0, 12).Select(part => ClusterBot.Discord.Adapter.MessageNonce.For(questionId, part)).ToList();
+        var nonces = Enumerable.Range(0, 12).Select(part => ClusterBot.Discord.Sending.MessageNonce.For(questionId, part)).ToList();
 
         Assert.Equal(nonces.Count, nonces.Distinct().Count());
         Assert.All(nonces, n => Assert.InRange(n.Length, 1, 25));
         // The same part of the same reply always gets the same nonce, so a redelivery after a restart is recognised too.
-        Assert.Equal(nonces[3], ClusterBot.Discord.Adapter.MessageNonce.For(questionId, 3));
+        Assert.Equal(nonces[3], ClusterBot.Discord.Sending.MessageNonce.For(questionId, 3));
     }
 }

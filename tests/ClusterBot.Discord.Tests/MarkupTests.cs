@@ -1,4 +1,7 @@
-using ClusterBot.Discord.Adapter;
+using ClusterBot.Discord.Pipeline;
+using ClusterBot.Discord.Receiving;
+using ClusterBot.Discord.Rendering;
+using ClusterBot.Discord.Startup;
 using ClusterBot.Discord.Tests.Fakes;
 
 namespace ClusterBot.Discord.Tests;

@@ -1,5 +1,8 @@
 using ClusterBot.Core.Answering;
-using ClusterBot.Discord.Adapter;
+using ClusterBot.Discord.Pipeline;
+using ClusterBot.Discord.Receiving;
+using ClusterBot.Discord.Rendering;
+using ClusterBot.Discord.Startup;
 using ClusterBot.Discord.Tests.Fakes;
 using ClusterBot.Testing;
 

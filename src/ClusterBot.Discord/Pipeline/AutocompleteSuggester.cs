@@ -3,7 +3,7 @@ using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Discord.Rest;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Pipeline;
 
 /// <summary>
 /// Autocomplete choices for slash command options, from the knowledge as it is now: the entities of the kinds the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Pipeline;
 
 /// <summary>
 /// A message's content as a question for the core. Discord's markup (discord.com/developers/docs/reference

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Receiving;
 
 /// <summary>The fields of a MESSAGE_CREATE the adapter uses.</summary>
 internal sealed record InboundMessage(

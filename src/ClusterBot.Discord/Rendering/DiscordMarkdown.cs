@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Rendering;
 
 /// <summary>
 /// Escapes text for Discord markdown, so user input and facts render as typed: no accidental bold, spoilers,

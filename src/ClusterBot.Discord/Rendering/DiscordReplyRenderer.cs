@@ -2,7 +2,7 @@ using System.Text;
 using ClusterBot.Core.Answering;
 using ClusterBot.Discord.Rest;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Rendering;
 
 /// <summary>A reply ready to send: one or more messages of content, with the follow-up buttons for the last one.</summary>
 internal sealed record RenderedReply(IReadOnlyList<string> Messages, IReadOnlyList<ActionRowComponent> Components)

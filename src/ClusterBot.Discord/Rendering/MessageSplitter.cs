@@ -1,4 +1,4 @@
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Rendering;
 
 /// <summary>Cuts rendered text into messages within Discord's 2000-character limit, at line breaks where it can.</summary>
 internal static class MessageSplitter

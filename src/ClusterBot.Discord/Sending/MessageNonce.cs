@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Sending;
 
 /// <summary>
 /// The nonce of one part of a reply. Sent with enforce_nonce, it makes Discord return the message it already

@@ -2,7 +2,7 @@ using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Discord.Rest;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Startup;
 
 /// <summary>
 /// The slash commands registered with Discord: the core's <see cref="CommandTable"/> entries marked Slash, with

@@ -1,17 +1,20 @@
 using System.Text;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Core.Study;
+using ClusterBot.Discord.Receiving;
+using ClusterBot.Discord.Rendering;
 using ClusterBot.Discord.Rest;
 
-namespace ClusterBot.Discord.Adapter;
+namespace ClusterBot.Discord.Study;
 
 /// <summary>
 /// Study mode on Discord. A quiz: the question as a message with one button per option and a tally line; a press
 /// answers it for the presser only (an ephemeral verdict with the explanation) and updates the tally everyone sees.
 /// A timeline: the picture as an attachment under its title and source.
 /// </summary>
-public sealed class DiscordStudy(QuizDesk desk, IDiscordRest rest, Microsoft.Extensions.Options.IOptions<DiscordOptions> options, ITimelinePainter? painter = null)
+public sealed class DiscordStudy(QuizDesk desk, IDiscordRest rest, LanguagePolicy languages, Microsoft.Extensions.Options.IOptions<DiscordOptions> options, ITimelinePainter? painter = null)
 {
     private const int MaxButtonLabelLength = 80;
 
@@ -35,14 +38,14 @@ public sealed class DiscordStudy(QuizDesk desk, IDiscordRest rest, Microsoft.Ext
     }
 
     /// <summary>A press of an answer button: the tally updated on the message (type 7), the verdict to the presser alone.</summary>
-    internal async Task<string> AnswerAsync(InboundInteraction press, string key, int option, CancellationToken cancellationToken)
+    internal async Task<ConversationOutcome> AnswerAsync(InboundInteraction press, string key, int option, CancellationToken cancellationToken)
     {
         var verdict = press.UserId is { } userId ? desk.Answer(DiscordAdapter.Platform, key, userId, press.UserName ?? userId, option) : null;
         if (verdict is null)
         {
             var closed = new MessagePayload(QuizText.Expired[LangOf(press)], AllowedMentions.None, Flags: MessagePayload.Ephemeral);
             await rest.CreateInteractionResponseAsync(press.Id, press.Token, new InteractionCallback(InteractionCallback.ChannelMessageWithSource, closed), cancellationToken);
-            return "ignored";
+            return ConversationOutcome.Ignored;
         }
 
         var (answered, right) = desk.Tally(verdict.Quiz);
@@ -52,7 +55,7 @@ public sealed class DiscordStudy(QuizDesk desk, IDiscordRest rest, Microsoft.Ext
             new InteractionCallback(InteractionCallback.UpdateMessage, new MessagePayload(content, AllowedMentions.None)), cancellationToken);
         await rest.CreateFollowupMessageAsync(options.Value.ApplicationId, press.Token,
             new MessagePayload(DiscordMarkdown.Escape(verdict.Text), AllowedMentions.None, Flags: MessagePayload.Ephemeral), cancellationToken);
-        return verdict.Counted ? "sent" : "duplicate";
+        return verdict.Counted ? ConversationOutcome.Sent : ConversationOutcome.Duplicate;
     }
 
     /// <summary>The tally line, set apart in italics as the last line of the question's message.</summary>
@@ -64,8 +67,7 @@ public sealed class DiscordStudy(QuizDesk desk, IDiscordRest rest, Microsoft.Ext
         return (cut < 0 ? content : content[..cut]) + "\n\n" + tally;
     }
 
-    private static Core.Knowledge.Lang LangOf(InboundInteraction press) =>
-        Core.Knowledge.LangExtensions.ParseLang(press.Locale?.Split('-')[0]) ?? Core.Knowledge.Lang.En;
+    private Core.Knowledge.Lang LangOf(InboundInteraction press) => languages.ForWords(DiscordAdapter.Platform, press.ChannelId, press.Locale);
 
     private static string Label(string text) => text.Length <= MaxButtonLabelLength ? text : text[..(MaxButtonLabelLength - 1)] + "…";
 }
