@@ -172,26 +172,11 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return Fallback(lang, ReplyOutcome.Invalid, UiText.TooLong(MaxArgumentLength)[lang]);
         }
 
-        var spec = CommandTable.Find(command.Name);
-        var handlers = new CommandHandlers(snapshot.Index, new ReplyComposer(snapshot.Index), lang);
-        var study = new StudyCommands(snapshot.Index, lang, quizzes);
-        return spec switch
-        {
-            null => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
-            _ when spec == CommandTable.Start => handlers.Help(welcome: true),
-            _ when spec == CommandTable.Help => handlers.Help(welcome: false),
-            _ when spec == CommandTable.Country || spec == CommandTable.Programme => handlers.Entity(command.Argument, spec.Argument.Kinds(), spec),
-            _ when spec == CommandTable.Phases => handlers.Phases(command.Argument),
-            _ when spec == CommandTable.Compare => handlers.Compare(command.Argument),
-            _ when spec == CommandTable.Sources => handlers.Sources(),
-            _ when spec == CommandTable.Language => handlers.Language(command.Argument),
-            _ when spec == CommandTable.Fact => handlers.Show(command.Argument),
-            _ when spec == CommandTable.Quote => handlers.Quote(command.Argument),
-            _ when spec == CommandTable.Quiz => study.Quiz(command.Argument, Random.Shared.Next()),
-            _ when spec == CommandTable.Score => study.Score(command.Argument, question),
-            _ when spec == CommandTable.Timeline => study.Timeline(command.Argument),
-            _ => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
-        };
+        // What answers a command is declared with it, in the command table.
+        return CommandTable.Find(command.Name) is { } spec
+            ? spec.Handler(new CommandRun(new CommandHandlers(snapshot.Index, new ReplyComposer(snapshot.Index), lang), new StudyCommands(snapshot.Index, lang, quizzes),
+                spec, command.Argument, question))
+            : Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]);
     }
 
     /// <summary>The one language rule (see <see cref="Conversations.LanguagePolicy"/>) on the question's own text.</summary>

@@ -16,12 +16,20 @@ public sealed class AutocompleteSuggester(IKnowledgeSource knowledge)
     public const int MaxChoices = 25;
     private const int MaxChoiceLength = 100;
 
-    public IReadOnlyList<AutocompleteChoice> Suggest(string commandName, string typed, Lang lang)
+    /// <param name="optionName">The option being typed in; null: the command's first.</param>
+    public IReadOnlyList<AutocompleteChoice> Suggest(string commandName, string typed, Lang lang, string? optionName = null)
     {
-        var argument = CommandTable.Find(commandName)?.Argument ?? CommandArgument.None;
+        var command = CommandTable.Find(commandName);
+        // Where the choices come from is declared with the command's option.
+        var option = command?.Options.FirstOrDefault(o => o.Name == optionName) ?? (command is { Options.Count: > 0 } ? command.Options[0] : null);
         var needle = typed.Trim().ToLowerInvariant();
         var index = knowledge.Current.Index;
-        return argument == CommandArgument.Entry ? SuggestEntries(index, needle, lang) : SuggestEntities(index, argument.Kinds(), needle, lang);
+        return option?.Completion switch
+        {
+            CompletionSource.QuotableEntries => SuggestEntries(index, needle, lang),
+            CompletionSource.Entities => SuggestEntities(index, command!.Argument.Kinds(), needle, lang),
+            _ => [],
+        };
     }
 
     private static List<AutocompleteChoice> SuggestEntities(KnowledgeIndex index, EntityKind[] kinds, string needle, Lang lang) =>

@@ -67,7 +67,7 @@ public sealed partial class DispatchHandler(
             case InboundInteraction.Autocomplete:
                 var focused = interaction.Options.FirstOrDefault(o => o.Focused);
                 var lang = conversations.Languages.ForWords(Platform, interaction.ChannelId, interaction.Locale);
-                var choices = suggester.Suggest(interaction.CommandName ?? "", focused?.Value ?? "", lang);
+                var choices = suggester.Suggest(interaction.CommandName ?? "", focused?.Value ?? "", lang, focused?.Name);
                 await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
                     new InteractionCallback(InteractionCallback.AutocompleteResult, new AutocompleteChoices(choices)), cancellationToken);
                 return ConversationOutcome.Ignored;
