@@ -72,8 +72,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateFetcher>();
         services.AddSingleton<PollingReceiver>();
-        services.AddSingleton<WebhookInbox>();
-        services.AddSingleton<WebhookWorkers>();
+        services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<InboxWorkers>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddHostedService<TelegramBotService>();
         return services;

@@ -7,23 +7,23 @@ using Telegram.Bot.Types;
 
 namespace ClusterBot.Telegram.Receiving;
 
-/// <summary>What became of a webhook delivery.</summary>
-public enum WebhookPost
+/// <summary>What became of an update offered to the inbox.</summary>
+public enum InboxPost
 {
-    /// <summary>In the store's inbox (or already there: a retried delivery); Telegram may be told 200.</summary>
+    /// <summary>In the store's inbox (or already there: a retried delivery); Telegram may be told it arrived (200, the next offset).</summary>
     Accepted,
 
-    /// <summary>Shutting down, the inbox full, or the store unreachable: 503, and Telegram delivers it again later.</summary>
+    /// <summary>Shutting down, the inbox full, or the store unreachable: not acknowledged, and Telegram delivers it again later.</summary>
     Refused,
 }
 
 /// <summary>
-/// Telegram's side of the store's durable inbox. The endpoint answers 200 only once an update is written there, so
-/// an instance that dies after answering loses nothing: another instance (or this one, restarted) takes the update
-/// once the dead one's lease runs out. Once closed (shutdown) or full it refuses with 503, and Telegram delivers the
-/// update again later — to this instance or another one behind the load balancer.
+/// Telegram's side of the store's durable inbox, for both receivers. An update is acknowledged (the webhook's 200, the
+/// next getUpdates offset) only once it is written there, so a process that dies after acknowledging loses nothing:
+/// another instance (or this one, restarted) takes the update once the dead one's lease runs out. Once closed
+/// (shutdown) or full it refuses, and Telegram delivers the update again later.
 /// </summary>
-public sealed partial class WebhookInbox(IUpdateInbox store, IOptions<TelegramOptions> options, ILogger<WebhookInbox> logger)
+public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramOptions> options, ILogger<TelegramInbox> logger)
 {
     /// <summary>How often an idle worker looks for updates it was not told about: another instance's, or one handed back.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
@@ -31,24 +31,21 @@ public sealed partial class WebhookInbox(IUpdateInbox store, IOptions<TelegramOp
     private readonly SemaphoreSlim _arrived = new(0, int.MaxValue);
     private volatile bool _closed;
 
-    public WebhookPost TryPost(Update update, string payload)
+    public InboxPost TryPost(Update update, string payload)
     {
-        if (_closed) return WebhookPost.Refused;
+        if (_closed) return InboxPost.Refused;
         try
         {
-            if (store.Count(UpdatePipeline.Platform) >= options.Value.WebhookQueueCapacity) return WebhookPost.Refused;
+            if (store.Count(UpdatePipeline.Platform) >= options.Value.WebhookQueueCapacity) return InboxPost.Refused;
             var key = UpdateRouter.ChatKey(update).ToString(CultureInfo.InvariantCulture);
-            if (store.Add(UpdatePipeline.Platform, update.Id.ToString(CultureInfo.InvariantCulture), key, payload) && _arrived.CurrentCount < options.Value.WebhookWorkers)
-            {
-                _arrived.Release();
-            }
+            if (store.Add(UpdatePipeline.Platform, update.Id.ToString(CultureInfo.InvariantCulture), key, payload)) Nudge();
 
-            return WebhookPost.Accepted;
+            return InboxPost.Accepted;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogStoreFailed(logger, update.Id, e.Message);
-            return WebhookPost.Refused;
+            return InboxPost.Refused;
         }
     }
 
@@ -67,7 +64,17 @@ public sealed partial class WebhookInbox(IUpdateInbox store, IOptions<TelegramOp
         }
     }
 
-    public void Done(InboxItem item) => Quietly(item, () => store.Done(item));
+    /// <summary>Removes a handled update; the chat's next one becomes free to take, so the takers are told at once.</summary>
+    public void Done(InboxItem item)
+    {
+        Quietly(item, () => store.Done(item));
+        Nudge();
+    }
+
+    private void Nudge()
+    {
+        if (_arrived.CurrentCount < 2) _arrived.Release();
+    }
 
     public void Release(InboxItem item, TimeSpan delay) => Quietly(item, () => store.Release(item, delay));
 
@@ -89,7 +96,7 @@ public sealed partial class WebhookInbox(IUpdateInbox store, IOptions<TelegramOp
     public void Close()
     {
         _closed = true;
-        _arrived.Release(Math.Max(1, options.Value.WebhookWorkers));
+        _arrived.Release(2);
     }
 
     private InboxItem? TryTake()
@@ -119,6 +126,6 @@ public sealed partial class WebhookInbox(IUpdateInbox store, IOptions<TelegramOp
         }
     }
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "The webhook inbox is unavailable (update {UpdateId}): {Error}")]
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "The update inbox is unavailable (update {UpdateId}): {Error}")]
     private static partial void LogStoreFailed(ILogger logger, long updateId, string error);
 }
