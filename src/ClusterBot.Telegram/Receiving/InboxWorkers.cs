@@ -36,6 +36,8 @@ public sealed partial class InboxWorkers(
             handling.CancelAfter(o.ShutdownGrace);
         });
 
+        // Only one process polls a token, so at its start a leased update was a crashed predecessor's: taken over at once.
+        if (o.Mode == TelegramMode.Polling && inbox.ReleaseAll() is var released and > 0) LogTakenOver(logger, released);
         var concurrency = o.Mode == TelegramMode.Polling ? o.MaxConcurrentChats : o.WebhookWorkers;
         var lanes = new ConversationLanes<string>(concurrency);
         using var slots = new SemaphoreSlim(concurrency);
@@ -114,6 +116,9 @@ public sealed partial class InboxWorkers(
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "{Count} update(s) wait in the store's inbox for the next start or another instance")]
     private static partial void LogLeft(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "{Count} update(s) a previous run was handling when it stopped are taken over")]
+    private static partial void LogTakenOver(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "Update {UpdateId} in the inbox is not a readable update; dropped")]
     private static partial void LogUnreadable(ILogger logger, string updateId);

@@ -78,6 +78,20 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
 
     public void Release(InboxItem item, TimeSpan delay) => Quietly(item, () => store.Release(item, delay));
 
+    /// <summary>At a poller's start: what a crashed predecessor held is free to take at once.</summary>
+    public int ReleaseAll()
+    {
+        try
+        {
+            return store.ReleaseAll(UpdatePipeline.Platform);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogStoreFailed(logger, 0, e.Message);
+            return 0;
+        }
+    }
+
     /// <summary>Updates still waiting in the store (this instance's or others').</summary>
     public int Waiting()
     {

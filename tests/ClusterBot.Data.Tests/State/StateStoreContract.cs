@@ -125,6 +125,24 @@ public abstract class StateStoreContract : IDisposable
     // ---- the inbox
 
     [SkippableFact]
+    public void A_poller_at_its_start_takes_over_what_a_crashed_predecessor_held_without_waiting_out_its_lease()
+    {
+        var dead = NewInstance("dead");
+        var next = NewInstance("next");
+        dead.Inbox.Add("telegram", "1", "42", "{\"update_id\":1}");
+        dead.Inbox.Add("discord", "2", "43", "{}");
+        Assert.NotNull(dead.Inbox.TryTakeNext("telegram"));
+        Assert.NotNull(dead.Inbox.TryTakeNext("discord"));
+        Assert.Null(next.Inbox.TryTakeNext("telegram"));
+
+        Assert.Equal(1, next.Inbox.ReleaseAll("telegram"));
+
+        Assert.Equal("1", next.Inbox.TryTakeNext("telegram")?.UpdateId);
+        // Another platform's leases are not the poller's to take.
+        Assert.Null(next.Inbox.TryTakeNext("discord"));
+    }
+
+    [SkippableFact]
     public void A_retried_delivery_is_stored_once()
     {
         var a = NewInstance("a");
