@@ -1,4 +1,5 @@
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Conversations;
 using Microsoft.Extensions.Configuration;
 using ClusterBot.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,18 +10,19 @@ namespace ClusterBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The answering engine and its options (`Bot` section), validated at start.</summary>
+    /// <summary>The answering engine and its options (`Bot` section), validated at start, and the conversation pipeline every front end answers through.</summary>
     public static IServiceCollection AddClusterBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnswerEngineOptions>().Bind(configuration.GetSection(AnswerEngineOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerEngineOptions>, AnswerEngineOptionsValidation>());
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
+        services.AddConversations();
         return services;
     }
 
     /// <summary>
-    /// What the running bot adds around the engine: per-user flood control (`Inbound` section), metrics and
+    /// What the running bot adds around the conversation pipeline: per-user flood control (`Inbound` section), metrics and
     /// the question log for the curator's reports. Tools (`ask`) answer without it.
     /// </summary>
     public static IServiceCollection AddClusterBotMonitoring(this IServiceCollection services, IConfiguration configuration)
@@ -31,8 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterBotMetrics>();
         services.AddSingleton<InboundFloodGuard>();
-        services.AddSingleton<MonitoredAnswerEngine>();
-        services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<MonitoredAnswerEngine>());
+        // Registered after the core's unmonitored default, so this one is what the pipeline gets.
+        services.AddSingleton<IConversationMonitor, MonitoredConversations>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using Dapper;
 namespace ClusterBot.Data;
 
 /// <summary>
-/// The webhook inbox in the state database (table `inbox`), shared by every instance. Only the oldest update of a
+/// The update inbox in the state database (table `inbox`), shared by every instance. Only the oldest update of a
 /// chat can be taken, and only when no live lease is on it, so a chat's updates are handled one at a time and in
 /// the order they arrived, across instances; on PostgreSQL, concurrent takers skip a row another is taking
 /// (<c>FOR UPDATE SKIP LOCKED</c>) and move on to the next chat instead of waiting.
@@ -53,6 +53,12 @@ public sealed class UpdateInbox(StateDatabase database, StoreInstance instance, 
         // Not owned, but leased until the delay is over: nobody takes it sooner, and the chat's later updates keep waiting behind it.
         c.Execute("UPDATE inbox SET owner = NULL, lease_until = @until WHERE seq = @Seq AND owner = @owner",
             new { item.Seq, owner = instance.Id, until = database.Dialect.Stamp(time.GetUtcNow() + delay) });
+    }
+
+    public int ReleaseAll(string platform)
+    {
+        using var c = database.Open();
+        return c.Execute("UPDATE inbox SET owner = NULL, lease_until = NULL WHERE platform = @platform AND lease_until IS NOT NULL", new { platform });
     }
 
     public int Count(string platform)

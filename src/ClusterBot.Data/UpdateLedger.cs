@@ -1,4 +1,5 @@
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Data.State;
 using Dapper;
 
@@ -41,14 +42,14 @@ public sealed class UpdateLedger(StateDatabase database, StoreInstance instance,
             new { platform, updateId }) > 0;
     }
 
-    public void Complete(string platform, string updateId, string outcome)
+    public void Complete(string platform, string updateId, ConversationOutcome outcome)
     {
         using var c = database.Open();
         c.Execute("""
             UPDATE handled_updates SET state = @outcome, at = @at, owner = NULL, lease_until = NULL
             WHERE platform = @platform AND update_id = @updateId
             """,
-            new { platform, updateId, outcome, at = database.Dialect.Stamp(time.GetUtcNow()) });
+            new { platform, updateId, outcome = outcome.Name(), at = database.Dialect.Stamp(time.GetUtcNow()) });
     }
 
     public void Abandon(string platform, string updateId)

@@ -1,5 +1,9 @@
 using ClusterBot.Core.Abstractions;
-using ClusterBot.Discord.Adapter;
+using ClusterBot.Discord.Pipeline;
+using ClusterBot.Discord.Receiving;
+using ClusterBot.Discord.Sending;
+using ClusterBot.Discord.Startup;
+using ClusterBot.Discord.Study;
 using ClusterBot.Discord.Gateway;
 using ClusterBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +22,7 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// The Discord adapter as a hosted service, with its options (validated at start), REST client and gateway
-    /// client. Expects the core and the store to be registered already (IAnswerEngine, IKnowledgeSource, IUpdateLedger).
+    /// client. Expects the core (its conversation pipeline) and the store to be registered already.
     /// </summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,8 +48,13 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IDiscordGateway, GatewayClient>();
         services.AddSingleton<DiscordConnectionState>();
         services.AddSingleton<IReadinessCheck, DiscordReadinessCheck>();
+        services.AddSingleton<DiscordStartup>();
+        services.AddSingleton<BotSelf>();
         services.AddSingleton<AutocompleteSuggester>();
         services.AddSingleton<DiscordStudy>();
+        services.AddSingleton<ChannelReplySender>();
+        services.AddSingleton<InteractionReplySender>();
+        services.AddSingleton<DispatchHandler>();
         services.AddHostedService<DiscordAdapter>();
         // The adapter's loop ends for good on a fatal close or a rejected token; /healthz then reports it.
         services.AddSingleton<ILivenessCheck>(sp => new BackgroundLoopLiveness("discord",

@@ -30,16 +30,19 @@ public sealed class TelegramOptions
     /// <summary>Updates fetched per getUpdates call (Telegram allows 1–100).</summary>
     public int PollingBatchSize { get; set; } = 100;
 
-    /// <summary>Chats whose updates are handled at the same time; one chat's updates are always handled in order.</summary>
+    /// <summary>In polling mode, chats whose updates are handled at the same time; one chat's updates are always handled in order.</summary>
     public int MaxConcurrentChats { get; set; } = 16;
 
     /// <summary>Largest webhook body accepted; Telegram's updates are far smaller.</summary>
     public int MaxWebhookBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Webhook updates accepted but not yet handled; past this the endpoint answers 503 so Telegram retries later.</summary>
+    /// <summary>
+    /// Updates in the store's inbox not yet handled (either receiver); past this the webhook answers 503 and polling stops
+    /// acknowledging, so Telegram keeps them and delivers them later.
+    /// </summary>
     public int WebhookQueueCapacity { get; set; } = 10_000;
 
-    /// <summary>Concurrent handlers of webhook updates.</summary>
+    /// <summary>In webhook mode, chats whose updates are handled at the same time (this instance's share of the inbox).</summary>
     public int WebhookWorkers { get; set; } = 8;
 
     /// <summary>Outbound flood control; switched off only for benchmarks against a local fake.</summary>

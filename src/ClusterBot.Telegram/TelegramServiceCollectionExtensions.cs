@@ -62,7 +62,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<ReplySender>();
         services.AddSingleton<FollowUpKeyboard>();
         services.AddSingleton<ReplyRenderer>();
-        services.AddSingleton<ChatLanguage>();
+        services.AddSingleton<TelegramConversations>();
         services.AddSingleton<ChatMigration>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackQueryHandler>();
@@ -73,8 +73,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateFetcher>();
         services.AddSingleton<PollingReceiver>();
-        services.AddSingleton<WebhookInbox>();
-        services.AddSingleton<WebhookWorkers>();
+        services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<InboxWorkers>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddHostedService<TelegramBotService>();
         // A receive loop that ended while the host runs means no update will be read again: /healthz reports it.

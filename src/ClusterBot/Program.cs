@@ -39,7 +39,7 @@ ask.SetAction(async (parse, cancellationToken) =>
 
     return await RunTool(async services =>
     {
-        var runner = new AskRunner(services.GetRequiredService<IAnswerEngine>(), parse.GetValue(lang),
+        var runner = new AskRunner(services.GetRequiredService<ClusterBot.Core.Conversations.ConversationPipeline>(), parse.GetValue(lang),
             services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username, services.GetService<ClusterBot.Core.Study.QuizDesk>())
         {
             PictureFile = parse.GetValue(output),

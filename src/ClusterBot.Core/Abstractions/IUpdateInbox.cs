@@ -4,7 +4,7 @@ namespace ClusterBot.Core.Abstractions;
 public sealed record InboxItem(long Seq, string Platform, string UpdateId, string ChatKey, string Payload);
 
 /// <summary>
-/// The durable inbox of pushed updates (a webhook): an update is written here before the platform is told it
+/// The durable inbox of updates (Telegram's webhook and polling): an update is written here before the platform is told it
 /// arrived, then handled by whichever instance takes it, each chat's updates one at a time and in order.
 /// </summary>
 public interface IUpdateInbox
@@ -23,6 +23,12 @@ public interface IUpdateInbox
 
     /// <summary>Hands a taken update back untouched, to be taken again after the delay (by this or another instance).</summary>
     void Release(InboxItem item, TimeSpan delay);
+
+    /// <summary>
+    /// Frees every lease on the platform's updates at once, for a receiver that only one process may run (Telegram
+    /// polling): what is leased at its start can only be a crashed predecessor's, and need not wait for the lease to run out.
+    /// </summary>
+    int ReleaseAll(string platform);
 
     /// <summary>How many updates are waiting or being handled.</summary>
     int Count(string platform);

@@ -1,3 +1,5 @@
+using ClusterBot.Core.Conversations;
+
 namespace ClusterBot.Core.Abstractions;
 
 /// <summary>
@@ -12,8 +14,8 @@ public interface IUpdateLedger
     /// <summary>True when the update was handled to an end (not merely claimed by someone still at it).</summary>
     bool IsCompleted(string platform, string updateId);
 
-    /// <summary>Records how the update ended: "sent", "ignored", "failed" …</summary>
-    void Complete(string platform, string updateId, string outcome);
+    /// <summary>Records how the update ended.</summary>
+    void Complete(string platform, string updateId, ConversationOutcome outcome);
 
     /// <summary>Releases a claim whose handling was interrupted, so a redelivery is handled.</summary>
     void Abandon(string platform, string updateId);

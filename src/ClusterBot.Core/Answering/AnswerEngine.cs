@@ -30,12 +30,6 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     {
         var snapshot = knowledge.Current;
         var text = question.Text ?? "";
-        if (question.ChatKind == ChatKind.Group && !question.Addressed && CommandParser.Parse(TextNormaliser.StripControlCharacters(text).Trim()) is null)
-        {
-            // Group chatter not meant for the bot, however long or odd, gets no reply at all.
-            return Reply.Ignored(ChooseLanguage(question, text.Length > 200 ? text[..200] : text));
-        }
-
         if (text.Length > _options.MaxQuestionLength)
         {
             var lang = ChooseLanguage(question, text[..Math.Min(200, text.Length)]);
@@ -46,11 +40,6 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (CommandParser.Parse(text) is { } command)
         {
             return RunCommand(command, question, snapshot);
-        }
-
-        if (question.ChatKind == ChatKind.Group && !question.Addressed)
-        {
-            return Reply.Ignored(ChooseLanguage(question, text));
         }
 
         var language = ChooseLanguage(question, text);
@@ -201,34 +190,16 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return Fallback(lang, ReplyOutcome.Invalid, UiText.TooLong(MaxArgumentLength)[lang]);
         }
 
-        var spec = CommandTable.Find(command.Name);
-        var handlers = new CommandHandlers(snapshot.Index, new ReplyComposer(snapshot.Index), lang);
-        var study = new StudyCommands(snapshot.Index, lang, quizzes);
-        return spec switch
-        {
-            null => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
-            _ when spec == CommandTable.Start => handlers.Help(welcome: true),
-            _ when spec == CommandTable.Help => handlers.Help(welcome: false),
-            _ when spec == CommandTable.Country || spec == CommandTable.Programme => handlers.Entity(command.Argument, spec.Argument.Kinds(), spec),
-            _ when spec == CommandTable.Phases => handlers.Phases(command.Argument),
-            _ when spec == CommandTable.Compare => handlers.Compare(command.Argument),
-            _ when spec == CommandTable.Sources => handlers.Sources(),
-            _ when spec == CommandTable.Language => handlers.Language(command.Argument),
-            _ when spec == CommandTable.Fact => handlers.Show(command.Argument),
-            _ when spec == CommandTable.Quote => handlers.Quote(command.Argument),
-            _ when spec == CommandTable.Quiz => study.Quiz(command.Argument, Random.Shared.Next()),
-            _ when spec == CommandTable.Score => study.Score(command.Argument, question),
-            _ when spec == CommandTable.Timeline => study.Timeline(command.Argument),
-            _ => Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]),
-        };
+        // What answers a command is declared with it, in the command table.
+        return CommandTable.Find(command.Name) is { } spec
+            ? spec.Handler(new CommandRun(new CommandHandlers(snapshot.Index, new ReplyComposer(snapshot.Index), lang), new StudyCommands(snapshot.Index, lang, quizzes),
+                spec, command.Argument, question))
+            : Fallback(lang, ReplyOutcome.Invalid, UiText.UnknownCommand(command.Name)[lang]);
     }
 
-    /// <summary>The chat's choice, else the script of the text, else the user's interface language, else the default.</summary>
+    /// <summary>The one language rule (see <see cref="Conversations.LanguagePolicy"/>) on the question's own text.</summary>
     private Lang ChooseLanguage(Question question, string text) =>
-        question.PreferredLanguage
-        ?? Script.Detect(text)
-        ?? LangExtensions.ParseLang(question.UserLanguage?.Split('-')[0])
-        ?? _defaultLanguage;
+        Conversations.LanguagePolicy.Choose(question.PreferredLanguage, text, question.UserLanguage, _defaultLanguage);
 
     /// <summary>
     /// Two close matches about the same things the question named, or about the same programme, are not rival

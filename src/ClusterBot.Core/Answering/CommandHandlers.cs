@@ -7,6 +7,8 @@ namespace ClusterBot.Core.Answering;
 /// <summary>The replies to each command, in one language, over one snapshot of the knowledge.</summary>
 internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer composer, Lang lang)
 {
+    public Lang Lang => lang;
+
     private const double DidYouMeanSimilarity = 0.8;
     private const int MaxListFollowUps = 6;
     private static readonly JaroWinkler Similarity = new();

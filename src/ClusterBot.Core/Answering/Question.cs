@@ -8,9 +8,9 @@ public enum ChatKind { Private, Group }
 /// A platform-neutral question: what an adapter makes of a Telegram update, a Discord message,
 /// a console line or an `ask` argument.
 /// </summary>
-/// <param name="Text">What the user typed (mention of the bot already removed by the adapter).</param>
+/// <param name="Text">What the user typed (mention of the bot already removed by the adapter). Whether it was meant for the
+/// bot at all the adapter decides, and the conversation pipeline ignores what was not: the engine answers what it is given.</param>
 /// <param name="ChatKind">Private chat or group.</param>
-/// <param name="Addressed">Whether the message was addressed to the bot (mention, reply, command, DM).</param>
 /// <param name="PreferredLanguage">The chat's chosen language (/lang), which wins over everything else.</param>
 /// <param name="UserLanguage">The user's interface language as the platform reports it (e.g. "ru", "en-US").</param>
 /// <param name="BotUsername">The bot's own username, to accept "/country@ThisBot" and ignore "/country@OtherBot".</param>
@@ -20,7 +20,6 @@ public enum ChatKind { Private, Group }
 public sealed record Question(
     string Text,
     ChatKind ChatKind = ChatKind.Private,
-    bool Addressed = true,
     Lang? PreferredLanguage = null,
     string? UserLanguage = null,
     string? BotUsername = null,

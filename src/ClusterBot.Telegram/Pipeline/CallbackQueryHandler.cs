@@ -1,7 +1,7 @@
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Rendering;
 using ClusterBot.Telegram.Sending;
-using ClusterBot.Telegram.Startup;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -9,44 +9,43 @@ using Telegram.Bot.Types.Enums;
 namespace ClusterBot.Telegram.Pipeline;
 
 /// <summary>
-/// A follow-up button press: the query is answered at once (the spinner stops) and the command the
-/// button carries is answered as a new message. A button whose command no longer leads anywhere — an
-/// old message, a fact removed from the knowledge — gets a polite toast instead.
+/// A follow-up button press, translated: the command the button carries is a question to the core, answered as a new
+/// message; the query itself is answered at once (the spinner stops). A button whose command no longer leads anywhere —
+/// an old message, a fact removed from the knowledge — gets a polite toast instead.
 /// </summary>
 public sealed class CallbackQueryHandler(
     ITelegramBotClient bot,
     BotApiCaller caller,
-    IAnswerEngine engine,
-    ChatLanguage languages,
-    BotIdentity identity,
+    ConversationPipeline conversations,
+    TelegramConversations telegram,
     ReplyRenderer renderer,
     ReplySender sender)
 {
-    public async Task<string> HandleAsync(CallbackQuery query, CancellationToken cancellationToken)
+    public async Task<ConversationOutcome> HandleAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
     {
         var chat = query.Message?.Chat;
         var command = FollowUpKeyboard.DecodeCallbackData(query.Data);
-        var lang = chat is null ? languages.ForUser(query.From.LanguageCode) : languages.For(chat.Id, query.From.LanguageCode);
         if (command is null || chat is null)
         {
+            var lang = conversations.Languages.ForWords(UpdatePipeline.Platform, chat is null ? null : TelegramConversations.Id(chat.Id), query.From.LanguageCode);
             await ToastAsync(query.Id, TelegramText.StaleButton[lang], cancellationToken);
-            return Outcomes.Ignored;
+            return ConversationOutcome.Ignored;
         }
 
         var isPrivate = chat.Type == ChatType.Private;
-        var reply = engine.Answer(new Question(command, isPrivate ? ChatKind.Private : ChatKind.Group, Addressed: true,
-            languages.Preferred(chat.Id), query.From.LanguageCode, identity.Username,
-            "telegram", query.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (reply.Outcome is ReplyOutcome.Invalid or ReplyOutcome.NotFound or ReplyOutcome.Ignored)
+        var incoming = telegram.Incoming(updateId, chat.Id, query.From, command, isPrivate, addressed: true);
+        var target = new ReplyTarget(chat.Id, !isPrivate, query.Message!.Id, MessageHandler.TopicOf(query.Message));
+        return await conversations.HandleAsync(incoming, (reply, ct) => telegram.DeliverAsync(updateId, async () =>
         {
-            await ToastAsync(query.Id, TelegramText.StaleButton[lang], cancellationToken);
-            return Outcomes.Ignored;
-        }
+            if (reply.Outcome is ReplyOutcome.Invalid or ReplyOutcome.NotFound)
+            {
+                await ToastAsync(query.Id, TelegramText.StaleButton[reply.Lang], ct);
+                return;
+            }
 
-        if (reply.LanguageChange is { } chosen) languages.Remember(chat.Id, chosen);
-        await ToastAsync(query.Id, null, cancellationToken);
-        await sender.SendAsync(new ReplyTarget(chat.Id, !isPrivate, query.Message!.Id, MessageHandler.TopicOf(query.Message)), renderer.Render(reply), cancellationToken);
-        return Outcomes.Sent;
+            await ToastAsync(query.Id, null, ct);
+            await sender.SendAsync(target, renderer.Render(reply), ct);
+        }), cancellationToken, telegram.TakeOverUnfinished);
     }
 
     /// <summary>A late answer (the query expired) must not stop the reply itself, so its failure is only noted.</summary>

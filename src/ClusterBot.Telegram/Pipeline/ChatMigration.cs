@@ -1,3 +1,5 @@
+using System.Globalization;
+using ClusterBot.Core.Conversations;
 using Microsoft.Extensions.Logging;
 
 namespace ClusterBot.Telegram.Pipeline;
@@ -8,14 +10,16 @@ namespace ClusterBot.Telegram.Pipeline;
 /// (migrate_from_chat_id), and a 400 naming the new id when sending to the old one — so moving is idempotent
 /// and never overrides a choice the supergroup has made itself.
 /// </summary>
-public sealed partial class ChatMigration(ChatLanguage languages, ILogger<ChatMigration> logger)
+public sealed partial class ChatMigration(LanguagePolicy languages, ILogger<ChatMigration> logger)
 {
     public void Moved(long fromChatId, long toChatId)
     {
         if (fromChatId == toChatId) return;
-        var carried = languages.CarryOver(fromChatId, toChatId);
+        var carried = languages.CarryOver(UpdatePipeline.Platform, Key(fromChatId), Key(toChatId));
         LogMoved(logger, fromChatId, toChatId, carried ? "its language setting moved" : "nothing to move");
     }
+
+    internal static string Key(long chatId) => chatId.ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Chat {From} was upgraded to supergroup {To}: {What}")]
     private static partial void LogMoved(ILogger logger, long from, long to, string what);

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Telegram.Rendering;
 using ClusterBot.Telegram.Sending;
-using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -14,15 +14,16 @@ using Telegram.Bot.Types.InlineQueryResults;
 namespace ClusterBot.Telegram.Pipeline;
 
 /// <summary>
-/// Inline mode ("@ClusterBot torch" in any chat): the answer to the query and the answers its follow-ups
-/// lead to, as up to N articles the user can post. An empty query offers the topics /help lists.
+/// Inline mode ("@ClusterBot torch" in any chat), translated: the query is a draft question of its user (Telegram asks
+/// again on every keystroke, so the core counts one burst of typing as one question, see <see cref="DraftQuestions"/>),
+/// and its answer and the answers its follow-ups lead to become up to N articles the user can post. An empty query
+/// offers the topics /help lists.
 /// </summary>
 public sealed class InlineQueryHandler(
     ITelegramBotClient bot,
     BotApiCaller caller,
-    IAnswerEngine engine,
-    AnswerEngine unrecorded,
-    BotIdentity identity,
+    ConversationPipeline conversations,
+    TelegramConversations telegram,
     ReplyRenderer renderer,
     IOptions<TelegramOptions> options)
 {
@@ -31,51 +32,54 @@ public sealed class InlineQueryHandler(
     private const int CacheSeconds = 300;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
-    public async Task<string> HandleAsync(InlineQuery query, CancellationToken cancellationToken)
+    public Task<ConversationOutcome> HandleAsync(int updateId, InlineQuery query, CancellationToken cancellationToken)
     {
         var text = query.Query.Trim();
-        var results = Articles(engine, text, query.From.LanguageCode).Take(options.Value.InlineResults).ToList();
-        var personal = DependsOnLanguage(text, query.From.LanguageCode, results);
-        await caller.CallAsync("answerInlineQuery", ct => bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: personal, cancellationToken: ct), cancellationToken);
-        return Outcomes.Sent;
+        // The user's own private chat has the user's id, so a /lang chosen there applies to inline answers too.
+        var draft = telegram.Incoming(updateId, query.From.Id, query.From, text.Length == 0 ? "/" + CommandTable.Help.Name : text, isPrivate: true, addressed: true);
+        return conversations.HandleDraftAsync(draft, (first, ct) => telegram.DeliverAsync(updateId, async () =>
+        {
+            var shown = text.Length > 0;
+            var results = Articles(first, draft, shown).Take(options.Value.InlineResults).ToList();
+            var personal = DependsOnLanguage(draft, results, shown);
+            await caller.CallAsync("answerInlineQuery", c => bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: personal, cancellationToken: c), ct);
+        }), cancellationToken);
     }
 
     /// <summary>
-    /// Whether a user of the other language would get other articles for the same query (the empty query's
-    /// topics, a follow-up command in the user's language …): then Telegram must cache them for this user only,
-    /// or it hands one user's language to everyone who types the same query.
+    /// Whether a user of the other language would get other articles for the same query (the empty query's topics, a
+    /// follow-up command in the user's language, a /lang of their own …): then Telegram must cache them for this user
+    /// only, or it hands one user's language to everyone who types the same query.
     /// </summary>
-    private bool DependsOnLanguage(string text, string? userLanguage, List<InlineQueryResultArticle> results)
+    private bool DependsOnLanguage(IncomingMessage draft, List<InlineQueryResultArticle> results, bool shown)
     {
-        var other = LangExtensions.ParseLang(userLanguage?.Split('-')[0]) == Lang.En ? "ru" : "en";
-        // Asked of the bare engine: a probe, not a question, so it is neither counted nor logged.
-        var theirs = Articles(unrecorded, text, other).Take(results.Count + 1).ToList();
+        if (conversations.Languages.ChatSetting(draft) is not null) return true;
+        var other = draft with { UserLocale = LanguagePolicy.FromLocale(draft.UserLocale) == Lang.En ? "ru" : "en" };
+        var theirs = Articles(conversations.Preview(other with { MessageId = null }), other, shown).Take(results.Count + 1).ToList();
         return theirs.Count != results.Count || theirs.Zip(results).Any(p => p.First.Id != p.Second.Id || Content(p.First) != Content(p.Second));
     }
 
     private static string Content(InlineQueryResultArticle article) => (article.InputMessageContent as InputTextMessageContent)?.MessageText ?? "";
 
-    private IEnumerable<InlineQueryResultArticle> Articles(IAnswerEngine answering, string text, string? userLanguage)
+    /// <param name="shown">Whether the first answer is an article itself (not for the empty query, whose follow-ups are the topics).</param>
+    private IEnumerable<InlineQueryResultArticle> Articles(Reply first, IncomingMessage draft, bool shown)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var first = answering.Answer(Ask(text.Length == 0 ? "/" + CommandTable.Help.Name : text, userLanguage));
-        if (text.Length > 0 && first.Answered && seen.Add(string.Join(',', first.FactIds)))
+        if (shown && first.Answered && seen.Add(string.Join(',', first.FactIds)))
         {
-            yield return Article(text, first);
+            yield return Article(draft.Text, first);
         }
 
         foreach (var followUp in first.FollowUps)
         {
-            var reply = answering.Answer(Ask(followUp.Command, userLanguage));
+            // What a follow-up leads to is shown, not asked: previewed, neither counted nor logged.
+            var reply = conversations.Preview(draft with { Text = followUp.Command, MessageId = null });
             if (reply.Answered && seen.Add(string.Join(',', reply.FactIds)))
             {
                 yield return Article(followUp.Command, reply);
             }
         }
     }
-
-    private Question Ask(string text, string? userLanguage) =>
-        new(text, ChatKind.Private, Addressed: true, UserLanguage: userLanguage, BotUsername: identity.Username);
 
     private InlineQueryResultArticle Article(string key, Reply reply)
     {

@@ -1,25 +1,25 @@
+using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Sending;
 using ClusterBot.Telegram.Startup;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 
 namespace ClusterBot.Telegram.Receiving;
 
 /// <summary>
-/// Long polling with our own getUpdates loop rather than the library's receiver, because the offset is
-/// the acknowledgement: it moves past an update only once that update's reply was sent or definitively
-/// failed. Fetched updates go to their chat's lane and the loop polls again at once, so a chat waiting out
-/// its flood allowance never holds back another. On shutdown the loop stops fetching, lets the updates in
-/// hand finish within the grace period, acknowledges what finished and hands back the rest.
+/// Long polling with our own getUpdates loop rather than the library's receiver: each fetched update, read on its own
+/// (one that cannot be read is logged and set aside), is written to the store's inbox, and the next call's offset
+/// acknowledges it at once. Answering is the inbox workers' job, so one chat waiting out its flood allowance never
+/// holds back fetching, and an update acknowledged before a crash is still in the inbox at the next start. An update
+/// the inbox cannot take (full, store away) is not acknowledged: Telegram keeps it and the loop tries again.
 /// </summary>
 public sealed partial class PollingReceiver(
     UpdateFetcher fetcher,
-    UpdatePipeline pipeline,
+    TelegramInbox inbox,
+    ConversationPipeline conversations,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     TokenRedactor redactor,
@@ -31,29 +31,19 @@ public sealed partial class PollingReceiver(
     private static readonly TimeSpan ConflictPause = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxErrorPause = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// While unacknowledged updates wait, getUpdates answers at once instead of long-polling; between such
-    /// polls the loop waits for one to finish, or this long, so new updates still arrive promptly.
-    /// </summary>
-    private static readonly TimeSpan PollWhileWaiting = TimeSpan.FromSeconds(1);
+    /// <summary>How long the loop waits before offering an update the inbox refused again.</summary>
+    private static readonly TimeSpan RefusedPause = TimeSpan.FromSeconds(1);
 
     public async Task RunAsync(CancellationToken stopReceiving)
     {
         var o = options.Value;
-        // Handling outlives the stop signal by the grace period, so replies in flight are not cut off. The
-        // grace is wall-clock time: it is measured against the service manager's kill deadline.
-        using var handling = new CancellationTokenSource();
-        await using var graceStarts = stopReceiving.Register(() => handling.CancelAfter(o.ShutdownGrace));
-        var lanes = new ChatLanes(o.MaxConcurrentChats);
-        var offsets = new PollingOffset();
-
+        int? offset = null;
         int? sent = null;
         var errors = 0;
         state.PollingStarted(identity.Username);
-        while (!stopReceiving.IsCancellationRequested && !offsets.AnyHandedBack)
+        while (!stopReceiving.IsCancellationRequested)
         {
             FetchedUpdates fetched;
-            var offset = offsets.Next;
             try
             {
                 fetched = await fetcher.FetchAsync(offset, o.PollingBatchSize, o.PollingTimeoutSeconds, stopReceiving);
@@ -76,66 +66,37 @@ public sealed partial class PollingReceiver(
                 continue;
             }
 
-            var taken = Take(fetched, offsets, lanes, handling.Token);
-            if (taken == 0 && offsets.InHand > 0)
-            {
-                await offsets.WaitForProgressAsync(PollWhileWaiting, time, stopReceiving);
-            }
+            var (next, refused) = Store(fetched);
+            offset = next ?? offset;
+            if (refused && !await DelayAsync(RefusedPause, stopReceiving)) break;
         }
 
         state.Stopped();
-        // Updates not started by the end of the grace period are handed back as they come up.
-        await lanes.WhenIdleAsync();
-        if (offsets.Next is { } last && last != sent) await AcknowledgeAsync(last);
-        LogStopped(logger, offsets.Next ?? 0);
-    }
-
-    /// <summary>Posts the updates not already in hand to their chats' lanes; returns how many.</summary>
-    private int Take(FetchedUpdates fetched, PollingOffset offsets, ChatLanes lanes, CancellationToken handling)
-    {
-        var taken = 0;
-        // Taken before the highest id is noted, so the offset cannot pass an update before it is in hand.
-        foreach (var id in fetched.Unreadable)
-        {
-            if (!offsets.TryTake(id)) continue;
-            LogUnreadable(logger, id);
-            offsets.Finish(id, Outcomes.Ignored);
-        }
-
-        foreach (var update in fetched.Updates)
-        {
-            if (!offsets.TryTake(update.Id)) continue;
-            taken++;
-            lanes.Post(UpdateRouter.ChatKey(update), async () => offsets.Finish(update.Id, await HandleAsync(update, handling)));
-        }
-
-        offsets.Seen(fetched.HighestId);
-        return taken;
-    }
-
-    private async Task<string> HandleAsync(Update update, CancellationToken handling)
-    {
-        // Once the grace period is over, what has not started is handed back untouched.
-        if (handling.IsCancellationRequested) return Outcomes.Interrupted;
-        try
-        {
-            return await pipeline.HandleAsync(update, handling);
-        }
-        catch (OperationCanceledException) when (handling.IsCancellationRequested)
-        {
-            return Outcomes.Interrupted;
-        }
-        catch (Exception e)
-        {
-            // The pipeline records its own failures; anything escaping it must still not stop the offset.
-            LogEscaped(logger, update.Id, redactor.Describe(e));
-            return Outcomes.Failed;
-        }
+        if (offset is { } last && last != sent) await AcknowledgeAsync(last);
+        LogStopped(logger, offset ?? 0);
     }
 
     /// <summary>
-    /// Tells Telegram what was handled before exiting; without it the next start would fetch those
-    /// updates again (the ledger would skip them, but why make it).
+    /// Writes the fetched updates to the inbox in Telegram's order; returns the offset that acknowledges what is safe
+    /// there (up to the first refused update) and whether one was refused.
+    /// </summary>
+    private (int? Offset, bool Refused) Store(FetchedUpdates fetched)
+    {
+        var unreadable = new HashSet<int>(fetched.Unreadable);
+        foreach (var id in unreadable) LogUnreadable(logger, id);
+        foreach (var (update, json) in fetched.Updates)
+        {
+            // Fetched again after an acknowledgement that never arrived: the ledger knows it was answered.
+            if (conversations.IsCompleted(UpdatePipeline.Platform, TelegramConversations.Id(update.Id))) continue;
+            if (inbox.TryPost(update, json) == InboxPost.Refused) return (update.Id, true);
+        }
+
+        return (fetched.HighestId is { } highest ? highest + 1 : null, false);
+    }
+
+    /// <summary>
+    /// Tells Telegram what is in the inbox before exiting; without it the next start would fetch those updates again
+    /// (the inbox and the ledger would skip them, but why make them).
     /// </summary>
     private async Task AcknowledgeAsync(int offset)
     {
@@ -180,9 +141,6 @@ public sealed partial class PollingReceiver(
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Skipped update {UpdateId}: it could not be read as a Telegram update")]
     private static partial void LogUnreadable(ILogger logger, int updateId);
-
-    [LoggerMessage(EventId = 1306, Level = LogLevel.Error, Message = "Handling update {UpdateId} failed outside the pipeline: {Error}")]
-    private static partial void LogEscaped(ILogger logger, int updateId, string error);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Telegram polling stopped; next offset {Offset}")]
     private static partial void LogStopped(ILogger logger, int offset);

@@ -10,13 +10,14 @@ namespace ClusterBot.Telegram.Receiving;
 /// The adapter's lifetime in the host. Start-up (getMe, menu, webhook registration) runs inside StartAsync;
 /// when it is refused, start-up has already logged the one line that says why, so the failure is recorded
 /// and the application stopped rather than thrown (the host would log it again, with a stack trace). Then
-/// updates flow by polling or from the webhook inbox until StopAsync, which stops receiving and waits for
-/// the work in flight.
+/// updates flow into the store's inbox (by polling, or from the webhook endpoint) and the inbox workers answer them
+/// until StopAsync, which stops receiving and waits for the work in flight.
 /// </summary>
 public sealed class TelegramBotService(
     TelegramStartup startup,
     PollingReceiver polling,
-    WebhookWorkers webhook,
+    InboxWorkers workers,
+    BotIdentity identity,
     TelegramConnectionState state,
     StartupFailures failures,
     IHostApplicationLifetime lifetime,
@@ -46,9 +47,17 @@ public sealed class TelegramBotService(
         }
 
         var token = _stopReceiving.Token;
-        _running = options.Value.Mode == TelegramMode.Polling
-            ? Task.Run(() => polling.RunAsync(token), CancellationToken.None)
-            : Task.Run(() => webhook.RunAsync(token), CancellationToken.None);
+        var working = Task.Run(() => workers.RunAsync(token), CancellationToken.None);
+        if (options.Value.Mode == TelegramMode.Polling)
+        {
+            _running = Task.WhenAll(Task.Run(() => polling.RunAsync(token), CancellationToken.None), working);
+        }
+        else
+        {
+            // Start-up ran setWebhook before this, so Telegram is delivering from here on.
+            state.WebhookSet(identity.Username);
+            _running = working;
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -9,11 +9,14 @@ using Telegram.Bot.Types.Enums;
 
 namespace ClusterBot.Telegram.Receiving;
 
+/// <summary>One readable update with the JSON it came as (what the inbox keeps).</summary>
+public sealed record FetchedUpdate(Update Update, string Json);
+
 /// <summary>What one getUpdates call brought.</summary>
 /// <param name="Updates">The readable updates, in Telegram's order.</param>
 /// <param name="Unreadable">Ids of the updates that could not be read as one.</param>
 /// <param name="HighestId">The highest update_id in the answer, readable or not; null for an empty answer.</param>
-public sealed record FetchedUpdates(IReadOnlyList<Update> Updates, IReadOnlyList<int> Unreadable, int? HighestId)
+public sealed record FetchedUpdates(IReadOnlyList<FetchedUpdate> Updates, IReadOnlyList<int> Unreadable, int? HighestId)
 {
     public static readonly FetchedUpdates Empty = new([], [], null);
 }
@@ -37,7 +40,7 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
         }, cancellationToken);
         if (raw.Length == 0) return FetchedUpdates.Empty;
 
-        var updates = new List<Update>(raw.Length);
+        var updates = new List<FetchedUpdate>(raw.Length);
         var unreadable = new List<int>();
         int? highest = null;
         foreach (var element in raw)
@@ -46,7 +49,7 @@ public sealed partial class UpdateFetcher(ITelegramBotClient bot, ILogger<Update
             if (id is { } known) highest = highest is { } h ? Math.Max(h, known) : known;
             if (UpdateReader.Read(element) is { } update)
             {
-                updates.Add(update);
+                updates.Add(new FetchedUpdate(update, element.GetRawText()));
             }
             else if (id is { } set)
             {

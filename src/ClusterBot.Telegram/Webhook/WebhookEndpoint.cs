@@ -12,7 +12,7 @@ namespace ClusterBot.Telegram.Webhook;
 /// wrong one 403; an oversized or unreadable body is 400; anything else is written to the store's inbox and
 /// answered 200 at once (Telegram waits for the answer before sending the chat's next update).
 /// </summary>
-public sealed partial class WebhookEndpoint(WebhookInbox inbox, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger)
+public sealed partial class WebhookEndpoint(TelegramInbox inbox, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -49,7 +49,7 @@ public sealed partial class WebhookEndpoint(WebhookInbox inbox, IOptions<Telegra
             return;
         }
 
-        context.Response.StatusCode = inbox.TryPost(update, Encoding.UTF8.GetString(body)) == WebhookPost.Accepted
+        context.Response.StatusCode = inbox.TryPost(update, Encoding.UTF8.GetString(body)) == InboxPost.Accepted
             ? StatusCodes.Status200OK
             : StatusCodes.Status503ServiceUnavailable;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Core.Study;
 
 namespace ClusterBot.Cli;
@@ -11,9 +12,12 @@ namespace ClusterBot.Cli;
 /// The `ask` command: one question as plain text, or (with --json) one JSON object per stdin line,
 /// in order, flushed as it goes. Every line gets exactly one answer, whatever it holds.
 /// </summary>
-/// <remarks>A /quiz question's options are numbered; with --json, the next line answers it.</remarks>
-public sealed partial class AskRunner(IAnswerEngine engine, string? language, string botUsername, QuizDesk? quizzes = null)
+/// <remarks>A /quiz question's options are numbered; with --json, the next line answers it. Each line is a question of
+/// one local conversation ("cli") through the core's conversation pipeline; --lang is the user's language.</remarks>
+public sealed partial class AskRunner(ConversationPipeline conversations, string? language, string botUsername, QuizDesk? quizzes = null)
 {
+    private const string Platform = "cli";
+
     private readonly LocalQuiz _quiz = new(quizzes, "cli", "cli", "cli", "cli");
 
     /// <summary>Where a /timeline picture is written (--out); none: the timeline is only printed.</summary>
@@ -29,26 +33,25 @@ public sealed partial class AskRunner(IAnswerEngine engine, string? language, st
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     });
 
-    public Reply Ask(string text)
+    public async Task<Reply> AskAsync(string text, CancellationToken cancellationToken = default)
     {
-        try
+        if (_quiz.TryAnswer(text) is { } verdict) return verdict;
+        var question = new IncomingMessage(Platform, Platform, null, null, text, ChatKind.Private, Addressed: true, language)
         {
-            if (_quiz.TryAnswer(text) is { } verdict) return verdict;
-            var reply = engine.Answer(new Question(text, Platform: "cli", UserLanguage: language, BotUsername: botUsername, ChatId: "cli"));
-            _quiz.Shown(reply);
-            if (reply.Timeline is { } timeline && PictureFile is { } file) WritePicture(timeline, file);
-            // A chat platform stays silent here; a command line owes every line an answer, so it says why.
-            return reply.Outcome == ReplyOutcome.Ignored
-                ? new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(text.Trim())[reply.Lang])], [], [], [])
-                : reply;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+            BotUsername = botUsername,
+            Local = true,
+        };
+        Reply? shown = null;
+        await conversations.HandleAsync(question, (reply, _) =>
         {
-            // The engine is built never to throw; if it ever does, this line still gets its answer and the batch goes on.
-            Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
-            var lang = Core.Text.Script.Detect(text) ?? Core.Knowledge.Lang.Ru;
-            return new Reply(lang, ReplyOutcome.Invalid, [new Paragraph(UiText.InternalError[lang])], [], [], []);
-        }
+            shown = reply;
+            return Task.CompletedTask;
+        }, cancellationToken);
+        // The pipeline answers every local line, a failure with an apology; this only guards the contract.
+        shown ??= Reply.Ignored(conversations.Languages.For(question));
+        _quiz.Shown(shown);
+        if (shown.Timeline is { } timeline && PictureFile is { } file) WritePicture(timeline, file);
+        return shown;
     }
 
     private void WritePicture(Timeline timeline, string file)
@@ -66,7 +69,7 @@ public sealed partial class AskRunner(IAnswerEngine engine, string? language, st
 
     public async Task<int> RunPlainAsync(string question, TextWriter output)
     {
-        await output.WriteLineAsync(Ask(question).ToPlainText());
+        await output.WriteLineAsync((await AskAsync(question)).ToPlainText());
         return 0;
     }
 
@@ -74,7 +77,7 @@ public sealed partial class AskRunner(IAnswerEngine engine, string? language, st
     {
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
-            await output.WriteLineAsync(ToJson(line, Ask(line)));
+            await output.WriteLineAsync(ToJson(line, await AskAsync(line, cancellationToken)));
             await output.FlushAsync(cancellationToken);
         }
 

@@ -1,5 +1,6 @@
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Core.Study;
 using Microsoft.Extensions.Hosting;
@@ -8,10 +9,10 @@ namespace ClusterBot.ConsoleChat;
 
 /// <summary>
 /// The local chat a newcomer sees when no platform is configured: a prompt, answers, follow-up hints;
-/// /quit or end of input (Ctrl+D) leaves.
+/// /quit or end of input (Ctrl+D) leaves. Each line is a question of one local conversation through the core's pipeline.
 /// </summary>
 public sealed class ConsoleChatService(
-    IAnswerEngine engine,
+    ConversationPipeline conversations,
     IHostApplicationLifetime lifetime,
     ConsoleChatIo io,
     IKnowledgeSource knowledge,
@@ -25,7 +26,6 @@ public sealed class ConsoleChatService(
     {
         // Let the host finish starting (and its start-up logs settle) before the first prompt.
         await Task.Yield();
-        Lang? chosen = null;
         var quiz = new LocalQuiz(quizzes, Me, Me, Me, Me);
         await io.Output.WriteLineAsync(Banner());
         try
@@ -45,24 +45,9 @@ public sealed class ConsoleChatService(
                     continue;
                 }
 
-                Reply reply;
-                try
-                {
-                    // A line after a quiz question is its answer when it is an option's number or words.
-                    reply = quiz.TryAnswer(line) ?? engine.Answer(new Question(line, PreferredLanguage: chosen, BotUsername: options.Value.Username, ChatId: Me));
-                    quiz.Shown(reply);
-                    if (reply.Outcome == ReplyOutcome.Ignored)
-                    {
-                        reply = new Reply(reply.Lang, ReplyOutcome.Ignored, [new Paragraph(UiText.ForAnotherBot(line.Trim())[reply.Lang])], [], [], []);
-                    }
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    // Never end the chat over one question: say so and read the next line.
-                    reply = new Reply(chosen ?? Lang.Ru, ReplyOutcome.Invalid, [new Paragraph(UiText.InternalError[chosen ?? Lang.Ru] + $" ({ex.GetType().Name})")], [], [], []);
-                }
-
-                chosen = reply.LanguageChange ?? chosen;
+                // A line after a quiz question is its answer when it is an option's number or words.
+                var reply = quiz.TryAnswer(line) ?? await AskAsync(line, stoppingToken);
+                quiz.Shown(reply);
                 await io.Output.WriteLineAsync(reply.ToPlainText());
                 if (reply.FollowUps.Count > 0)
                 {
@@ -78,6 +63,22 @@ public sealed class ConsoleChatService(
         }
 
         lifetime.StopApplication();
+    }
+
+    private async Task<Reply> AskAsync(string line, CancellationToken cancellationToken)
+    {
+        var question = new IncomingMessage(Me, Me, null, null, line, ChatKind.Private, Addressed: true, null)
+        {
+            BotUsername = options.Value.Username,
+            Local = true,
+        };
+        Reply? shown = null;
+        await conversations.HandleAsync(question, (reply, _) =>
+        {
+            shown = reply;
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return shown ?? Reply.Ignored(conversations.Languages.For(question));
     }
 
     /// <summary>The greeting, with an example from the knowledge (a question as students ask it, else a command).</summary>

@@ -5,8 +5,8 @@ namespace ClusterBot.Core.Tests.Answering;
 
 public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
-    private Reply Ask(string text, ChatKind kind = ChatKind.Private, bool addressed = true) =>
-        fixture.Engine.Answer(new Question(text, kind, addressed, BotUsername: "ClusterBot"));
+    private Reply Ask(string text, ChatKind kind = ChatKind.Private) =>
+        fixture.Engine.Answer(new Question(text, kind, BotUsername: "ClusterBot"));
 
     [Fact]
     public void A_how_many_question_gets_the_figure_not_the_country_essay()
@@ -126,14 +126,6 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.Equal(ReplyOutcome.NotFound, reply.Outcome);
         Assert.Contains(reply.FollowUps, f => f.Command == "/country korea");
         Assert.Contains("brazil", reply.ToPlainText());
-    }
-
-    [Fact]
-    public void Group_chatter_is_ignored_unless_addressed()
-    {
-        Assert.Equal(ReplyOutcome.Ignored, Ask("кластеры баварии", ChatKind.Group, addressed: false).Outcome);
-        Assert.True(Ask("кластеры баварии", ChatKind.Group, addressed: true).Answered);
-        Assert.True(Ask("/country korea", ChatKind.Group, addressed: false).Answered);
     }
 
     [Fact]

@@ -126,12 +126,12 @@ public class SmallKnowledge : IDisposable
 
     public AnswerEngine Engine { get; }
 
-    public Reply Ask(string text) => Engine.Answer(new Question(text, ChatKind.Private, true, BotUsername: "ClusterBot"));
+    public Reply Ask(string text) => Engine.Answer(new Question(text, ChatKind.Private, BotUsername: "ClusterBot"));
 
     /// <summary>Asked of an engine with other thresholds, to show what a threshold decides.</summary>
     public Reply Ask(string text, AnswerEngineOptions options) =>
         new AnswerEngine(new StaticKnowledgeSource(new KnowledgeSnapshot(Index, new InMemoryCandidateSearch(Index))), Options.Create(options))
-            .Answer(new Question(text, ChatKind.Private, true, BotUsername: "ClusterBot"));
+            .Answer(new Question(text, ChatKind.Private, BotUsername: "ClusterBot"));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using ClusterBot.Core.Conversations;
 using System.Collections.Concurrent;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
@@ -52,7 +53,7 @@ public abstract class StateStoreContract : IDisposable
         Assert.True(a.Ledger.TryBegin("telegram", "1"));
         Assert.False(a.Ledger.TryBegin("telegram", "1"));
         Assert.False(a.Ledger.IsCompleted("telegram", "1"));
-        a.Ledger.Complete("telegram", "1", "sent");
+        a.Ledger.Complete("telegram", "1", ConversationOutcome.Sent);
         Assert.True(a.Ledger.IsCompleted("telegram", "1"));
         _time.Advance(TimeSpan.FromHours(1));
         Assert.False(a.Ledger.TryBegin("telegram", "1"));
@@ -113,7 +114,7 @@ public abstract class StateStoreContract : IDisposable
     {
         var a = NewInstance("a");
         a.Ledger.TryBegin("telegram", "old");
-        a.Ledger.Complete("telegram", "old", "sent");
+        a.Ledger.Complete("telegram", "old", ConversationOutcome.Sent);
         _time.Advance(TimeSpan.FromDays(2));
         a.Ledger.TryBegin("telegram", "new");
         Assert.Equal(1, a.Ledger.Prune(TimeSpan.FromDays(1)));
@@ -122,6 +123,24 @@ public abstract class StateStoreContract : IDisposable
     }
 
     // ---- the inbox
+
+    [SkippableFact]
+    public void A_poller_at_its_start_takes_over_what_a_crashed_predecessor_held_without_waiting_out_its_lease()
+    {
+        var dead = NewInstance("dead");
+        var next = NewInstance("next");
+        dead.Inbox.Add("telegram", "1", "42", "{\"update_id\":1}");
+        dead.Inbox.Add("discord", "2", "43", "{}");
+        Assert.NotNull(dead.Inbox.TryTakeNext("telegram"));
+        Assert.NotNull(dead.Inbox.TryTakeNext("discord"));
+        Assert.Null(next.Inbox.TryTakeNext("telegram"));
+
+        Assert.Equal(1, next.Inbox.ReleaseAll("telegram"));
+
+        Assert.Equal("1", next.Inbox.TryTakeNext("telegram")?.UpdateId);
+        // Another platform's leases are not the poller's to take.
+        Assert.Null(next.Inbox.TryTakeNext("discord"));
+    }
 
     [SkippableFact]
     public void A_retried_delivery_is_stored_once()

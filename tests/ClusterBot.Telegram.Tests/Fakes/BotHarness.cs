@@ -89,6 +89,18 @@ public sealed class BotHarness : IAsyncDisposable
             throw new HarnessStartException(logs, e);
         }
 
+        var inbox = host.Services.GetRequiredService<ClusterBot.Core.Abstractions.IUpdateInbox>();
+        api.Settled = () =>
+        {
+            try
+            {
+                return inbox.Count("telegram") == 0;
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                return true;
+            }
+        };
         return new BotHarness(host, logs, (host as WebApplication)?.Urls.First());
     }
 

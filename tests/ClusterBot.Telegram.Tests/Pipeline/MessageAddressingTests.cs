@@ -9,8 +9,10 @@ namespace ClusterBot.Telegram.Tests.Pipeline;
 
 public class MessageAddressingTests
 {
+    // Read as the bot reads updates: using the library's options directly before the bot registers its own shapes
+    // with them would lock them, and a bot started later in the same test run would then fail to start.
     private static Message Parse(System.Text.Json.Nodes.JsonObject update) =>
-        JsonSerializer.Deserialize<Update>(update.ToJsonString(), JsonBotAPI.Options)!.Message!;
+        JsonSerializer.Deserialize(update.ToJsonString(), ClusterBot.Telegram.Receiving.UpdateReader.UpdateType)!.Message!;
 
     private static Addressing Read(System.Text.Json.Nodes.JsonObject update) =>
         MessageAddressing.Read(Parse(update), FakeBotApi.BotId, FakeBotApi.Username);

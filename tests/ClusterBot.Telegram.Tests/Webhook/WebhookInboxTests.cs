@@ -51,7 +51,7 @@ public sealed class WebhookInboxTests : IAsyncLifetime
             await FakeBotApi.WaitUntil(() => _api.Held == 1, "the first reply in flight");
             await first.StopAsync();
             Assert.True(first.Logs.Any("interrupted by shutdown"), first.Logs.All);
-            Assert.True(first.Logs.Any("2 webhook update(s) wait in the store's inbox"), first.Logs.All);
+            Assert.True(first.Logs.Any("2 update(s) wait in the store's inbox"), first.Logs.All);
         }
 
         Assert.Equal(0, _api.Delivered);

@@ -1,4 +1,5 @@
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Hosting;
 using ClusterBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +27,11 @@ public sealed class MetricsExportTests : IDisposable
         await host.StartAsync();
         try
         {
-            var engine = host.Services.GetRequiredService<IAnswerEngine>();
-            engine.Answer(new Question("/country korea", Platform: "telegram", UserId: "1"));
-            engine.Answer(new Question("Какая завтра погода в Москве?", Platform: "telegram", UserId: "1"));
+            var conversations = host.Services.GetRequiredService<ConversationPipeline>();
+            foreach (var text in new[] { "/country korea", "Какая завтра погода в Москве?" })
+            {
+                await conversations.HandleAsync(new IncomingMessage("telegram", "1", null, "1", text, ChatKind.Private, true, null), (_, _) => Task.CompletedTask, CancellationToken.None);
+            }
 
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
             string metrics = "";

@@ -158,8 +158,14 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the bot has acknowledged (moved its offset past) the given update.</summary>
-    public Task WaitForAck(int updateId) => WaitUntil(() => AckedBelow > updateId, $"acknowledgement of update {updateId}");
+    /// <summary>
+    /// Whether the bot has nothing left to handle (its inbox is empty), as the bot under test tells it; null: not known.
+    /// The bot acknowledges an update as soon as it is in its inbox, so an acknowledgement alone does not mean answered.
+    /// </summary>
+    public Func<bool>? Settled { get; set; }
+
+    /// <summary>Waits until the bot has acknowledged (moved its offset past) the given update, and handled what it took in.</summary>
+    public Task WaitForAck(int updateId) => WaitUntil(() => AckedBelow > updateId && (Settled?.Invoke() ?? true), $"acknowledgement of update {updateId}");
 
     /// <summary>Completes once <paramref name="target"/> replies have been delivered in all, without polling.</summary>
     public Task WaitForDelivered(int target)

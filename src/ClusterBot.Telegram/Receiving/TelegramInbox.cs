@@ -1,0 +1,145 @@
+using System.Globalization;
+using ClusterBot.Core.Abstractions;
+using ClusterBot.Telegram.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+
+namespace ClusterBot.Telegram.Receiving;
+
+/// <summary>What became of an update offered to the inbox.</summary>
+public enum InboxPost
+{
+    /// <summary>In the store's inbox (or already there: a retried delivery); Telegram may be told it arrived (200, the next offset).</summary>
+    Accepted,
+
+    /// <summary>Shutting down, the inbox full, or the store unreachable: not acknowledged, and Telegram delivers it again later.</summary>
+    Refused,
+}
+
+/// <summary>
+/// Telegram's side of the store's durable inbox, for both receivers. An update is acknowledged (the webhook's 200, the
+/// next getUpdates offset) only once it is written there, so a process that dies after acknowledging loses nothing:
+/// another instance (or this one, restarted) takes the update once the dead one's lease runs out. Once closed
+/// (shutdown) or full it refuses, and Telegram delivers the update again later.
+/// </summary>
+public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramOptions> options, ILogger<TelegramInbox> logger)
+{
+    /// <summary>How often an idle worker looks for updates it was not told about: another instance's, or one handed back.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly SemaphoreSlim _arrived = new(0, int.MaxValue);
+    private volatile bool _closed;
+
+    public InboxPost TryPost(Update update, string payload)
+    {
+        if (_closed) return InboxPost.Refused;
+        try
+        {
+            if (store.Count(UpdatePipeline.Platform) >= options.Value.WebhookQueueCapacity) return InboxPost.Refused;
+            var key = UpdateRouter.ChatKey(update).ToString(CultureInfo.InvariantCulture);
+            if (store.Add(UpdatePipeline.Platform, update.Id.ToString(CultureInfo.InvariantCulture), key, payload)) Nudge();
+
+            return InboxPost.Accepted;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogStoreFailed(logger, update.Id, e.Message);
+            return InboxPost.Refused;
+        }
+    }
+
+    /// <summary>
+    /// The next update this instance may handle, waiting for one; null once closed and nothing is left that is free
+    /// to take (what another live instance holds is its own to finish).
+    /// </summary>
+    public async Task<InboxItem?> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var item = TryTake();
+            if (item is not null) return item;
+            if (_closed) return null;
+            await _arrived.WaitAsync(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>Removes a handled update; the chat's next one becomes free to take, so the takers are told at once.</summary>
+    public void Done(InboxItem item)
+    {
+        Quietly(item, () => store.Done(item));
+        Nudge();
+    }
+
+    private void Nudge()
+    {
+        if (_arrived.CurrentCount < 2) _arrived.Release();
+    }
+
+    public void Release(InboxItem item, TimeSpan delay) => Quietly(item, () => store.Release(item, delay));
+
+    /// <summary>At a poller's start: what a crashed predecessor held is free to take at once.</summary>
+    public int ReleaseAll()
+    {
+        try
+        {
+            return store.ReleaseAll(UpdatePipeline.Platform);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogStoreFailed(logger, 0, e.Message);
+            return 0;
+        }
+    }
+
+    /// <summary>Updates still waiting in the store (this instance's or others').</summary>
+    public int Waiting()
+    {
+        try
+        {
+            return store.Count(UpdatePipeline.Platform);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogStoreFailed(logger, 0, e.Message);
+            return 0;
+        }
+    }
+
+    /// <summary>Stops accepting; workers take what is free until nothing is.</summary>
+    public void Close()
+    {
+        _closed = true;
+        _arrived.Release(2);
+    }
+
+    private InboxItem? TryTake()
+    {
+        try
+        {
+            return store.TryTakeNext(UpdatePipeline.Platform);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The store is away for a moment: the next poll tries again; nothing accepted is lost meanwhile.
+            LogStoreFailed(logger, 0, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A failed Done or Release is not lost work: the lease runs out, the update is taken again, and the ledger knows it was answered.</summary>
+    private void Quietly(InboxItem item, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogStoreFailed(logger, long.Parse(item.UpdateId, CultureInfo.InvariantCulture), e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "The update inbox is unavailable (update {UpdateId}): {Error}")]
+    private static partial void LogStoreFailed(ILogger logger, long updateId, string error);
+}
