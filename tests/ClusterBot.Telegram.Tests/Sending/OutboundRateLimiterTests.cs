@@ -39,7 +39,8 @@ public sealed class OutboundRateLimiterTests
 
         var times = await TurnTimesAsync(_ => limiter.WaitForTurnAsync(-100, isGroup: true, CancellationToken.None), 21);
 
-        Assert.InRange(times[19], TimeSpan.FromSeconds(19), TimeSpan.FromSeconds(19.1)); // one a second in the chat
+        // One a second in the chat; the clock runs on while a busy machine schedules each turn, so the top of the range is loose.
+        Assert.InRange(times[19], TimeSpan.FromSeconds(19), TimeSpan.FromSeconds(20));
         Assert.True(times[20] >= TimeSpan.FromSeconds(61), $"the 21st reply went {times[20].TotalSeconds} s after the 1st");
     }
 
@@ -51,7 +52,8 @@ public sealed class OutboundRateLimiterTests
         var times = await TurnTimesAsync(i => limiter.WaitForTurnAsync(1000 + i, isGroup: false, CancellationToken.None), 60);
 
         var closest = times.Zip(times.Skip(1), (a, b) => b - a).Min();
-        Assert.True(closest >= TimeSpan.FromMilliseconds(33), $"two replies went out {closest.TotalMilliseconds} ms apart");
+        // Evenly paced is 33 ms apart, a burst 0–1 ms; a busy machine that is late to notice one turn shortens the next gap.
+        Assert.True(closest >= TimeSpan.FromMilliseconds(10), $"two replies went out {closest.TotalMilliseconds} ms apart");
         Assert.True(times.Count(t => t < TimeSpan.FromSeconds(1)) <= 30);
     }
 }
