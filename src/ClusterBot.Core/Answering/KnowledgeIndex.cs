@@ -102,11 +102,34 @@ public sealed class KnowledgeIndex
 
         // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
         // Words, not stems: "founded" must not meet "is found in".
+        // Each statement is tokenised once for all attributes, and a phrase is looked for only in the statements
+        // holding its first token: testing every attribute against every text was most of a cold start's work.
+        var statementsByToken = new Dictionary<string, List<(SearchDocument Doc, List<string> Tokens)>>(StringComparer.Ordinal);
+        foreach (var d in docs)
+        {
+            foreach (var tokens in d.StatementTexts().Select(TextNormaliser.Tokenise))
+            {
+                foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+                {
+                    if (!statementsByToken.TryGetValue(token, out var list)) statementsByToken[token] = list = [];
+                    list.Add((d, tokens));
+                }
+            }
+        }
+
         Attributes = lexicon.Attributes.Select(a =>
         {
             var words = a.Words.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
-            var giving = docs.Where(d => d.StatementTexts().Any(t => ContainsAny(TextNormaliser.Tokenise(t), words))).Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
-            return new IndexedAttribute(a, words, giving);
+            var giving = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var phrase in words)
+            {
+                foreach (var (doc, tokens) in statementsByToken.GetValueOrDefault(phrase[0]) ?? [])
+                {
+                    if (!giving.Contains(doc.Id) && Phrases.Contains(tokens, phrase)) giving.Add(doc.Id);
+                }
+            }
+
+            return new IndexedAttribute(a, words, giving.ToFrozenSet(StringComparer.Ordinal));
         }).ToList();
         _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
