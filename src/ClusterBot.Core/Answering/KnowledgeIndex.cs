@@ -88,18 +88,6 @@ public sealed class KnowledgeIndex
         _synonyms = synonyms.ToFrozenDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
         SynonymPhrases = synonyms.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')).OrderByDescending(k => k.Length).ToList();
 
-        // English words of the knowledge by their sound, for English words a student writes in Cyrillic.
-        var bySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var word in docs.SelectMany(d => d.IndexTexts()).Concat(knowledge.Entities.SelectMany(KnowledgeValidator.AliasesOf))
-                     .SelectMany(TextNormaliser.Tokenise).Where(t => t.Length >= 2 && t[0] is >= 'a' and <= 'z').Distinct())
-        {
-            var skeleton = Transliteration.Skeleton(word);
-            if (skeleton.Length < 2) continue;
-            // The word itself, not only its stem: how near a Cyrillic spelling is to it decides between words of one sound.
-            if (!bySound.TryGetValue(skeleton, out var set)) bySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(word);
-        }
-
         // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
         // Words, not stems: "founded" must not meet "is found in".
         // Each statement is tokenised once for all attributes, and a phrase is looked for only in the statements
@@ -131,7 +119,8 @@ public sealed class KnowledgeIndex
 
             return new IndexedAttribute(a, words, giving.ToFrozenSet(StringComparer.Ordinal));
         }).ToList();
-        _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        // Only a question with an English word written in Cyrillic needs it; a cold start does not pay for tokenising every text.
+        _englishBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishWordsBySound(docs, knowledge));
         _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
     }
 
@@ -143,7 +132,7 @@ public sealed class KnowledgeIndex
 
     private readonly FrozenSet<string> _fillers;
     private readonly FrozenDictionary<string, IReadOnlySet<string>> _synonyms;
-    private readonly FrozenDictionary<string, string[]> _englishBySound;
+    private readonly Lazy<FrozenDictionary<string, string[]>> _englishBySound;
     private static readonly F23.StringSimilarity.OptimalStringAlignment SpellingDistance = new();
 
     /// <summary>A chat word that says nothing about the question ("кароч", "плиз", "lol").</summary>
@@ -164,7 +153,7 @@ public sealed class KnowledgeIndex
         var latin = Transliteration.ToLatin(cyrillicToken);
         var skeleton = Transliteration.Skeleton(latin);
         // Two consonants match too many words ("скока" would be "such"): only longer sounds are trusted.
-        if (skeleton.Length < 3 || !_englishBySound.TryGetValue(skeleton, out var words)) return null;
+        if (skeleton.Length < 3 || !_englishBySound.Value.TryGetValue(skeleton, out var words)) return null;
 
         // One word of that sound, and spelt near it: a Russian word that only shares the consonants ("рулит" and
         // "rollout") is too far from it to be an English word written in Cyrillic.
@@ -237,6 +226,23 @@ public sealed class KnowledgeIndex
         Knowledge.Entities.Where(e => e.ParentId == entityId && (kind is null || e.Kind == kind));
 
     public IEnumerable<Fact> FactsAbout(string entityId) => Knowledge.Facts.Where(f => f.About.Contains(entityId));
+
+    /// <summary>English words of the knowledge by their sound, for English words a student writes in Cyrillic.</summary>
+    private static FrozenDictionary<string, string[]> EnglishWordsBySound(IReadOnlyList<SearchDocument> docs, KnowledgeBase knowledge)
+    {
+        var bySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var word in docs.SelectMany(d => d.IndexTexts()).Concat(knowledge.Entities.SelectMany(KnowledgeValidator.AliasesOf))
+                     .SelectMany(TextNormaliser.Tokenise).Where(t => t.Length >= 2 && t[0] is >= 'a' and <= 'z').Distinct())
+        {
+            var skeleton = Transliteration.Skeleton(word);
+            if (skeleton.Length < 2) continue;
+            // The word itself, not only its stem: how near a Cyrillic spelling is to it decides between words of one sound.
+            if (!bySound.TryGetValue(skeleton, out var set)) bySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(word);
+        }
+
+        return bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
 
     private SearchDocument Build(string id, Fact? fact, Entity? entity, IReadOnlyList<string> about)
     {
