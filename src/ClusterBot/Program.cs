@@ -128,6 +128,10 @@ root.SetAction((parseResult, cancellationToken) => ReportingStartupErrors(async 
     host.Services.GetRequiredService<StateDatabase>().EnsureMigrated();
     // Resolved now: RunAsync disposes the host, and with it the container.
     var failures = host.Services.GetService<StartupFailures>();
+    // Start-up garbage (the knowledge read from the store, the index being built) is collected once the
+    // service runs and its memory handed back, so an idle bot holds only what it uses.
+    host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(
+        () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
     await host.RunAsync(cancellationToken);
     // An adapter that could not start has logged why and stopped the host; the exit code says it failed.
     return failures is { Any: true } ? 1 : 0;

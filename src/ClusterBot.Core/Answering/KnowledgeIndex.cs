@@ -88,49 +88,45 @@ public sealed class KnowledgeIndex
         _synonyms = synonyms.ToFrozenDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
         SynonymPhrases = synonyms.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')).OrderByDescending(k => k.Length).ToList();
 
-        // English words of the knowledge by their sound, for English words a student writes in Cyrillic.
-        var bySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var word in docs.SelectMany(d => d.IndexTexts()).Concat(knowledge.Entities.SelectMany(KnowledgeValidator.AliasesOf))
-                     .SelectMany(TextNormaliser.Tokenise).Where(t => t.Length >= 2 && t[0] is >= 'a' and <= 'z').Distinct())
+        // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
+        // Words, not stems: "founded" must not meet "is found in".
+        // Each statement is tokenised once for all attributes, and a phrase is looked for only in the statements
+        // holding its first token: testing every attribute against every text was most of a cold start's work.
+        var statementsByToken = new Dictionary<string, List<(SearchDocument Doc, List<string> Tokens)>>(StringComparer.Ordinal);
+        foreach (var d in docs)
         {
-            var skeleton = Transliteration.Skeleton(word);
-            if (skeleton.Length < 2) continue;
-            // The word itself, not only its stem: how near a Cyrillic spelling is to it decides between words of one sound.
-            if (!bySound.TryGetValue(skeleton, out var set)) bySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(word);
-        }
-
-        // Pairs of English words by their joint sound, for a pair a student writes in Cyrillic ("топ-даун", "боттом-ап"),
-        // whose short halves are too ambiguous to read alone.
-        var pairsBySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var text in docs.SelectMany(d => d.IndexTexts()))
-        {
-            var words = TextNormaliser.Tokenise(text);
-            for (var i = 0; i + 1 < words.Count; i++)
+            foreach (var tokens in d.StatementTexts().Select(TextNormaliser.Tokenise))
             {
-                if (!IsLatinWord(words[i]) || !IsLatinWord(words[i + 1])) continue;
-                var skeleton = Transliteration.Skeleton(words[i] + words[i + 1]);
-                if (skeleton.Length < 2) continue;
-                if (!pairsBySound.TryGetValue(skeleton, out var set)) pairsBySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.Add(words[i] + " " + words[i + 1]);
+                foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+                {
+                    if (!statementsByToken.TryGetValue(token, out var list)) statementsByToken[token] = list = [];
+                    list.Add((d, tokens));
+                }
             }
         }
 
-        _englishPairsBySound = pairsBySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-
-        // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
-        // Words, not stems: "founded" must not meet "is found in".
         Attributes = lexicon.Attributes.Select(a =>
         {
             var words = a.Words.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
-            var giving = docs.Where(d => d.StatementTexts().Any(t => ContainsAny(TextNormaliser.Tokenise(t), words))).Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
+            var giving = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var phrase in words)
+            {
+                foreach (var (doc, tokens) in statementsByToken.GetValueOrDefault(phrase[0]) ?? [])
+                {
+                    if (!giving.Contains(doc.Id) && Phrases.Contains(tokens, phrase)) giving.Add(doc.Id);
+                }
+            }
+
             var units = a.Units.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
-            var amounts = giving.Where(id => docs.First(d => d.Id == id).StatementTexts().Any(t => StatesAmount(TextNormaliser.Tokenise(t).ToList(), units)))
-                .ToFrozenSet(StringComparer.Ordinal);
-            return new IndexedAttribute(a, words, giving) { AmountGivenBy = amounts };
+            var amounts = units.Count == 0
+                ? giving
+                : docs.Where(d => giving.Contains(d.Id) && d.StatementTexts().Any(t => StatesAmount(TextNormaliser.Tokenise(t), units))).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            return new IndexedAttribute(a, words, giving.ToFrozenSet(StringComparer.Ordinal)) { AmountGivenBy = amounts.ToFrozenSet(StringComparer.Ordinal) };
         }).ToList();
         _places = lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0).ToList();
-        _englishBySound = bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        // Only a question with an English word written in Cyrillic needs it; a cold start does not pay for tokenising every text.
+        _englishBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishWordsBySound(docs, knowledge));
+        _englishPairsBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishPairsBySound(docs));
         _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
     }
 
@@ -179,7 +175,7 @@ public sealed class KnowledgeIndex
 
     private readonly FrozenSet<string> _fillers;
     private readonly FrozenDictionary<string, IReadOnlySet<string>> _synonyms;
-    private readonly FrozenDictionary<string, string[]> _englishBySound;
+    private readonly Lazy<FrozenDictionary<string, string[]>> _englishBySound;
     private static readonly F23.StringSimilarity.OptimalStringAlignment SpellingDistance = new();
 
     /// <summary>A chat word that says nothing about the question ("кароч", "плиз", "lol").</summary>
@@ -200,7 +196,7 @@ public sealed class KnowledgeIndex
         var latin = Transliteration.ToLatin(cyrillicToken);
         var skeleton = Transliteration.Skeleton(latin);
         // Two consonants match too many words ("скока" would be "such"): only longer sounds are trusted.
-        if (skeleton.Length < 3 || !_englishBySound.TryGetValue(skeleton, out var words)) return null;
+        if (skeleton.Length < 3 || !_englishBySound.Value.TryGetValue(skeleton, out var words)) return null;
 
         // One word of that sound, and spelt near it: a Russian word that only shares the consonants ("рулит" and
         // "rollout") is too far from it to be an English word written in Cyrillic.
@@ -216,7 +212,7 @@ public sealed class KnowledgeIndex
     {
         var latin = Transliteration.ToLatin(first + second);
         var skeleton = Transliteration.Skeleton(latin);
-        if (skeleton.Length < 2 || !_englishPairsBySound.TryGetValue(skeleton, out var pairs)) return null;
+        if (skeleton.Length < 2 || !_englishPairsBySound.Value.TryGetValue(skeleton, out var pairs)) return null;
         var near = pairs.Where(p => SpellingDistance.Distance(latin, p.Replace(" ", "", StringComparison.Ordinal)) <= Math.Max(2, latin.Length / 3))
             .Select(p => p.Split(' ')).Select(p => (p[0], p[1])).Distinct().ToList();
         return near.Count == 1 ? near[0] : null;
@@ -224,7 +220,7 @@ public sealed class KnowledgeIndex
 
     private static bool IsLatinWord(string token) => token.Length >= 2 && token.All(c => c is >= 'a' and <= 'z');
 
-    private readonly FrozenDictionary<string, string[]> _englishPairsBySound;
+    private readonly Lazy<FrozenDictionary<string, string[]>> _englishPairsBySound;
 
     public KnowledgeBase Knowledge { get; }
 
@@ -291,6 +287,46 @@ public sealed class KnowledgeIndex
         Knowledge.Entities.Where(e => e.ParentId == entityId && (kind is null || e.Kind == kind));
 
     public IEnumerable<Fact> FactsAbout(string entityId) => Knowledge.Facts.Where(f => f.About.Contains(entityId));
+
+    /// <summary>English words of the knowledge by their sound, for English words a student writes in Cyrillic.</summary>
+    /// <summary>
+    /// Pairs of English words by their joint sound, for a pair a student writes in Cyrillic ("топ-даун", "боттом-ап"),
+    /// whose short halves are too ambiguous to read alone.
+    /// </summary>
+    private static FrozenDictionary<string, string[]> EnglishPairsBySound(IReadOnlyList<SearchDocument> docs)
+    {
+        var pairsBySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var text in docs.SelectMany(d => d.IndexTexts()))
+        {
+            var words = TextNormaliser.Tokenise(text);
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (!IsLatinWord(words[i]) || !IsLatinWord(words[i + 1])) continue;
+                var skeleton = Transliteration.Skeleton(words[i] + words[i + 1]);
+                if (skeleton.Length < 2) continue;
+                if (!pairsBySound.TryGetValue(skeleton, out var set)) pairsBySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(words[i] + " " + words[i + 1]);
+            }
+        }
+
+        return pairsBySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, string[]> EnglishWordsBySound(IReadOnlyList<SearchDocument> docs, KnowledgeBase knowledge)
+    {
+        var bySound = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var word in docs.SelectMany(d => d.IndexTexts()).Concat(knowledge.Entities.SelectMany(KnowledgeValidator.AliasesOf))
+                     .SelectMany(TextNormaliser.Tokenise).Where(t => t.Length >= 2 && t[0] is >= 'a' and <= 'z').Distinct())
+        {
+            var skeleton = Transliteration.Skeleton(word);
+            if (skeleton.Length < 2) continue;
+            // The word itself, not only its stem: how near a Cyrillic spelling is to it decides between words of one sound.
+            if (!bySound.TryGetValue(skeleton, out var set)) bySound[skeleton] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(word);
+        }
+
+        return bySound.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
 
     private SearchDocument Build(string id, Fact? fact, Entity? entity, IReadOnlyList<string> about)
     {
