@@ -20,9 +20,13 @@ internal static class UpdateReader
 
     private static JsonTypeInfo<Update> TypeOfUpdate()
     {
-        // Taking a type locks the library's options: our own shapes join them first.
+        // Our own shapes join the library's options first (the library's own calls read them there).
         BotApiJson.Register();
-        return (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+        // The contract is taken from a copy: once the library has locked its options (it does when it first sends), a JIT
+        // build's unset resolver can no longer be filled in with reflection there, and taking the type would throw. A
+        // fresh copy fills it in; a Native AOT build's copy keeps the generated chain.
+        var options = new JsonSerializerOptions(JsonBotAPI.Options);
+        return (JsonTypeInfo<Update>)options.GetTypeInfo(typeof(Update));
     }
 
     public static Update? Read(JsonElement element) => Guard(() => element.Deserialize(UpdateType));

@@ -9,14 +9,18 @@ public sealed class PacedRateLimiterTests
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Takes turns one after another, moving the clock a millisecond at a time, and says when each came.</summary>
-    internal static async Task<List<TimeSpan>> TurnTimesAsync(FakeTimeProvider time, Func<ValueTask> takeTurn, int turns)
+    internal static Task<List<TimeSpan>> TurnTimesAsync(FakeTimeProvider time, Func<ValueTask> takeTurn, int turns) =>
+        Task.Run(() => TurnTimesOffContextAsync(time, takeTurn, turns));
+
+    private static async Task<List<TimeSpan>> TurnTimesOffContextAsync(FakeTimeProvider time, Func<ValueTask> takeTurn, int turns)
     {
         var start = time.GetUtcNow();
         var times = new List<TimeSpan>();
         for (var i = 0; i < turns; i++)
         {
-            // Off the test's synchronisation context, so the turn resumes inline as the clock moves.
-            var turn = Task.Run(() => takeTurn().AsTask());
+            // Started here, so it has reached its wait before the clock moves (a turn handed to a busy thread pool
+            // would start late, after the clock had run on); off any synchronisation context, it resumes inline.
+            var turn = takeTurn().AsTask();
             while (!turn.IsCompleted)
             {
                 time.Advance(Step);

@@ -11,14 +11,17 @@ public sealed class OutboundRateLimiterTests
 
     private OutboundRateLimiter Limiter() => new(Options.Create(new TelegramOptions { Token = "1:x", RateLimitingEnabled = true }), _time);
 
-    private async Task<List<TimeSpan>> TurnTimesAsync(Func<int, ValueTask> takeTurn, int turns)
+    private Task<List<TimeSpan>> TurnTimesAsync(Func<int, ValueTask> takeTurn, int turns) => Task.Run(() => TurnTimesOffContextAsync(takeTurn, turns));
+
+    private async Task<List<TimeSpan>> TurnTimesOffContextAsync(Func<int, ValueTask> takeTurn, int turns)
     {
         var start = _time.GetUtcNow();
         var times = new List<TimeSpan>();
         for (var i = 0; i < turns; i++)
         {
-            // Off the test's synchronisation context, so each stage of the turn resumes inline as the clock moves.
-            var turn = Task.Run(() => takeTurn(i).AsTask());
+            // Started here, so it has reached its wait before the clock moves (a turn handed to a busy thread pool
+            // would start late, after the clock had run on); off any synchronisation context, it resumes inline.
+            var turn = takeTurn(i).AsTask();
             while (!turn.IsCompleted)
             {
                 _time.Advance(TimeSpan.FromMilliseconds(1));
