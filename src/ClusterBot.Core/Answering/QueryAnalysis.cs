@@ -228,7 +228,7 @@ public static class QueryAnalyser
                 continue;
             }
 
-            var corrected = Correct(stem, index);
+            var corrected = Correct(stem, token, index);
             terms.Add(corrected is null
                 ? new QueryTerm(stem, false, index.Idf(stem), forms, ProperName: names.Contains(token))
                 : new QueryTerm(corrected, true, index.Idf(corrected), Expand(corrected, index)));
@@ -365,9 +365,12 @@ public static class QueryAnalyser
     }
 
     /// <summary>The closest vocabulary stem within the typo budget for the word's length, or null.</summary>
-    private static string? Correct(string stem, KnowledgeIndex index)
+    private static string? Correct(string stem, string token, KnowledgeIndex index)
     {
-        var budget = MaxTypos(stem.Length);
+        // A short stem of a longer word ("вонж" of "вонжу") is still a word of five letters: one slip is forgiven
+        // when it keeps the first two letters.
+        var shortOfLonger = stem.Length == 4 && token.Length >= 5;
+        var budget = shortOfLonger ? 1 : MaxTypos(stem.Length);
         if (budget == 0 || !char.IsLetter(stem[0])) return null;
         string? best = null;
         var bestDistance = double.MaxValue;
@@ -376,7 +379,7 @@ public static class QueryAnalyser
             foreach (var candidate in index.VocabularyOfLength(length))
             {
                 // A misspelt word nearly always keeps its first or second letter: skip the distance otherwise.
-                if (candidate[0] != stem[0] && candidate[1] != stem[1]) continue;
+                if (candidate[0] != stem[0] && candidate[1] != stem[1] || shortOfLonger && (candidate[0] != stem[0] || candidate[1] != stem[1])) continue;
                 var d = Distance.Distance(stem, candidate);
                 if (d <= budget && d < bestDistance)
                 {

@@ -99,6 +99,13 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
     }
 
     [Fact]
+    public void A_slip_in_a_five_letter_word_with_a_four_letter_stem_is_forgiven_when_it_keeps_the_first_two_letters()
+    {
+        Assert.Contains(QueryAnalyser.Analyse("порды маяка", kb.Index).Terms, t => t.Known && t.Stem == "порт");
+        Assert.DoesNotContain(QueryAnalyser.Analyse("пырты маяка", kb.Index).Terms, t => t.Stem == "порт");
+    }
+
+    [Fact]
     public void A_count_that_does_not_speak_of_the_place_asked_is_not_its_count()
     {
         var reply = kb.Ask("how many companies from france take part in beacon");
