@@ -123,7 +123,11 @@ public sealed class KnowledgeIndex
                 : docs.Where(d => giving.Contains(d.Id) && d.StatementTexts().Any(t => StatesAmount(TextNormaliser.Tokenise(t), units))).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             return new IndexedAttribute(a, words, giving.ToFrozenSet(StringComparer.Ordinal)) { AmountGivenBy = amounts.ToFrozenSet(StringComparer.Ordinal) };
         }).ToList();
-        _places = lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0).ToList();
+        // By the first letters of each word, so a question's word is compared only with names that could be its form.
+        _places = lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0)
+            .SelectMany(p => p.Select((_, j) => (Key: PlaceKey(p[j]), Name: p, Word: j)))
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(e => (e.Name, e.Word)).ToArray(), StringComparer.Ordinal);
         // Only a question with an English word written in Cyrillic needs it; a cold start does not pay for tokenising every text.
         _englishBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishWordsBySound(docs, knowledge));
         _englishPairsBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishPairsBySound(docs));
@@ -150,12 +154,25 @@ public sealed class KnowledgeIndex
     /// <summary>Whether the token sequence holds one of the phrases (each a token sequence) in order.</summary>
     public static bool ContainsAny(IReadOnlyList<string> stems, IReadOnlyList<string[]> phrases) => phrases.Any(p => Phrases.Contains(stems, p));
 
-    private readonly List<string[]> _places;
+    private readonly FrozenDictionary<string, (string[] Name, int Word)[]> _places;
+
+    private static string PlaceKey(string word) => word.Length <= 3 ? word : word[..3];
 
     /// <summary>Whether the word at <paramref name="position"/> is (part of) the name of a place in the lexicon, in any case form.</summary>
-    public bool IsPlace(IReadOnlyList<string> tokens, int position) =>
-        _places.Any(p => Enumerable.Range(position - p.Length + 1, p.Length).Any(start =>
-            start >= 0 && start + p.Length <= tokens.Count && p.Select((w, j) => IsFormOf(tokens[start + j], w)).All(b => b)));
+    public bool IsPlace(IReadOnlyList<string> tokens, int position)
+    {
+        if (!_places.TryGetValue(PlaceKey(tokens[position]), out var candidates)) return false;
+        foreach (var (name, word) in candidates)
+        {
+            var start = position - word;
+            if (start < 0 || start + name.Length > tokens.Count) continue;
+            var all = true;
+            for (var j = 0; j < name.Length && all; j++) all = IsFormOf(tokens[start + j], name[j]);
+            if (all) return true;
+        }
+
+        return false;
+    }
 
     private static readonly FrozenSet<string> CaseEndings = new[]
     {
