@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Telegram.Bot;
@@ -22,12 +23,18 @@ internal static class UpdateReader
     {
         // Our own shapes join the library's options first (the library's own calls read them there).
         BotApiJson.Register();
-        // The contract is taken from a copy: once the library has locked its options (it does when it first sends), a JIT
-        // build's unset resolver can no longer be filled in with reflection there, and taking the type would throw. A
-        // fresh copy fills it in; a Native AOT build's copy keeps the generated chain.
+        // The contract is taken from a copy, with its resolver stated: the library's shared options may be locked by
+        // its own first send with no resolver set (a JIT build resolves by reflection), and taking a type there then
+        // throws. A Native AOT build's copy keeps the library's generated chain with ours.
         var options = new JsonSerializerOptions(JsonBotAPI.Options);
+        if (options.TypeInfoResolver is null && JsonSerializer.IsReflectionEnabledByDefault) options.TypeInfoResolver = ReflectionResolver();
         return (JsonTypeInfo<Update>)options.GetTypeInfo(typeof(Update));
     }
+
+    // Reached only where reflection-based JSON is on (a JIT build): a Native AOT build has the switch off and a resolver set.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which Native AOT turns off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which Native AOT turns off.")]
+    private static DefaultJsonTypeInfoResolver ReflectionResolver() => new();
 
     public static Update? Read(JsonElement element) => Guard(() => element.Deserialize(UpdateType));
 
