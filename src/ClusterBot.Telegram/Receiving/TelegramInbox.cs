@@ -79,25 +79,17 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
     public void Release(InboxItem item, TimeSpan delay) => Quietly(item, () => store.Release(item, delay));
 
     /// <summary>At a poller's start: what a crashed predecessor held is free to take at once.</summary>
-    public int ReleaseAll()
-    {
-        try
-        {
-            return store.ReleaseAll(UpdatePipeline.Platform);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogStoreFailed(logger, 0, e.Message);
-            return 0;
-        }
-    }
+    public int ReleaseAll() => CountQuietly(() => store.ReleaseAll(UpdatePipeline.Platform));
 
     /// <summary>Updates still waiting in the store (this instance's or others').</summary>
-    public int Waiting()
+    public int Waiting() => CountQuietly(() => store.Count(UpdatePipeline.Platform));
+
+    /// <summary>A count from the store, or 0 (logged) while the store is unavailable.</summary>
+    private int CountQuietly(Func<int> count)
     {
         try
         {
-            return store.Count(UpdatePipeline.Platform);
+            return count();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
