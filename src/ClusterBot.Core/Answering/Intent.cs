@@ -18,7 +18,8 @@ public static class IntentDetector
         // "How long", "сколько лет": a span of years is a date question, whatever the count word says.
         (Intent.When, [["сколько", "лет"], ["скока", "лет"], ["сколько", "длился"], ["сколько", "длилась"], ["how", "many", "years"], ["how", "long"]]),
         (Intent.Count, [["сколько"], ["скольких"], ["скока"], ["скоко"], ["скок"], ["сколька"], ["количество"], ["число"], ["численность"], ["how", "many"], ["how", "much"], ["number", "of"], ["count"]]),
-        (Intent.When, [["когда"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какие", "годы"], ["какой", "период"], ["в", "какой", "период"],
+        (Intent.When, [["когда"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какого", "года"], ["каком", "году"], ["какой", "год"],
+            ["каких", "годах"], ["какому", "году"], ["какие", "года"], ["какого", "периода"], ["какие", "годы"], ["какой", "период"], ["в", "какой", "период"],
             ["when"], ["what", "year"], ["which", "year"], ["what", "years"], ["which", "years"], ["since", "when"], ["what", "period"],
             ["годы"], ["years"], ["период"], ["period"]]),
         (Intent.List, [["какие"], ["каких"], ["каковы"], ["перечисли"], ["перечислите"], ["список"], ["назови"], ["назовите"],
@@ -42,6 +43,9 @@ public static class IntentDetector
         "означает", "значит", "define", "meaning", "представляет",
     };
 
+    /// <summary>Seminar verbs asking for a description in any form ("охарактеризовать", "опишите"): they ask what a thing is.</summary>
+    private static readonly string[] DefinitionVerbPrefixes = ["охарактериз", "опиш", "описать", "описыва"];
+
     public static Intent Detect(IReadOnlyList<string> tokens)
     {
         foreach (var (intent, phrases) in Rules)
@@ -50,10 +54,14 @@ public static class IntentDetector
             {
                 if (Contains(tokens, phrase)) return intent;
             }
+
+            if (intent == Intent.Definition && tokens.Any(IsDefinitionVerb)) return intent;
         }
 
         return Intent.None;
     }
+
+    private static bool IsDefinitionVerb(string token) => DefinitionVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
 
     public static bool IsIntentWord(string token) => IntentOnlyWords.Contains(token);
 
@@ -76,7 +84,7 @@ public static class IntentDetector
     /// </summary>
     public static HashSet<int> DefinitionPhrasePositions(IReadOnlyList<string> tokens)
     {
-        var positions = new HashSet<int>();
+        var positions = Enumerable.Range(0, tokens.Count).Where(k => IsDefinitionVerb(tokens[k])).ToHashSet();
         foreach (var phrase in Rules.First(r => r.Intent == Intent.Definition).Phrases)
         {
             foreach (var start in Phrases.StartsOf(tokens, phrase))

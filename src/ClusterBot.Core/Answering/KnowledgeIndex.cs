@@ -14,6 +14,7 @@ public sealed class KnowledgeIndex
     private readonly FrozenDictionary<string, Entity> _entities;
     private readonly FrozenDictionary<string, SearchDocument> _documents;
     private readonly FrozenDictionary<string, double> _idf;
+    private readonly FrozenDictionary<string, int[]> _postings;
     private readonly FrozenDictionary<string, int> _documentsPerEntity;
     private readonly Dictionary<string, List<(string[] Stems, string EntityId)>> _aliasesByFirstStem = new(StringComparer.Ordinal);
 
@@ -40,12 +41,18 @@ public sealed class KnowledgeIndex
         _documentsPerEntity = knowledge.Entities.ToFrozenDictionary(e => e.Id, e => docs.Count(d => d.EntityClosure.Contains(e.Id)), StringComparer.Ordinal);
         _documents = docs.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
 
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var stem in docs.SelectMany(d => d.Stems))
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var d = 0; d < docs.Count; d++)
         {
-            df[stem] = df.GetValueOrDefault(stem) + 1;
+            foreach (var stem in docs[d].Stems)
+            {
+                if (!postings.TryGetValue(stem, out var list)) postings[stem] = list = [];
+                list.Add(d);
+            }
         }
 
+        var df = postings.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
+        _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _idf = df.ToFrozenDictionary(kv => kv.Key, kv => Math.Log(1 + (double)docs.Count / kv.Value), StringComparer.Ordinal);
         _vocabulary = [.. df.Keys.OrderBy(k => k, StringComparer.Ordinal)];
         _vocabularyByLength = Vocabulary.GroupBy(v => v.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
@@ -282,6 +289,19 @@ public sealed class KnowledgeIndex
 
     /// <summary>How rare a stem is across documents (ln(1 + N/df)); unknown stems count as the rarest.</summary>
     public double Idf(string stem) => _idf.TryGetValue(stem, out var v) ? v : Math.Log(1 + Documents.Count);
+
+    /// <summary>
+    /// How rare it is for a document to use any of the forms (ln(1 + N/df) over the documents using one of them): a word
+    /// read through its synonyms is as informative as the set of documents it finds, not as its rarest form.
+    /// </summary>
+    public double IdfOfAny(IReadOnlyCollection<string> stems)
+    {
+        var known = stems.Where(_postings.ContainsKey).ToList();
+        if (known.Count <= 1) return known.Count == 1 ? _idf[known[0]] : Math.Log(1 + Documents.Count);
+        var found = new HashSet<int>();
+        foreach (var stem in known) found.UnionWith(_postings[stem]);
+        return Math.Log(1 + (double)Documents.Count / found.Count);
+    }
 
     /// <summary>Aliases whose first stem is the given one, longest first.</summary>
     internal IReadOnlyList<(string[] Stems, string EntityId)> AliasesStartingWith(string stem) =>

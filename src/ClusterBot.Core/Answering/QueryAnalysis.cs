@@ -15,8 +15,8 @@ public sealed record QueryTerm(string Stem, bool Known, double Weight, IReadOnly
     public bool FromAlias => AliasOf is not null;
 
     /// <summary>
-    /// How far a document answers for this word: fully when it uses the word; half when the word is part of a
-    /// name and the document is about the thing so named without using the word itself.
+    /// How far a document answers for this word: fully when it uses the word; half when the word is part of a name and
+    /// the document is about the thing so named without using the word itself.
     /// </summary>
     public double CreditFrom(SearchDocument doc) =>
         Event ? (doc.HasYears || AnyIn(doc.Stems) ? 1 : 0)
@@ -146,6 +146,7 @@ public static class QueryAnalyser
         var intent = IntentDetector.Detect(tokens.Select((t, i) =>
             index.IsKnownStem(stems[i]) ? t : StopWords.Corrected(t) ?? t).ToList());
         var definitionWords = intent == Intent.Definition ? IntentDetector.DefinitionPhrasePositions(tokens) : [];
+        var frame = PaperFrame.Positions(tokens);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
         var aliasTerms = new List<QueryTerm>();
@@ -160,7 +161,8 @@ public static class QueryAnalyser
                     // The name's own words weigh half: they point at the named thing's facts that use them.
                     if (!StopWords.Contains(tokens[j]) && index.IsKnownStem(stems[j]) && stems[j].Length > 2)
                     {
-                        aliasTerms.Add(new QueryTerm(stems[j], true, index.Idf(stems[j]) / 2, Expand(stems[j], index), AliasOf: alias.EntityId));
+                        var nameForms = Expand(stems[j], index);
+                        aliasTerms.Add(new QueryTerm(stems[j], true, index.IdfOfAny(nameForms) / 2, nameForms, AliasOf: alias.EntityId));
                     }
                 }
 
@@ -172,7 +174,7 @@ public static class QueryAnalyser
             {
                 // "price tag", "how long": a phrase the lexicon equates with words the paper uses.
                 var known = phrase.Forms.Where(index.IsKnownStem).ToHashSet(StringComparer.Ordinal);
-                if (known.Count > 0) terms.Add(new QueryTerm(phrase.Key, true, known.Max(index.Idf), known));
+                if (known.Count > 0) terms.Add(new QueryTerm(phrase.Key, true, index.IdfOfAny(known), known));
                 i += phrase.Length;
                 continue;
             }
@@ -180,7 +182,7 @@ public static class QueryAnalyser
             var token = tokens[i];
             var stem = stems[i];
             i++;
-            if (definitionWords.Contains(i - 1) || StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
+            if (definitionWords.Contains(i - 1) || frame.Contains(i - 1) || StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
                 token.Length < 2 && !char.IsDigit(token[0]))
             {
                 continue;
@@ -195,7 +197,10 @@ public static class QueryAnalyser
 
             if (index.IsKnownStem(stem))
             {
-                terms.Add(new QueryTerm(stem, true, index.Idf(stem), Expand(stem, index)));
+                var matches = Expand(stem, index);
+                // "which two countries", "назовите три этапа": the number is how many answers are wanted, hardly what they are about.
+                var weight = IsAnswerSize(tokens, i - 1) ? Math.Min(index.IdfOfAny(matches), AnswerSizeWeight) : index.IdfOfAny(matches);
+                terms.Add(new QueryTerm(stem, true, weight, matches));
                 continue;
             }
 
@@ -203,7 +208,7 @@ public static class QueryAnalyser
             var synonyms = index.SynonymsOf(stem).Where(index.IsKnownStem).ToHashSet(StringComparer.Ordinal);
             if (synonyms.Count > 0)
             {
-                terms.Add(new QueryTerm(stem, true, synonyms.Max(index.Idf), synonyms));
+                terms.Add(new QueryTerm(stem, true, index.IdfOfAny(synonyms), synonyms));
                 continue;
             }
 
@@ -218,7 +223,7 @@ public static class QueryAnalyser
             if (forms.Count > 1)
             {
                 forms.Remove(stem);
-                terms.Add(new QueryTerm(stem, true, forms.Max(index.Idf), forms));
+                terms.Add(new QueryTerm(stem, true, index.IdfOfAny(forms), forms));
                 continue;
             }
 
@@ -231,7 +236,7 @@ public static class QueryAnalyser
             var corrected = Correct(stem, token, index);
             terms.Add(corrected is null
                 ? new QueryTerm(stem, false, index.Idf(stem), forms, ProperName: names.Contains(token))
-                : new QueryTerm(corrected, true, index.Idf(corrected), Expand(corrected, index)));
+                : CorrectedTerm(corrected, index));
         }
 
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
@@ -400,6 +405,24 @@ public static class QueryAnalyser
     };
 
     /// <summary>The stem and the vocabulary stems that are its longer or shorter forms (кластер ↔ кластерн).</summary>
+    /// <summary>Words after which a small number says how many answers are wanted ("which two", "назовите три").</summary>
+    private static readonly HashSet<string> AnswerSizeOpeners = new(StringComparer.Ordinal)
+    {
+        "which", "what", "name", "list", "какие", "каких", "какая", "какой", "назовите", "назови", "перечислите", "перечисли",
+    };
+
+    /// <summary>What a number that only sizes the answer weighs: as a common word.</summary>
+    private const double AnswerSizeWeight = 1.0;
+
+    private static bool IsAnswerSize(IReadOnlyList<string> tokens, int k) =>
+        k > 0 && NumberWords.CountOf(tokens[k]) is > 1 and <= 10 && AnswerSizeOpeners.Contains(tokens[k - 1]);
+
+    private static QueryTerm CorrectedTerm(string corrected, KnowledgeIndex index)
+    {
+        var matches = Expand(corrected, index);
+        return new QueryTerm(corrected, true, index.IdfOfAny(matches), matches);
+    }
+
     private static HashSet<string> Expand(string stem, KnowledgeIndex index)
     {
         var matches = new HashSet<string>(StringComparer.Ordinal) { stem };

@@ -8,7 +8,8 @@ namespace ClusterBot.Core.Answering;
 /// The share of the question's own words (besides the names it uses) that the document answers for, unknown words
 /// included: a fact about the named thing that ignores what is asked of it ("who heads Bayern Innovativ?") scores low.
 /// </param>
-public sealed record ScoredDocument(SearchDocument Document, double Score, double Coverage, double Predicate = 1);
+/// <param name="Matched">How much of the question, in absolute rarity (the weights of the words and names it covers), the document matches.</param>
+public sealed record ScoredDocument(SearchDocument Document, double Score, double Coverage, double Predicate = 1, double Matched = 0);
 
 /// <summary>
 /// Scores candidate documents for a question: the share of the question's content (weighted by rarity)
@@ -97,7 +98,7 @@ public static class Ranker
             var covered = 0.0;
             foreach (var term in known)
             {
-                covered += term.Weight * term.CreditFrom(doc);
+                covered += term.Weight * CreditFor(term, doc, query.Intent);
             }
 
             foreach (var (id, weight) in entityWeights)
@@ -109,7 +110,7 @@ public static class Ranker
             var predicateCovered = 0.0;
             foreach (var term in predicate)
             {
-                predicateCovered += term.Weight * term.CreditFrom(doc);
+                predicateCovered += term.Weight * CreditFor(term, doc, query.Intent);
             }
 
             var predicateShare = predicateTotal > 0 ? predicateCovered / predicateTotal : 1;
@@ -125,11 +126,18 @@ public static class Ranker
             if (ordinal is { } place && doc.Entity is { Kind: EntityKind.Phase } phase && phase.Order == place) score += OrdinalBonus;
             else if (ordinal is { } spot && doc.Fact?.Items.Any(i => i.Order == spot) == true) score += OrdinalBonus / 2;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / Math.Max(1, found.Count));
-            scored.Add(new ScoredDocument(doc, score, coverage, predicateShare));
+            scored.Add(new ScoredDocument(doc, score, coverage, predicateShare, covered));
         }
 
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Document.Id, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// A word's credit from a document; "what does the 5G centre do" is answered by the centre's overview, which is that
+    /// centre whatever words its text uses, so a definition's name words count fully there.
+    /// </summary>
+    private static double CreditFor(QueryTerm term, SearchDocument doc, Intent intent) =>
+        intent == Intent.Definition && term.AliasOf is { } named && doc.Entity?.Id == named ? 1 : term.CreditFrom(doc);
 
     /// <summary>
     /// How well a document's kind fits the question's intent, 0..1. An overview defines only what a question merely

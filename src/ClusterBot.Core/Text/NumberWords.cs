@@ -18,6 +18,18 @@ public static class NumberWords
         ["десять", "десяти", "ten"],
     ];
 
+    /// <summary>The small count a token states ("3", "три", "three"), or null.</summary>
+    public static int? CountOf(string token)
+    {
+        if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        for (var i = 1; i < Words.Length; i++)
+        {
+            if (Words[i].Contains(token)) return i;
+        }
+
+        return null;
+    }
+
     public static bool States(string text, int count)
     {
         var tokens = TextNormaliser.Tokenise(text).ToHashSet(StringComparer.Ordinal);

@@ -52,6 +52,25 @@ public static class StopWords
         "правда", "верно", "true", "false",
         "doing", "having", "getting", "whats", "want", "wants", "wanted", "wanna", "need", "needs", "whether", "ever", "anyone", "anything", "something",
         "во", "со", "можно", "нужно", "надо", "мочь", "может", "могут", "был", "какого", "каком", "какую", "какими",
+        // The rest of the prepositions, conjunctions and particles: "кроме промкомплексов", "besides R&D" ask about what follows.
+        "кроме", "помимо", "вместо", "среди", "меж", "около", "возле", "вокруг", "вдоль", "мимо", "против", "ради", "сквозь",
+        "вне", "внутри", "вроде", "насчёт", "насчет", "благодаря", "согласно", "относительно", "ввиду", "вследствие",
+        "посредством", "напротив", "подобно", "наряду", "включая", "касательно", "ото", "передо", "подо", "либо", "если",
+        "хотя", "хоть", "пока", "будто", "словно", "потому", "поэтому", "причём", "причем", "зато", "однако", "тоже", "ибо",
+        "нежели", "именно", "просто", "почти", "таки", "сейчас", "теперь", "тогда", "там", "тут", "здесь", "туда", "сюда",
+        "потом", "затем", "опять", "снова", "вдруг", "очень", "кстати", "себя", "себе", "собой", "собою", "нибудь",
+        "besides", "except", "other", "others", "another", "such", "each", "every", "both", "either", "neither", "among",
+        "amongst", "within", "without", "through", "throughout", "against", "toward", "towards", "upon", "across", "along",
+        "around", "behind", "beyond", "despite", "whereas", "while", "although", "though", "because", "therefore", "however",
+        "thus", "hence", "unless", "here", "now", "again", "still", "yet", "even", "really", "actually", "basically",
+        "regarding", "concerning",
+        // Words about the text, not its subject: "какие области упомянуты", "which tools are mentioned".
+        "упомянут", "упомянуты", "упомянуто", "упомянута", "упомянутых", "упомянутые", "упоминается", "упоминаются",
+        "описан", "описано", "описаны", "описана", "описывается", "описываются", "рассмотрен", "рассмотрено", "рассмотрены",
+        "рассмотрена", "рассмотренных", "рассмотренные", "рассматриваемых", "рассматриваемые", "рассматривается",
+        "рассматриваются", "указан", "указано", "указаны", "указана", "говорится", "сказано", "приведен", "приведено",
+        "приведены", "приводится", "приводятся", "написано", "mentioned", "mentions", "mention", "described", "discussed",
+        "stated", "cited", "according",
     };
 
     public static bool Contains(string token) => Words.Contains(token);

@@ -43,6 +43,13 @@ public static class TextNormaliser
                 continue;
             }
 
+            // "R&D", "M&A": one abbreviation, not two letters that say nothing.
+            if (c == '&' && current.Length == 1 && char.IsLetter(current[0]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) &&
+                (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
+            {
+                continue;
+            }
+
             Flush(current, tokens);
         }
 

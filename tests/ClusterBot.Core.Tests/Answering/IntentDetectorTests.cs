@@ -15,6 +15,10 @@ public class IntentDetectorTests
     [InlineData("Что такое TORCH?", Intent.Definition)]
     [InlineData("compare germany and korea", Intent.Compare)]
     [InlineData("кластеры баварии", Intent.None)]
+    [InlineData("после какого года кластеры работают сами", Intent.When)]
+    [InlineData("в каких годах шёл второй этап", Intent.When)]
+    [InlineData("как можно охарактеризовать фазу роста", Intent.Definition)]
+    [InlineData("опишите программу", Intent.Definition)]
     public void Detect_reads_the_question_word(string question, Intent expected) =>
         Assert.Equal(expected, IntentDetector.Detect(TextNormaliser.Tokenise(question)));
 

@@ -36,4 +36,12 @@ public class TextNormaliserTests
         Assert.True(TextNormaliser.HasControlCharacters("x\u0001"));
         Assert.False(TextNormaliser.HasControlCharacters("обычный текст\n"));
     }
+
+    [Theory]
+    [InlineData("R&D support", new[] { "rd", "support" })]
+    [InlineData("M&A", new[] { "ma" })]
+    [InlineData("Beacon & Co", new[] { "beacon", "co" })]
+    [InlineData("a&bc", new[] { "a", "bc" })]
+    public void An_abbreviation_of_two_letters_joined_by_an_ampersand_is_one_token(string text, string[] expected) =>
+        Assert.Equal(expected, TextNormaliser.Tokenise(text));
 }
