@@ -44,6 +44,7 @@ ask.SetAction(async (parse, cancellationToken) =>
         {
             PictureFile = parse.GetValue(output),
             Painter = services.GetService<ITimelinePainter>(),
+            Explain = parse.GetValue(explain),
         };
         if (parse.GetValue(explain) && text is not null)
         {

@@ -14,15 +14,12 @@ namespace ClusterBot.Core.Answering;
 public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngineOptions> options, IQuizStore? quizzes = null) : IAnswerEngine
 {
     private const int MaxArgumentLength = 100;
-    private const double CertainCoverage = 0.9;
 
     /// <summary>Least total rarity (idf) of a question's words when it names nothing: one common word is not a question.</summary>
     private const double MinInformation = 2.0;
     /// <summary>How close to the best a candidate must score to answer instead of it when only it gives what is asked.</summary>
     private const double NearBest = 0.8;
 
-    /// <summary>How far under the coverage and predicate bars a clearly leading candidate may be.</summary>
-    private const double ClearLeadAllowance = 0.9;
     private readonly AnswerEngineOptions _options = options.Value;
     private readonly Lang _defaultLanguage = LangExtensions.ParseLang(options.Value.DefaultLanguage) ?? Lang.Ru;
 
@@ -134,16 +131,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             return composer.NotGiven(kind, best.Document, lang);
         }
 
-        var lead = best is null ? 0 : best.Score - (runnerUp?.Score ?? 0);
-        var confident = best is not null && (
-            (best.Coverage >= _options.MinCoverage && best.Predicate >= _options.MinPredicate &&
-             (runnerUp is null || best.Coverage >= CertainCoverage || lead >= _options.MinGap || AboutTheSameNamedThings(query, best.Document, runnerUp.Document))) ||
-            // A clearly best candidate is answered though a word or two the paper lacks keep it just under the bar.
-            (lead >= _options.ClearLead && best.Coverage >= _options.MinCoverage * ClearLeadAllowance && best.Predicate >= _options.MinPredicate * ClearLeadAllowance));
-        if (!confident)
+        var evidence = best is null ? null
+            : AnswerConfidence.Weigh(query, best, runnerUp, runnerUp is not null && AboutTheSameNamedThings(query, best.Document, runnerUp.Document));
+        if (evidence is null || evidence.Confidence < _options.MinConfidence)
         {
             var suggestions = ranked.Take(3).Select(s => composer.FollowUpFor(s.Document.Id, lang)).OfType<FollowUp>().ToList();
-            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions, index.Showcase) with { ClosestId = best?.Document.Id };
+            return WithSuggestions(lang, ReplyOutcome.NotFound, UiText.NotFound[lang], suggestions, index.Showcase) with { ClosestId = best?.Document.Id, Evidence = evidence };
         }
 
         var doc = best!.Document;
@@ -163,7 +156,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             reply = reply with { Blocks = [new Paragraph(UiText.YesOrNo(yes)[lang]), .. reply.Blocks] };
         }
 
-        return reply;
+        return reply with { Evidence = evidence };
     }
 
     /// <summary>

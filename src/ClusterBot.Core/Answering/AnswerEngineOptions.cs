@@ -23,24 +23,12 @@ public sealed class AnswerEngineOptions
     [Range(16, 4000)]
     public int MaxQuestionLength { get; set; } = 500;
 
-    /// <summary>Least share of a question's content a fact must cover to be given as the answer.</summary>
-    [Range(0.1, 1.0)]
-    public double MinCoverage { get; set; } = 0.55;
-
     /// <summary>
-    /// Least share of what the question asks (its words besides the names it uses, unknown ones included) that the
-    /// answer must speak to: below it the question asks something the paper does not say of the thing named.
+    /// Least confidence (<see cref="AnswerConfidence"/>: the fitted probability that the best match is right) for it to be
+    /// given as the answer; below it the reply says no confident answer was found and offers the closest matches.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinPredicate { get; set; } = 0.5;
-
-    /// <summary>A lead over the runner-up this large answers even just under the coverage and predicate bars.</summary>
-    [Range(0.0, 2.0)]
-    public double ClearLead { get; set; } = 0.15;
-
-    /// <summary>Least lead of the best match over the runner-up, unless the best match is near-certain.</summary>
-    [Range(0.0, 1.0)]
-    public double MinGap { get; set; } = 0.02;
+    public double MinConfidence { get; set; } = 0.63;
 }
 
 /// <summary>Checks the attributes on <see cref="AnswerEngineOptions"/> with generated code: no reflection over the options type.</summary>

@@ -46,6 +46,9 @@ public sealed record Reply(
     /// <summary>For a reply that found no confident answer: the id of the closest fact, for the curator's report.</summary>
     public string? ClosestId { get; init; }
 
+    /// <summary>For a free-text question that reached the confidence check: the evidence and score that decided it.</summary>
+    public AnswerEvidence? Evidence { get; init; }
+
     /// <summary>Set by /lang: the adapter stores it as the chat's reply language.</summary>
     public Lang? LanguageChange { get; init; }
 

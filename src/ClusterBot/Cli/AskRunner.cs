@@ -25,6 +25,9 @@ public sealed partial class AskRunner(ConversationPipeline conversations, string
 
     public ITimelinePainter? Painter { get; init; }
 
+    /// <summary>--explain: after the answer, print to stderr the evidence and confidence that decided it.</summary>
+    public bool Explain { get; init; }
+
     // Generated serialisation (no reflection, as a Native AOT build needs) with the options the output always had.
     private static readonly AskJson Json = new(new JsonSerializerOptions
     {
@@ -69,7 +72,13 @@ public sealed partial class AskRunner(ConversationPipeline conversations, string
 
     public async Task<int> RunPlainAsync(string question, TextWriter output)
     {
-        await output.WriteLineAsync((await AskAsync(question)).ToPlainText());
+        var reply = await AskAsync(question);
+        await output.WriteLineAsync(reply.ToPlainText());
+        if (Explain && reply.Evidence is { } evidence)
+        {
+            await Console.Error.WriteLineAsync($"decided: {(reply.Answered ? "answered" : "not answered")}, {evidence}");
+        }
+
         return 0;
     }
 
@@ -91,7 +100,8 @@ public sealed partial class AskRunner(ConversationPipeline conversations, string
         reply.ToPlainText(),
         reply.Citations.Select(c => c.Text).ToList(),
         reply.FactIds,
-        reply.FollowUps.Select(f => f.Command).ToList()), Json.AskResult);
+        reply.FollowUps.Select(f => f.Command).ToList(),
+        reply.Evidence), Json.AskResult);
 
     [JsonSerializable(typeof(AskResult))]
     private sealed partial class AskJson : JsonSerializerContext;
@@ -103,5 +113,7 @@ public sealed partial class AskRunner(ConversationPipeline conversations, string
         string Text,
         IReadOnlyList<string> Sources,
         IReadOnlyList<string> Facts,
-        [property: JsonPropertyName("followUps")] IReadOnlyList<string> FollowUps);
+        [property: JsonPropertyName("followUps")] IReadOnlyList<string> FollowUps,
+        // What decided a free-text answer or refusal (omitted for commands): for curators and calibration.
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AnswerEvidence? Evidence);
 }

@@ -152,17 +152,37 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     }
 
     [Fact]
-    public void A_clearly_leading_candidate_is_answered_just_under_the_bars_and_a_close_one_is_not()
+    public void One_confidence_score_decides_and_its_threshold_is_the_only_bar()
     {
         const string question = "бюджет программы маяк";
-        var best = kb.Ask(question).FactIds;
-        Assert.Equal(["beacon-budget"], best);
+        var reply = kb.Ask(question);
+        Assert.Equal(["beacon-budget"], reply.FactIds);
+        var confidence = Assert.IsType<AnswerEvidence>(reply.Evidence).Confidence;
 
-        // Bars just above what the best candidate reaches: only its lead can carry it over.
-        var ranked = Ranker.Rank(QueryAnalyser.Analyse(question, kb.Index), kb.Index, new InMemoryCandidateSearch(kb.Index));
-        var (coverage, predicate) = (ranked[0].Coverage / 0.95, ranked[0].Predicate / 0.95);
-        Assert.True(kb.Ask(question, new AnswerEngineOptions { MinCoverage = coverage, MinPredicate = predicate, ClearLead = 0.0 }).Answered);
-        Assert.False(kb.Ask(question, new AnswerEngineOptions { MinCoverage = coverage, MinPredicate = predicate, ClearLead = 2.0 }).Answered);
+        Assert.True(kb.Ask(question, new AnswerEngineOptions { MinConfidence = confidence }).Answered);
+        var refused = kb.Ask(question, new AnswerEngineOptions { MinConfidence = Math.Min(1, confidence + 0.01) });
+        Assert.False(refused.Answered);
+        // A refusal keeps the evidence that decided it, for `ask --explain`.
+        Assert.Equal(confidence, refused.Evidence?.Confidence);
+    }
+
+    [Fact]
+    public void Confidence_grows_with_each_kind_of_evidence_and_falls_with_unknown_words()
+    {
+        var query = QueryAnalyser.Analyse("бюджет программы маяк", kb.Index);
+        var doc = kb.Index.FindDocument("beacon-budget")!;
+        double Confidence(double coverage, double predicate, double lead) =>
+            AnswerConfidence.Weigh(query, new ScoredDocument(doc, coverage + lead, coverage, predicate), new ScoredDocument(doc, coverage, coverage), false).Confidence;
+
+        Assert.True(Confidence(0.8, 0.5, 0.1) > Confidence(0.6, 0.5, 0.1));
+        Assert.True(Confidence(0.6, 0.8, 0.1) > Confidence(0.6, 0.5, 0.1));
+        Assert.True(Confidence(0.6, 0.5, 0.2) > Confidence(0.6, 0.5, 0.0));
+        // A lead beyond the cap adds nothing: the runner-up is already far behind.
+        Assert.Equal(Confidence(0.6, 0.5, AnswerConfidence.LeadCap), Confidence(0.6, 0.5, AnswerConfidence.LeadCap + 0.5), 9);
+
+        var slang = QueryAnalyser.Analyse("бюджет программы маяк шмурдяк", kb.Index);
+        Assert.True(AnswerConfidence.Weigh(slang, new ScoredDocument(doc, 0.7, 0.6, 0.5), null, false).Confidence <
+            AnswerConfidence.Weigh(query, new ScoredDocument(doc, 0.7, 0.6, 0.5), null, false).Confidence);
     }
 
     [Theory]
