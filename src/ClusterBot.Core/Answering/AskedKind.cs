@@ -68,6 +68,21 @@ public static class AskedKind
             return Givers(Names, doc, index, d => d.Fact?.Items.Count > 0);
         }
 
+        if (ListItemFocus.RankAsked(query) is { } place && !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&
+            !(doc.Fact is { Items.Count: > 1 } listed && ListItemFocus.Pick(query, listed) is not null))
+        {
+            // "Какой кластер на 6 месте?": only a ranking with that place answers, and the paper's ends at 5.
+            return Givers(new LexiconAttribute("place", new Localized($"кто на {place}-м месте", $"what is in place {place}"), []),
+                doc, index, _ => false);
+        }
+
+        if (query.Intent == Intent.When && AsksForAYear(query) && YearsOf(doc, index).Count == 0 && Decades(doc).Any())
+        {
+            // "В каком точно году запустили TORCH?": the paper gives only the decade ("в 90-е годы"), not the year.
+            return Givers(new LexiconAttribute("year", new Localized("точный год: статья называет только десятилетие", "the exact year: the paper gives only the decade"), []),
+                doc, index, d => d == doc);
+        }
+
         var amount = Phrases.Contains(query.Tokens, ["how", "much"]);
         return query.Intent switch
         {
@@ -82,6 +97,16 @@ public static class AskedKind
             _ => null,
         };
     }
+
+    /// <summary>"В каком году", "what year", "which year": a year is asked, not a period or a decade.</summary>
+    private static bool AsksForAYear(QueryAnalysis query) =>
+        Phrases.Contains(query.Tokens, ["каком", "году"]) || Phrases.Contains(query.Tokens, ["какой", "год"]) || Phrases.Contains(query.Tokens, ["what", "year"]) ||
+        Phrases.Contains(query.Tokens, ["which", "year"]) || Phrases.Contains(query.Tokens, ["какого", "года"]);
+
+    /// <summary>The decades a document names ("90-е", "1990s"): a time, but no year.</summary>
+    private static IEnumerable<string> Decades(SearchDocument doc) =>
+        doc.StatementTexts().SelectMany(TextNormaliser.Tokenise).Where(t => t is [_, _, ..] && char.IsDigit(t[0]) && (t.EndsWith("0s", StringComparison.Ordinal) || t.EndsWith("0е", StringComparison.Ordinal)) ||
+            t is "90" or "80" or "70" or "60");
 
     /// <summary>How many items of the list the question's words name: "Америка, Европа и Азия — сколько регионов" asks of the list.</summary>
     private static int ItemsNamed(QueryAnalysis query, Fact list) =>

@@ -12,14 +12,25 @@ public static class ListItemFocus
     private static readonly HashSet<string> PlaceStems = new[] { "место", "месте", "места", "позиция", "позиции", "номер", "place", "position", "rank", "ranked", "spot" }
         .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The place in a list the question asks for ("третий", "5th", "на 6 месте"), or null.</summary>
+    public static int? PlaceAsked(QueryAnalysis query)
+    {
+        // An ordinal ("третий", "5th"), not a count ("пять", "top five"): the cardinal shares the ordinal's stem.
+        var ordinal = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
+        if (ordinal is not null || !query.Tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return ordinal;
+        // A place is a small number: "в рейтинге 2022 года" names the year of the ranking, not a place in it.
+        return query.Tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is > 0 and <= 100);
+    }
+
+    /// <summary>The place of a ranking asked in so many words ("на 6 месте", "6th place", "rank 3"), or null.</summary>
+    public static int? RankAsked(QueryAnalysis query) =>
+        query.Tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t))) ? PlaceAsked(query) : null;
+
     /// <summary>The item the question is about, or null when it names none or several.</summary>
     public static ListItem? Pick(QueryAnalysis query, Fact fact)
     {
         if (fact.Items.Count < 2) return null;
-        var stems = query.Tokens.Select(WordStemmer.Stem).ToList();
-        // An ordinal ("третий", "5th"), not a count ("пять", "top five"): the cardinal shares the ordinal's stem.
-        var place = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null)
-            ?? (stems.Any(PlaceStems.Contains) ? query.Tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is not null) : null);
+        var place = PlaceAsked(query);
         var byPlace = place is { } p ? fact.Items.FirstOrDefault(i => i.Order == p) : null;
 
         // The items' own words: their sample questions say "first" or "top" of the first one, which names nothing.

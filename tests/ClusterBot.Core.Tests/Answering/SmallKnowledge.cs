@@ -174,3 +174,26 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             cite: {section: "9", refs: [1]}
         """;
 }
+
+/// <summary>Freedonia with a ranking of three places and a time given only as a decade.</summary>
+public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
+{
+    private const string MoreFacts = """
+          - id: beacon-ranking
+            about: [beacon]
+            kind: list
+            ru: "Три крупнейших порта Beacon по обороту."
+            en: "Beacon's three largest ports by turnover."
+            items:
+              - {ru: "1. Марвилл", en: "1. Marville"}
+              - {ru: "2. Остин", en: "2. Austin"}
+              - {ru: "3. Сильвания", en: "3. Sylvania"}
+            cite: {section: "9", refs: [1]}
+          - id: beacon-lighthouses
+            about: [beacon]
+            kind: statement
+            ru: "Фонд маяков Beacon появился в 90-е годы."
+            en: "Beacon's lighthouse fund appeared in the 1990s."
+            cite: {section: "9", refs: [1]}
+        """;
+}
