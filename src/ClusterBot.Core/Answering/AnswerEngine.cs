@@ -149,6 +149,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             reply = CountFirst(reply, list.Items.Count, lang);
         }
 
+        if (query.AsksWhichCountry && CountryOf(doc, index) is { } country && !MentionsName(reply, country.Name[lang]))
+        {
+            // "Which country has go-cluster?": the fact speaks of the programme; the country is what was asked.
+            reply = reply with { Blocks = [new Paragraph(UiText.CountryIs(country.Name)[lang]), .. reply.Blocks] };
+        }
+
         if (query.YesNo)
         {
             // A yes/no question is answered yes or no first, then with what the paper says.
@@ -207,6 +213,16 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
     private static bool OverviewOf(SearchDocument overview, SearchDocument fact) =>
         overview.Entity is { } entity && fact.Fact is not null && fact.EntityClosure.Contains(entity.Id);
+
+    /// <summary>The one country a document belongs to, or null when it is of none or of several.</summary>
+    private static Entity? CountryOf(SearchDocument doc, KnowledgeIndex index)
+    {
+        var countries = doc.Roots.Select(index.FindEntity).OfType<Entity>().Where(e => e.Kind == EntityKind.Country).ToList();
+        return countries.Count == 1 ? countries[0] : null;
+    }
+
+    private static bool MentionsName(Reply reply, string name) =>
+        reply.ToPlainText().Contains(name.Split(' ')[^1][..Math.Min(5, name.Split(' ')[^1].Length)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Всего 3." before the list a "how many" question is answered with.</summary>
     private static Reply CountFirst(Reply reply, int count, Lang lang) =>

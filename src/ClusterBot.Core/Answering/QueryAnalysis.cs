@@ -55,6 +55,9 @@ public sealed record QueryAnalysis(
 
     public static bool IsNumber(string token) => token.Length > 0 && char.IsDigit(token[0]);
 
+    /// <summary>"Какая страна …", "in which country …": the answer is a country, so the word for it is what is asked, not a topic.</summary>
+    public bool AsksWhichCountry { get; init; }
+
     /// <summary>What a "how many" question counts ("сколько компаний" → компан), when the question names it.</summary>
     public QueryTerm? Counted { get; init; }
 
@@ -147,6 +150,7 @@ public static class QueryAnalyser
             index.IsKnownStem(stems[i]) ? t : StopWords.Corrected(t) ?? t).ToList());
         var definitionWords = intent == Intent.Definition ? IntentDetector.DefinitionPhrasePositions(tokens) : [];
         var frame = PaperFrame.Positions(tokens);
+        var countryAsked = WhichCountry.Position(tokens);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
         var aliasTerms = new List<QueryTerm>();
@@ -182,7 +186,7 @@ public static class QueryAnalyser
             var token = tokens[i];
             var stem = stems[i];
             i++;
-            if (definitionWords.Contains(i - 1) || frame.Contains(i - 1) || StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
+            if (definitionWords.Contains(i - 1) || frame.Contains(i - 1) || countryAsked == i - 1 || StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
                 token.Length < 2 && !char.IsDigit(token[0]))
             {
                 continue;
@@ -245,6 +249,7 @@ public static class QueryAnalyser
         return new QueryAnalysis(tokens, intent, entities, terms) {
             Counted = intent == Intent.Count ? CountedTerm(tokens, stems, terms) : null,
             SpecificEntityCount = specific,
+            AsksWhichCountry = countryAsked >= 0,
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch))

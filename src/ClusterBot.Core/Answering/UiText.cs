@@ -114,6 +114,8 @@ public static class UiText
         return new($"№{order} из {count}: {bare}", $"No. {order} of {count}: {bare}");
     }
 
+    public static Localized CountryIs(Localized country) => new($"Страна: {country.Ru}.", $"Country: {country.En}.");
+
     public static Localized InAll(int count) => new($"Всего {count}.", $"{count} in all.");
 
     public static Localized PapersCountries(int count) =>

@@ -105,4 +105,17 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
         var facts = Ranker.Rank(QueryAnalyser.Analyse("какой порт маяка второй", kb.Index), kb.Index, new InMemoryCandidateSearch(kb.Index));
         Assert.True(facts.Single(s => s.Document.Id == "beacon").Coverage < 1);
     }
+
+    [Theory]
+    [InlineData("which country has the beacon programme", "Country: Freedonia.")]
+    [InlineData("в какой стране есть программа маяк", "Страна: Фридония.")]
+    public void Which_country_is_answered_with_the_country_of_the_fact_it_gives(string question, string expected)
+    {
+        var query = QueryAnalyser.Analyse(question, kb.Index);
+        Assert.True(query.AsksWhichCountry);
+        Assert.DoesNotContain(query.Terms, t => t.Stem is "countri" or "стран");
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith(expected, reply.ToPlainText());
+    }
 }
