@@ -89,6 +89,34 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
         c.Execute("INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25(0.0, 5.0, 3.0, 1.0)')", transaction: tx);
         SetMeta(c, tx, HashKey, kb.ContentHash);
         tx.Commit();
+        SaveImage();
+    }
+
+    /// <summary>
+    /// The image a warm start reads, made from the tables just written so that it holds exactly what they give back.
+    /// Written after the import's commit: a process that stops in between leaves no image, and the tables are read.
+    /// </summary>
+    private void SaveImage()
+    {
+        var kb = Load();
+        var image = KnowledgeImage.Write(kb, LoadStems());
+        using var c = database.Open();
+        // Plain ADO.NET: Dapper would expand a byte[] parameter as a list of values.
+        using var command = c.CreateCommand();
+        command.CommandText = "INSERT INTO knowledge_image (id, content_hash, image) VALUES (1, $hash, $image) " +
+            "ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, image = excluded.image";
+        command.Parameters.AddWithValue("$hash", kb.ContentHash);
+        command.Parameters.Add("$image", SqliteType.Blob).Value = image;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The stored image, if it is of the knowledge last imported and of this build's format.</summary>
+    private (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems)? LoadImage()
+    {
+        using var c = database.Open();
+        using var command = c.CreateCommand();
+        command.CommandText = "SELECT i.image FROM knowledge_image i JOIN meta m ON m.key = 'knowledge_hash' AND m.value = i.content_hash";
+        return command.ExecuteScalar() is byte[] image ? KnowledgeImage.Read(image) : null;
     }
 
     /// <summary>Reads the knowledge base back from the tables, in the order it was written.</summary>
@@ -137,14 +165,21 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
         };
     }
 
-    /// <summary>The in-memory index over the stored knowledge, with each document's stems as saved at import.</summary>
+    /// <summary>
+    /// The in-memory index over the stored knowledge, with each document's stems as saved at import: from the
+    /// image of the last import (one read), or from the tables when there is none.
+    /// </summary>
     public KnowledgeIndex LoadIndex()
     {
-        var kb = Load();
-        using var c = database.Open();
-        var stems = c.Query<StemsRow>("SELECT doc_id AS Id, text_stems AS TextStems, all_stems AS AllStems FROM doc_stems")
-            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.TextStems), Split(r.AllStems)), StringComparer.Ordinal);
+        var (kb, stems) = LoadImage() ?? (Load(), LoadStems());
         return new KnowledgeIndex(kb, stems);
+    }
+
+    private Dictionary<string, DocumentStems> LoadStems()
+    {
+        using var c = database.Open();
+        return c.Query<StemsRow>("SELECT doc_id AS Id, text_stems AS TextStems, all_stems AS AllStems FROM doc_stems")
+            .ToDictionary(r => r.Id, r => new DocumentStems(Split(r.TextStems), Split(r.AllStems)), StringComparer.Ordinal);
     }
 
     private static string[] Split(string stems) => stems.Split(' ', StringSplitOptions.RemoveEmptyEntries);

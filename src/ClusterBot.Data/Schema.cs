@@ -16,7 +16,7 @@ internal static class Schema
 
     /// <summary>Tables derived from the knowledge folder: dropped when the schema changes, since the next import rebuilds them.</summary>
     public static readonly string[] KnowledgeTables =
-        ["sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts", "doc_stems"];
+        ["sections", "sources", "countries", "regions", "programmes", "phases", "aliases", "facts", "fact_about", "docs_fts", "doc_stems", "knowledge_image"];
 
     public const string Sql = $"""
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,6 +36,7 @@ internal static class Schema
             file TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_about (fact_id TEXT NOT NULL, entity_id TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (fact_id, entity_id));
         CREATE TABLE IF NOT EXISTS doc_stems (doc_id TEXT PRIMARY KEY, text_stems TEXT NOT NULL, all_stems TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS knowledge_image (id INTEGER PRIMARY KEY CHECK (id = 1), content_hash TEXT NOT NULL, image BLOB NOT NULL);
         CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(doc_id UNINDEXED, names, keywords, body, tokenize = 'unicode61 remove_diacritics 0');
         """;
 }

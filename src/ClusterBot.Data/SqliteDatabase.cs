@@ -10,7 +10,7 @@ namespace ClusterBot.Data;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
     private readonly string _connectionString;
 
     public SqliteDatabase(string path)

@@ -65,8 +65,8 @@ check.SetAction(parse =>
     var folder = parse.GetValue(knowledgePath) is { } p ? Path.GetFullPath(p) : null;
     if (folder is null)
     {
-        using var host = ClusterBotHost.Build(RunMode.Tool);
-        folder = host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath();
+        using var services = ToolServices.Build();
+        folder = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath();
     }
 
     return KnowledgeCheck.Run(folder, Console.Out, Console.Error);
@@ -151,9 +151,9 @@ static Task<int> RunReport(Func<Reports, string> report) => RunTool(services =>
 // A tool command: build the services (validating configuration) without starting any hosted service.
 static Task<int> RunTool(Func<IServiceProvider, Task<int>> action) => ReportingStartupErrors(async () =>
 {
-    using var host = ClusterBotHost.Build(RunMode.Tool);
-    host.Services.GetRequiredService<IStartupValidator>().Validate();
-    return await action(host.Services);
+    await using var services = ToolServices.Build();
+    services.GetRequiredService<IStartupValidator>().Validate();
+    return await action(services);
 });
 
 // Bad configuration or knowledge: one line that says what to fix, exit code 1, no stack trace.

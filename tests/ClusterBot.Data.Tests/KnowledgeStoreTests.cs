@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Testing;
 
@@ -79,6 +80,77 @@ public sealed class KnowledgeStoreTests : IDisposable
         }
 
         Assert.Equal(fresh.Vocabulary, stored.Vocabulary);
+    }
+
+    [Fact]
+    public void A_warm_load_reads_the_image_of_the_import_not_the_tables()
+    {
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        var kb = KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge);
+        store.Import(kb);
+        // Emptied behind the store's back: only the image still holds the facts and their stems.
+        Execute(store, "DELETE FROM facts; DELETE FROM fact_about; DELETE FROM doc_stems;");
+
+        var index = store.LoadIndex();
+        Assert.Equal(kb.Facts.Select(f => f.Id), index.Knowledge.Facts.Select(f => f.Id));
+        Assert.Equal(new ClusterBot.Core.Answering.KnowledgeIndex(kb).Vocabulary, index.Vocabulary);
+    }
+
+    [Fact]
+    public void The_image_gives_back_exactly_what_the_tables_give()
+    {
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        store.Import(KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge));
+
+        // Every public property, nested, compared as JSON: nothing the tables give may be missing from the image.
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        Assert.Equal(JsonSerializer.Serialize(store.Load(), options), JsonSerializer.Serialize(store.LoadIndex().Knowledge, options));
+    }
+
+    [Fact]
+    public void An_image_of_other_knowledge_than_the_stored_is_not_read()
+    {
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        store.Import(KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge));
+        // As if an import had committed its tables and stopped before writing its image over the previous one.
+        Execute(store, "DELETE FROM facts WHERE id NOT LIKE 'cn-%'; UPDATE meta SET value = 'newer' WHERE key = 'knowledge_hash';");
+
+        var index = store.LoadIndex();
+        Assert.NotEmpty(index.Knowledge.Facts);
+        Assert.All(index.Knowledge.Facts, f => Assert.StartsWith("cn-", f.Id));
+    }
+
+    [Fact]
+    public void A_second_import_replaces_the_image_too()
+    {
+        var store = new KnowledgeStore(new SqliteDatabase(_temp.File("store.db")));
+        var kb = KnowledgeYamlReader.ReadFolder(RepoPaths.Knowledge);
+        store.Import(kb);
+        store.Import(new KnowledgeBase
+        {
+            PaperTitle = kb.PaperTitle,
+            Sections = kb.Sections,
+            References = kb.References,
+            Entities = kb.Entities.Where(e => e.Id == "china" || e.ParentId == "china").ToList(),
+            Facts = kb.Facts.Where(f => f.Id.StartsWith("cn-", StringComparison.Ordinal)).ToList(),
+            ContentHash = "second",
+        });
+        // The image is all a warm load would read.
+        Execute(store, "DELETE FROM facts; DELETE FROM countries;");
+
+        var index = store.LoadIndex();
+        Assert.Equal("second", index.Knowledge.ContentHash);
+        Assert.DoesNotContain(index.Knowledge.Entities, e => e.Id == "korea");
+        Assert.NotEmpty(index.Knowledge.Facts);
+        Assert.All(index.Knowledge.Facts, f => Assert.StartsWith("cn-", f.Id));
+    }
+
+    private static void Execute(KnowledgeStore store, string sql)
+    {
+        using var c = store.Database.Open();
+        using var command = c.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static string Describe(Entity e) =>

@@ -36,12 +36,6 @@ public static class ClusterBotHost
 
     public static IHost Build(RunMode mode, ConfigurationInputs inputs)
     {
-        if (mode == RunMode.Tool)
-        {
-            // Started first, so SQLite's native library and the stemmers load on the other core while configuration is read.
-            WarmUp.Start();
-        }
-
         // Read once: the plan and the services see the same sources.
         var configuration = ClusterBotConfiguration.Build(mode, inputs);
         var plan = HostPlan.From(configuration);
@@ -88,9 +82,7 @@ public static class ClusterBotHost
         ConfigureLogging(builder.Logging, builder.Configuration, mode, plan);
 
         var services = builder.Services;
-        services.AddClusterBotCore(builder.Configuration);
-        services.AddClusterBotStore(builder.Configuration);
-        services.AddTimelinePictures(builder.Configuration);
+        AddAnswering(services, builder.Configuration);
         if (mode == RunMode.Tool)
         {
             return;
@@ -115,7 +107,15 @@ public static class ClusterBotHost
         }
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RunMode mode, HostPlan plan)
+    /// <summary>What answering a question needs, for the bot and the tool commands alike: the core, the store, the pictures.</summary>
+    internal static void AddAnswering(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddClusterBotCore(configuration);
+        services.AddClusterBotStore(configuration);
+        services.AddTimelinePictures(configuration);
+    }
+
+    internal static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RunMode mode, HostPlan plan)
     {
         logging.ClearProviders();
         // Logs go to stderr so that stdout carries only replies (the `ask --json` contract, the console chat).
