@@ -91,6 +91,36 @@ public static class YesNoQuestion
         }
     }
 
+    private static readonly HashSet<string> OnlyWords = new(StringComparer.Ordinal) { "только", "лишь", "исключительно", "only", "solely", "exclusively" };
+
+    private static readonly HashSet<string> AllWords = new(StringComparer.Ordinal)
+    {
+        "все", "всех", "всем", "всеми", "всей", "каждый", "каждом", "каждого", "all", "every", "each",
+    };
+
+    /// <summary>Words saying the first named is ranked above the second (true) or below it (false).</summary>
+    private static readonly Dictionary<string, bool> ComparisonWords = new(StringComparer.Ordinal)
+    {
+        ["выше"] = true, ["опережает"] = true, ["впереди"] = true, ["обгоняет"] = true, ["лучше"] = true,
+        ["above"] = true, ["ahead"] = true, ["higher"] = true, ["before"] = true, ["outranks"] = true, ["better"] = true,
+        ["ниже"] = false, ["отстаёт"] = false, ["отстает"] = false, ["позади"] = false, ["хуже"] = false,
+        ["below"] = false, ["behind"] = false, ["lower"] = false, ["after"] = false, ["worse"] = false,
+    };
+
+    private static bool? Comparison(IReadOnlyList<string> tokens) =>
+        tokens.Select(t => ComparisonWords.TryGetValue(t, out var up) ? up : (bool?)null).FirstOrDefault(c => c is not null);
+
+    /// <summary>The two matched items in the order the question names them.</summary>
+    private static (int First, int Second) InOrderOfMention(QueryAnalysis query, HashSet<int> matched, List<HashSet<string>> itemStems)
+    {
+        var stems = query.Tokens.Select(WordStemmer.Stem).ToList();
+        int FirstMention(int item) => Enumerable.Range(0, stems.Count).FirstOrDefault(k =>
+            query.Terms.Any(t => t.Matches.Contains(stems[k]) || t.Stem == stems[k]) && itemStems[item].Contains(stems[k]) ||
+            itemStems[item].Contains(stems[k]), int.MaxValue);
+        var pair = matched.OrderBy(FirstMention).ToList();
+        return (pair[0], pair[1]);
+    }
+
     /// <summary>The place an ordinal word or its stem names ("третий", "third", "3rd"), or null.</summary>
     public static int? OrdinalOf(string stemOrToken)
     {
@@ -116,6 +146,9 @@ public static class YesNoQuestion
 
         if (Negates(query, doc)) return false;
 
+        // "Only in Munich?" against "in all regions": the fact says all, the question only some.
+        if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;
+
         var items = doc.Fact?.Items ?? [];
         var claimTerms = query.Terms.Where(t => !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null).ToList();
         if (items.Count > 0)
@@ -126,6 +159,13 @@ public static class YesNoQuestion
             {
                 var hits = Enumerable.Range(0, items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
                 if (hits.Count == 1) matched.Add(hits[0]);
+            }
+
+            if (matched.Count == 2 && Comparison(query.Tokens) is { } higherFirst)
+            {
+                // "Пекин выше Сеула?": two places of a ranking compared; the one named first is above when its number is smaller.
+                var (first, second) = InOrderOfMention(query, matched, itemStems);
+                return (items[first].Order < items[second].Order) == higherFirst;
             }
 
             if (matched.Count >= 2) return false;

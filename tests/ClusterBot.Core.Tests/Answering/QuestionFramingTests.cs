@@ -118,4 +118,18 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
         Assert.True(reply.Answered, reply.ToPlainText());
         Assert.StartsWith(expected, reply.ToPlainText());
     }
+
+    [Theory]
+    [InlineData("Марвилл выше Остина по обороту порта маяк?", "Да.")]
+    [InlineData("Остин выше Марвилла по обороту порта маяк?", "Нет.")]
+    [InlineData("is sylvania ahead of austin in beacon's port turnover ranking", "No.")]
+    [InlineData("is sylvania behind austin in beacon's port turnover ranking", "Yes.")]
+    public void Two_places_of_a_ranking_compared_are_answered_by_their_order(string question, string expected) =>
+        Assert.StartsWith(expected, kb.Ask(question).ToPlainText());
+
+    [Theory]
+    [InlineData("Do beacon pilots work only in Marville?", "No.")]
+    [InlineData("Лоцманы маяка работают только в Марвилле?", "Нет.")]
+    public void Only_some_claimed_where_the_fact_says_all_is_no(string question, string expected) =>
+        Assert.StartsWith(expected, kb.Ask(question).ToPlainText());
 }

@@ -195,5 +195,11 @@ public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
             ru: "Фонд маяков Beacon появился в 90-е годы."
             en: "Beacon's lighthouse fund appeared in the 1990s."
             cite: {section: "9", refs: [1]}
+          - id: beacon-pilots
+            about: [beacon]
+            kind: statement
+            ru: "Лоцманы Beacon работают во всех портах страны."
+            en: "Beacon's pilots work in all ports of the country."
+            cite: {section: "9", refs: [1]}
         """;
 }
