@@ -73,16 +73,16 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
     }
 
     /// <summary>
-    /// The next update this instance may handle, waiting for one; null once closed and nothing is left that is free
-    /// to take (what another live instance holds is its own to finish).
+    /// Up to <paramref name="max"/> updates this instance may handle, taken in one store statement (at most one per
+    /// chat), waiting for at least one; empty once closed and nothing is left that is free to take (what another live
+    /// instance holds is its own to finish).
     /// </summary>
-    public async Task<InboxItem?> NextAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxItem>> NextAsync(int max, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var item = TryTake();
-            if (item is not null) return item;
-            if (_closed) return null;
+            var items = TryTake(max);
+            if (items.Count > 0 || _closed) return items;
             await _arrived.WaitAsync(PollInterval, cancellationToken);
         }
     }
@@ -128,17 +128,17 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
         _arrived.Release(2);
     }
 
-    private InboxItem? TryTake()
+    private IReadOnlyList<InboxItem> TryTake(int max)
     {
         try
         {
-            return store.TryTakeNext(UpdatePipeline.Platform);
+            return store.TakeNext(UpdatePipeline.Platform, max);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The store is away for a moment: the next poll tries again; nothing accepted is lost meanwhile.
             LogStoreFailed(logger, 0, e.Message);
-            return null;
+            return [];
         }
     }
 
