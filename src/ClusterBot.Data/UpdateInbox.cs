@@ -48,23 +48,29 @@ public sealed class UpdateInbox(StateDatabase database, StoreInstance instance, 
     {
         var now = time.GetUtcNow();
         using var c = database.Open();
-        var taken = c.Query<InboxItem>($"""
-            UPDATE inbox SET owner = @owner, lease_until = @until
-            WHERE seq IN (
-                SELECT i.seq FROM inbox i
-                WHERE i.platform = @platform
-                  AND (i.lease_until IS NULL OR i.lease_until < @now)
-                  AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.platform = i.platform AND e.chat_key = i.chat_key AND e.seq < i.seq)
-                ORDER BY i.seq
-                LIMIT @max
-                {database.Dialect.SkipLocked})
-            RETURNING seq AS Seq, platform AS Platform, update_id AS UpdateId, chat_key AS ChatKey, payload AS Payload
-            """,
+        var taken = c.Query<InboxItem>(TakeSql(database.Dialect),
             new { platform, max, owner = instance.Id, now = database.Dialect.Stamp(now), until = database.Dialect.Stamp(now + instance.Lease) }).AsList();
         // RETURNING promises no order; the oldest is handed out first.
         taken.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         return taken;
     }
+
+    /// <summary>
+    /// The take: the oldest free update of each chat, walked in arrival order (index inbox_order) up to the limit, so
+    /// its cost follows the updates it passes over (leased, or behind their chat's first), not the inbox's size.
+    /// </summary>
+    internal static string TakeSql(SqlDialect dialect) => $"""
+        UPDATE inbox SET owner = @owner, lease_until = @until
+        WHERE seq IN (
+            SELECT i.seq FROM inbox i
+            WHERE i.platform = @platform
+              AND (i.lease_until IS NULL OR i.lease_until < @now)
+              AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.platform = i.platform AND e.chat_key = i.chat_key AND e.seq < i.seq)
+            ORDER BY i.seq
+            LIMIT @max
+            {dialect.SkipLocked})
+        RETURNING seq AS Seq, platform AS Platform, update_id AS UpdateId, chat_key AS ChatKey, payload AS Payload
+        """;
 
     public void Done(InboxItem item)
     {
