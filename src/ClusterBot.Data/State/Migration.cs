@@ -43,6 +43,9 @@ internal static class Migrations
                 choice INTEGER NOT NULL, is_right INTEGER NOT NULL, answered_at TEXT NOT NULL, PRIMARY KEY (platform, quiz_key, user_id));
             CREATE INDEX quiz_answers_chat ON quiz_answers (platform, chat_id, answered_at);
             """),
+        // A take walks the inbox in arrival order and stops at its limit; without this index SQLite read every waiting
+        // update of the platform through inbox_chat, checked each against its chat and sorted them, on every take.
+        new(4, "inbox in arrival order", "CREATE INDEX inbox_order ON inbox (platform, seq);"),
     ];
 
     public static readonly IReadOnlyList<Migration> Postgres =
@@ -75,5 +78,6 @@ internal static class Migrations
                 choice integer NOT NULL, is_right integer NOT NULL, answered_at timestamptz NOT NULL, PRIMARY KEY (platform, quiz_key, user_id));
             CREATE INDEX quiz_answers_chat ON quiz_answers (platform, chat_id, answered_at);
             """),
+        new(4, "inbox in arrival order", "CREATE INDEX inbox_order ON inbox (platform, seq);"),
     ];
 }

@@ -23,6 +23,9 @@ public sealed class PostgresStateDatabase : StateDatabase, IDisposable
 
     protected override DbConnection OpenConnection() => _source.OpenConnection();
 
+    // SQLSTATE classes 22 (data exception: a value the type cannot hold) and 23 (integrity constraint violation).
+    public override bool RefusesValues(DbException e) => e is PostgresException { SqlState: ['2', '2' or '3', ..] };
+
     protected override int Migrate()
     {
         using var c = _source.OpenConnection();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ClusterBot.Data.State;
 
@@ -16,6 +17,9 @@ public sealed class SqliteStateDatabase(SqliteDatabase file) : StateDatabase
     public override string Name => "sqlite";
 
     protected override DbConnection OpenConnection() => file.Open();
+
+    // SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_MISMATCH: the row, not the file, is at fault.
+    public override bool RefusesValues(DbException e) => e is SqliteException { SqliteErrorCode: 18 or 19 or 20 };
 
     protected override int Migrate()
     {

@@ -29,6 +29,12 @@ public abstract class StateDatabase
     /// <summary>Applies the migrations not yet applied; returns how many this call applied (0 once current).</summary>
     public int EnsureMigrated() => _migrated.Value;
 
+    /// <summary>
+    /// True when the engine refused a statement for the values it carries (a constraint, a value the column cannot
+    /// hold), not because the database is away: retrying the same values fails alike, while other rows would go in.
+    /// </summary>
+    public abstract bool RefusesValues(DbException e);
+
     protected abstract DbConnection OpenConnection();
 
     private int MigrateOrExplain()

@@ -47,23 +47,27 @@ public sealed partial class InboxWorkers(
             while (!handling.IsCancellationRequested)
             {
                 await slots.WaitAsync(handling.Token);
-                if (await inbox.NextAsync(handling.Token) is not { } item)
-                {
-                    slots.Release();
-                    break;
-                }
+                // Every slot free now is filled by one take: a burst is leased in one statement, not one per update.
+                var free = 1;
+                while (free < concurrency && slots.Wait(0, CancellationToken.None)) free++;
+                var items = await inbox.NextAsync(free, handling.Token);
+                if (items.Count < free) slots.Release(free - items.Count);
+                if (items.Count == 0) break;
 
-                lanes.Post(item.ChatKey, async () =>
+                foreach (var item in items)
                 {
-                    try
+                    lanes.Post(item.ChatKey, async () =>
                     {
-                        await HandleAsync(item, handling.Token);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                });
+                        try
+                        {
+                            await HandleAsync(item, handling.Token);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    });
+                }
             }
         }
         catch (OperationCanceledException) when (handling.IsCancellationRequested)

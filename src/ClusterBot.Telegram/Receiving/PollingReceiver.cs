@@ -1,4 +1,3 @@
-using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Diagnostics;
 using ClusterBot.Telegram.Pipeline;
 using ClusterBot.Telegram.Sending;
@@ -19,7 +18,6 @@ namespace ClusterBot.Telegram.Receiving;
 public sealed partial class PollingReceiver(
     UpdateFetcher fetcher,
     TelegramInbox inbox,
-    ConversationPipeline conversations,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     TokenRedactor redactor,
@@ -77,20 +75,15 @@ public sealed partial class PollingReceiver(
     }
 
     /// <summary>
-    /// Writes the fetched updates to the inbox in Telegram's order; returns the offset that acknowledges what is safe
-    /// there (up to the first refused update) and whether one was refused.
+    /// Writes the fetched updates to the inbox in Telegram's order, all in one store transaction (which also skips
+    /// those the ledger knows were answered, fetched again after an acknowledgement that never arrived); returns the
+    /// offset that acknowledges what is safe there (up to the first refused update) and whether one was refused.
     /// </summary>
     private (int? Offset, bool Refused) Store(FetchedUpdates fetched)
     {
-        var unreadable = new HashSet<int>(fetched.Unreadable);
-        foreach (var id in unreadable) LogUnreadable(logger, id);
-        foreach (var (update, json) in fetched.Updates)
-        {
-            // Fetched again after an acknowledgement that never arrived: the ledger knows it was answered.
-            if (conversations.IsCompleted(UpdatePipeline.Platform, TelegramConversations.Id(update.Id))) continue;
-            if (inbox.TryPost(update, json) == InboxPost.Refused) return (update.Id, true);
-        }
-
+        foreach (var id in fetched.Unreadable) LogUnreadable(logger, id);
+        var accepted = inbox.TryPostAll(fetched.Updates);
+        if (accepted < fetched.Updates.Count) return (fetched.Updates[accepted].Update.Id, true);
         return (fetched.HighestId is { } highest ? highest + 1 : null, false);
     }
 

@@ -31,35 +31,58 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
     private readonly SemaphoreSlim _arrived = new(0, int.MaxValue);
     private volatile bool _closed;
 
-    public InboxPost TryPost(Update update, string payload)
+    /// <summary>One update (the webhook's): the batch of one.</summary>
+    public InboxPost TryPost(Update update, string payload) =>
+        TryPostAll([new FetchedUpdate(update, payload)]) == 1 ? InboxPost.Accepted : InboxPost.Refused;
+
+    /// <summary>
+    /// Writes updates to the inbox in one store transaction, with the ledger check and the capacity counted once for
+    /// all of them; returns how many, from the first, Telegram may be told arrived (all, or those before the first
+    /// refused). One the store refuses for what it carries is set aside and logged, not refused: offered again it
+    /// would fail again, and hold back every update after it.
+    /// </summary>
+    public int TryPostAll(IReadOnlyList<FetchedUpdate> updates)
     {
-        if (_closed) return InboxPost.Refused;
+        if (_closed || updates.Count == 0) return 0;
         try
         {
-            if (store.Count(UpdatePipeline.Platform) >= options.Value.WebhookQueueCapacity) return InboxPost.Refused;
-            var key = UpdateRouter.ChatKey(update).ToString(CultureInfo.InvariantCulture);
-            if (store.Add(UpdatePipeline.Platform, update.Id.ToString(CultureInfo.InvariantCulture), key, payload)) Nudge();
+            var entries = new InboxEntry[updates.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var update = updates[i].Update;
+                entries[i] = new InboxEntry(
+                    update.Id.ToString(CultureInfo.InvariantCulture), UpdateRouter.ChatKey(update).ToString(CultureInfo.InvariantCulture), updates[i].Json);
+            }
 
-            return InboxPost.Accepted;
+            var results = store.AddBatch(UpdatePipeline.Platform, entries, options.Value.WebhookQueueCapacity);
+            var accepted = 0;
+            while (accepted < results.Count && results[accepted] != InboxAddResult.Refused)
+            {
+                if (results[accepted] == InboxAddResult.Rejected) LogSetAside(logger, updates[accepted].Update.Id);
+                accepted++;
+            }
+
+            if (results.Contains(InboxAddResult.Added)) Nudge();
+            return accepted;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogStoreFailed(logger, update.Id, e.Message);
-            return InboxPost.Refused;
+            LogStoreFailed(logger, updates[0].Update.Id, e.Message);
+            return 0;
         }
     }
 
     /// <summary>
-    /// The next update this instance may handle, waiting for one; null once closed and nothing is left that is free
-    /// to take (what another live instance holds is its own to finish).
+    /// Up to <paramref name="max"/> updates this instance may handle, taken in one store statement (at most one per
+    /// chat), waiting for at least one; empty once closed and nothing is left that is free to take (what another live
+    /// instance holds is its own to finish).
     /// </summary>
-    public async Task<InboxItem?> NextAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxItem>> NextAsync(int max, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var item = TryTake();
-            if (item is not null) return item;
-            if (_closed) return null;
+            var items = TryTake(max);
+            if (items.Count > 0 || _closed) return items;
             await _arrived.WaitAsync(PollInterval, cancellationToken);
         }
     }
@@ -105,17 +128,17 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
         _arrived.Release(2);
     }
 
-    private InboxItem? TryTake()
+    private IReadOnlyList<InboxItem> TryTake(int max)
     {
         try
         {
-            return store.TryTakeNext(UpdatePipeline.Platform);
+            return store.TakeNext(UpdatePipeline.Platform, max);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The store is away for a moment: the next poll tries again; nothing accepted is lost meanwhile.
             LogStoreFailed(logger, 0, e.Message);
-            return null;
+            return [];
         }
     }
 
@@ -131,6 +154,9 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
             LogStoreFailed(logger, long.Parse(item.UpdateId, CultureInfo.InvariantCulture), e.Message);
         }
     }
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Error, Message = "Update {UpdateId} was refused by the store's inbox for what it carries; set aside, the updates beside it go on")]
+    private static partial void LogSetAside(ILogger logger, long updateId);
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "The update inbox is unavailable (update {UpdateId}): {Error}")]
     private static partial void LogStoreFailed(ILogger logger, long updateId, string error);

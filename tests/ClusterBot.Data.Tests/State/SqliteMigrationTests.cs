@@ -38,7 +38,7 @@ public sealed class SqliteMigrationTests : IDisposable
         }
 
         var database = new SqliteStateDatabase(new SqliteDatabase(path));
-        Assert.Equal(3, database.EnsureMigrated());
+        Assert.Equal(Migrations.Sqlite.Count, database.EnsureMigrated());
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 10, 5, 0, TimeSpan.Zero));
         Assert.Equal(Lang.En, new ChatSettingsStore(database, time).GetLanguage("telegram", "42"));
         var ledger = new UpdateLedger(database, new StoreInstance("new", TimeSpan.FromSeconds(20)), time);

@@ -257,6 +257,76 @@ public abstract class StateStoreContract : IDisposable
         Assert.Equal(0, instances[0].Inbox.Count("telegram"));
     }
 
+    private static InboxEntry Entry(int id, string chat, string? payload = null) =>
+        new(id.ToString(System.Globalization.CultureInfo.InvariantCulture), chat, payload ?? $"{{\"update_id\":{id}}}");
+
+    [SkippableFact]
+    public void A_batch_is_written_in_order_skipping_what_already_waits_and_what_the_ledger_says_was_answered()
+    {
+        var a = NewInstance("a");
+        a.Inbox.Add("telegram", "1", "chat-a", "{\"update_id\":1}");
+        a.Ledger.TryBegin("telegram", "2");
+        a.Ledger.Complete("telegram", "2", ConversationOutcome.Sent);
+        // Claimed but not finished: someone may still be answering it, so it is queued, and the pipeline decides.
+        a.Ledger.TryBegin("telegram", "4");
+
+        var results = a.Inbox.AddBatch("telegram", [Entry(1, "chat-a"), Entry(2, "chat-a"), Entry(3, "chat-b"), Entry(4, "chat-a")], capacity: 100);
+
+        Assert.Equal([InboxAddResult.Skipped, InboxAddResult.Skipped, InboxAddResult.Added, InboxAddResult.Added], results);
+        Assert.Equal(3, a.Inbox.Count("telegram"));
+        Assert.Equal(["1", "3"], a.Inbox.TakeNext("telegram", 10).Select(i => i.UpdateId));
+    }
+
+    [SkippableFact]
+    public void A_poisoned_update_in_a_batch_is_set_aside_and_the_updates_beside_it_are_written()
+    {
+        var a = NewInstance("a");
+        // A payload the table cannot hold (its column is NOT NULL): the store refuses this row, whatever the engine.
+        var results = a.Inbox.AddBatch("telegram", [Entry(1, "chat-a"), new InboxEntry("2", "chat-a", null!), Entry(3, "chat-a"), Entry(4, "chat-b")], capacity: 100);
+
+        Assert.Equal([InboxAddResult.Added, InboxAddResult.Rejected, InboxAddResult.Added, InboxAddResult.Added], results);
+        Assert.Equal(3, a.Inbox.Count("telegram"));
+        var order = new List<string>();
+        while (a.Inbox.TryTakeNext("telegram") is { } item)
+        {
+            order.Add(item.UpdateId);
+            a.Inbox.Done(item);
+        }
+
+        Assert.Equal(["1", "3", "4"], order);
+    }
+
+    [SkippableFact]
+    public void A_full_inbox_refuses_the_rest_of_a_batch_and_what_is_skipped_takes_no_room()
+    {
+        var a = NewInstance("a");
+        a.Inbox.Add("telegram", "1", "chat-a", "{\"update_id\":1}");
+        a.Inbox.Add("discord", "9", "chat-d", "{}");
+
+        var results = a.Inbox.AddBatch("telegram", [Entry(1, "chat-a"), Entry(2, "chat-b"), Entry(3, "chat-c"), Entry(4, "chat-d")], capacity: 2);
+
+        // Another platform's updates do not count against Telegram's room.
+        Assert.Equal([InboxAddResult.Skipped, InboxAddResult.Added, InboxAddResult.Refused, InboxAddResult.Refused], results);
+        Assert.Equal(2, a.Inbox.Count("telegram"));
+    }
+
+    [SkippableFact]
+    public void Several_updates_are_taken_at_once_one_per_chat_oldest_first()
+    {
+        var a = NewInstance("a");
+        var b = NewInstance("b");
+        a.Inbox.AddBatch("telegram", [Entry(1, "chat-a"), Entry(2, "chat-b"), Entry(3, "chat-a"), Entry(4, "chat-c"), Entry(5, "chat-d")], capacity: 100);
+
+        var taken = a.Inbox.TakeNext("telegram", 3);
+        Assert.Equal(["1", "2", "4"], taken.Select(i => i.UpdateId));
+        // What a holds is not b's; of the rest, only chat D's update is free (chat A's next waits behind its first).
+        Assert.Equal(["5"], b.Inbox.TakeNext("telegram", 10).Select(i => i.UpdateId));
+        Assert.Empty(b.Inbox.TakeNext("telegram", 10));
+
+        a.Inbox.Done(taken[0]);
+        Assert.Equal(["3"], b.Inbox.TakeNext("telegram", 10).Select(i => i.UpdateId));
+    }
+
     // ---- chat settings
 
     [SkippableFact]
