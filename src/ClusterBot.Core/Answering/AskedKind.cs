@@ -98,10 +98,12 @@ public static class AskedKind
         };
     }
 
-    /// <summary>"В каком году", "what year", "which year": a year is asked, not a period or a decade.</summary>
+    /// <summary>"В каком году", "в каком точно году", "what exact year": a year is asked, not a period or a decade.</summary>
     private static bool AsksForAYear(QueryAnalysis query) =>
-        Phrases.Contains(query.Tokens, ["каком", "году"]) || Phrases.Contains(query.Tokens, ["какой", "год"]) || Phrases.Contains(query.Tokens, ["what", "year"]) ||
-        Phrases.Contains(query.Tokens, ["which", "year"]) || Phrases.Contains(query.Tokens, ["какого", "года"]);
+        Enumerable.Range(0, query.Tokens.Count).Any(k => YearAskers.Contains(query.Tokens[k]) &&
+            query.Tokens.Skip(k + 1).Take(2).Any(t => t is "году" or "год" or "года" or "year"));
+
+    private static readonly HashSet<string> YearAskers = new(StringComparer.Ordinal) { "каком", "какой", "какого", "what", "which" };
 
     /// <summary>The decades a document names ("90-е", "1990s"): a time, but no year.</summary>
     private static IEnumerable<string> Decades(SearchDocument doc) =>

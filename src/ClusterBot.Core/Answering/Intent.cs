@@ -56,10 +56,17 @@ public static class IntentDetector
             }
 
             if (intent == Intent.Definition && tokens.Any(IsDefinitionVerb)) return intent;
+            // "в каком точно году", "what exact year": the question word and the year word need not stand side by side.
+            if (intent == Intent.When && phrases.Any(p => p is ["когда"]) && AsksWhichYear(tokens)) return intent;
         }
 
         return Intent.None;
     }
+
+    private static readonly HashSet<string> WhichForms = new(StringComparer.Ordinal) { "каком", "какой", "какого", "what", "which" };
+
+    private static bool AsksWhichYear(IReadOnlyList<string> tokens) =>
+        Enumerable.Range(0, tokens.Count).Any(k => WhichForms.Contains(tokens[k]) && tokens.Skip(k + 1).Take(2).Any(t => t is "году" or "год" or "года" or "year"));
 
     private static bool IsDefinitionVerb(string token) => DefinitionVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
 

@@ -63,7 +63,8 @@ public static class StopWords
         "amongst", "within", "without", "through", "throughout", "against", "toward", "towards", "upon", "across", "along",
         "around", "behind", "beyond", "despite", "whereas", "while", "although", "though", "because", "therefore", "however",
         "thus", "hence", "unless", "here", "now", "again", "still", "yet", "even", "really", "actually", "basically",
-        "regarding", "concerning",
+        "regarding", "concerning", "точно", "конкретно", "примерно", "приблизительно", "exactly", "precisely", "exact",
+        "approximately", "roughly",
         // Words about the text, not its subject: "какие области упомянуты", "which tools are mentioned".
         "упомянут", "упомянуты", "упомянуто", "упомянута", "упомянутых", "упомянутые", "упоминается", "упоминаются",
         "описан", "описано", "описаны", "описана", "описывается", "описываются", "рассмотрен", "рассмотрено", "рассмотрены",

@@ -19,6 +19,8 @@ public class IntentDetectorTests
     [InlineData("в каких годах шёл второй этап", Intent.When)]
     [InlineData("как можно охарактеризовать фазу роста", Intent.Definition)]
     [InlineData("опишите программу", Intent.Definition)]
+    [InlineData("в каком точно году запустили программу", Intent.When)]
+    [InlineData("what exact year did it start", Intent.When)]
     public void Detect_reads_the_question_word(string question, Intent expected) =>
         Assert.Equal(expected, IntentDetector.Detect(TextNormaliser.Tokenise(question)));
 

@@ -84,9 +84,12 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     [Fact]
     public void A_year_asked_where_the_paper_gives_a_decade_is_not_given_but_the_decade_is_offered()
     {
-        var reply = kb.Ask("в каком году появился фонд маяков");
-        Assert.False(reply.Answered, reply.ToPlainText());
-        Assert.Contains("90-е", reply.ToPlainText());
+        foreach (var question in new[] { "в каком году появился фонд маяков", "в каком точно году появился фонд маяков", "what exact year did beacon's lighthouse fund appear" })
+        {
+            var reply = kb.Ask(question);
+            Assert.False(reply.Answered, reply.ToPlainText());
+            Assert.Contains(question.StartsWith('w') ? "1990s" : "90-е", reply.ToPlainText());
+        }
 
         var when = kb.Ask("когда появился фонд маяков");
         Assert.True(when.Answered, when.ToPlainText());
