@@ -26,7 +26,8 @@ public static class SectionQuestion
 
         if (!query.Tokens.Any(IsSectionWord))
         {
-            return AsksForThePapersCountries(query) ? Countries(index, composer, lang) : null;
+            // "О чём статья?", "what is the paper about": its countries, each with its section, are what it is about.
+            return AsksForThePapersCountries(query) || AsksWhatThePaperIsAbout(query) ? Countries(index, composer, lang) : null;
         }
 
         var sections = index.Knowledge.Sections;
@@ -60,12 +61,20 @@ public static class SectionQuestion
         query.Tokens.Any(t => CountryWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) &&
         query.Tokens.Any(t => PaperWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) &&
         // Only which countries, and in what order: "what criteria chose the countries" asks something else.
-        query.Terms.Count(t => !IsFrameWord(t.Stem)) <= 1;
+        query.Terms.Count(t => !IsFrameWord(t.Stem) && NumberWords.CountOf(t.Stem) is null) <= 1;
+
+    /// <summary>Only the paper is named, and nothing asked of it but what it is about ("о чём вообще статья", "what's the article about").</summary>
+    private static bool AsksWhatThePaperIsAbout(QueryAnalysis query) =>
+        query.EntityIds.Count == 0 && query.Intent is Intent.None or Intent.Definition &&
+        query.Tokens.Any(t => PaperWordStarts.Any(p => t.StartsWith(p, StringComparison.Ordinal))) &&
+        (Phrases.Contains(query.Tokens, ["о", "чём"]) || Phrases.Contains(query.Tokens, ["о", "чем"]) || Phrases.Contains(query.Tokens, ["про", "что"]) ||
+         query.Tokens.Contains("about")) &&
+        query.Terms.All(t => IsFrameWord(t.Stem));
 
     private static readonly string[] FrameWordStarts =
     [
         "стран", "countr", "стат", "paper", "articl", "автор", "author", "studi", "исследован", "рассматр", "рассмотр", "look", "examin",
-        "consid", "review", "cover", "изуч", "описыва", "перв", "first", "start", "begin", "нач", "order", "порядк", "overview", "обзор",
+        "consid", "review", "cover", "изуч", "описыва", "разбир", "talk", "about", "перв", "first", "start", "begin", "нач", "order", "порядк", "overview", "обзор",
     ];
 
     private static readonly string[] StudyWordStarts =

@@ -137,6 +137,9 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     [Theory]
     [InlineData("какие страны рассматривает статья")]
     [InlineData("which country does the paper start with")]
+    [InlineData("о чём вообще статья")]
+    [InlineData("what is the paper about")]
+    [InlineData("о чём статья и какие три страны там разбирают")]
     public void A_question_about_the_papers_countries_lists_them_with_their_sections(string question)
     {
         var reply = kb.Ask(question);
