@@ -110,6 +110,8 @@ public sealed class InboxBatchTests : FakeBotApiTest
 
         public void Done(InboxItem item) => inner.Done(item);
 
+        public void Finish(InboxItem item, ClusterBot.Core.Conversations.ConversationOutcome? outcome) => inner.Finish(item, outcome);
+
         public void Release(InboxItem item, TimeSpan delay) => inner.Release(item, delay);
 
         public int ReleaseAll(string platform) => inner.ReleaseAll(platform);
