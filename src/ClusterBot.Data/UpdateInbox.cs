@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Data.State;
 using Dapper;
 
@@ -76,6 +77,27 @@ public sealed class UpdateInbox(StateDatabase database, StoreInstance instance, 
     {
         using var c = database.Open();
         c.Execute("DELETE FROM inbox WHERE seq = @Seq AND owner = @owner", new { item.Seq, owner = instance.Id });
+    }
+
+    public void Finish(InboxItem item, ConversationOutcome? outcome)
+    {
+        if (outcome is not { } ended)
+        {
+            Done(item);
+            return;
+        }
+
+        using var c = database.Open();
+        using var tx = c.BeginTransaction();
+        c.Execute(UpdateLedger.RecordSql, new
+        {
+            platform = item.Platform,
+            updateId = item.UpdateId,
+            outcome = ended.Name(),
+            at = database.Dialect.Stamp(time.GetUtcNow()),
+        }, tx);
+        c.Execute("DELETE FROM inbox WHERE seq = @Seq AND owner = @owner", new { item.Seq, owner = instance.Id }, tx);
+        tx.Commit();
     }
 
     public void Release(InboxItem item, TimeSpan delay)

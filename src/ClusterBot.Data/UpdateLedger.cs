@@ -35,6 +35,16 @@ public sealed class UpdateLedger(StateDatabase database, StoreInstance instance,
         }) == 1;
     }
 
+    /// <summary>
+    /// How an update ended, whether or not it was claimed first (an update handled under an inbox lease is not): a
+    /// claim is turned into the outcome, and no claim is needed.
+    /// </summary>
+    internal const string RecordSql = """
+        INSERT INTO handled_updates (platform, update_id, state, at, owner, lease_until)
+        VALUES (@platform, @updateId, @outcome, @at, NULL, NULL)
+        ON CONFLICT (platform, update_id) DO UPDATE SET state = excluded.state, at = excluded.at, owner = NULL, lease_until = NULL
+        """;
+
     public bool IsCompleted(string platform, string updateId)
     {
         using var c = database.Open();

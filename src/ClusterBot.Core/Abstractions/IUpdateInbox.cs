@@ -1,3 +1,5 @@
+using ClusterBot.Core.Conversations;
+
 namespace ClusterBot.Core.Abstractions;
 
 /// <summary>One update waiting in the inbox, as the platform sent it, leased to the instance that took it.</summary>
@@ -53,6 +55,13 @@ public interface IUpdateInbox
 
     /// <summary>Removes a handled update; its chat's next one becomes available.</summary>
     void Done(InboxItem item);
+
+    /// <summary>
+    /// Removes a handled update and records in the update ledger how it ended, in one transaction: the record and the
+    /// removal happen together or not at all, for one commit. With a null <paramref name="outcome"/> (the update never
+    /// reached the ledger, or was already recorded) it is <see cref="Done"/>.
+    /// </summary>
+    void Finish(InboxItem item, ConversationOutcome? outcome);
 
     /// <summary>Hands a taken update back untouched, to be taken again after the delay (by this or another instance).</summary>
     void Release(InboxItem item, TimeSpan delay);

@@ -10,6 +10,18 @@ namespace ClusterBot.Core.Conversations;
 /// </summary>
 public sealed partial class ConversationLedger(ILogger<ConversationLedger> logger, IUpdateLedger? ledger = null)
 {
+    private static readonly AsyncLocal<DeferredRecord?> Deferred = new();
+
+    /// <summary>
+    /// Hands the ledger's record of one event to the caller, for the work it runs until the scope ends: a caller that
+    /// holds the event under a lease of its own (the store's inbox) and writes the outcome together with letting the
+    /// event go (<see cref="IUpdateInbox.Finish"/>), in one transaction. Within the scope the event is not claimed in the
+    /// ledger, since the lease already keeps every other handler off it, only checked for having been handled to an end;
+    /// its outcome is left in <see cref="DeferredRecord.Outcome"/> instead of written. Other events, and the same one
+    /// reached a second time within the scope, are recorded as always.
+    /// </summary>
+    public DeferredRecord DeferRecord(string platform, string id) => new(platform, id);
+
     /// <param name="id">The redelivered id; null runs the work unrecorded (nothing redelivers it).</param>
     /// <param name="takeOverUnfinished">True where only this process can be handling the platform's events (one Telegram
     /// poller per token): an unfinished claim is then a crashed predecessor's, taken over at once instead of waited out.</param>
@@ -17,7 +29,17 @@ public sealed partial class ConversationLedger(ILogger<ConversationLedger> logge
         string platform, string? id, Func<CancellationToken, Task<ConversationOutcome>> work, CancellationToken cancellationToken, bool takeOverUnfinished = false)
     {
         if (id is null || ledger is null) return await work(cancellationToken);
-        if (!TryClaim(platform, id, takeOverUnfinished))
+        var deferred = Deferred.Value is { Reached: false } d && d.Platform == platform && d.Id == id ? d : null;
+        if (deferred is not null)
+        {
+            deferred.Reached = true;
+            if (IsCompleted(platform, id))
+            {
+                LogDuplicate(logger, platform, id);
+                return ConversationOutcome.Duplicate;
+            }
+        }
+        else if (!TryClaim(platform, id, takeOverUnfinished))
         {
             LogDuplicate(logger, platform, id);
             return ConversationOutcome.Duplicate;
@@ -32,14 +54,26 @@ public sealed partial class ConversationLedger(ILogger<ConversationLedger> logge
         {
             outcome = ConversationOutcome.Interrupted;
         }
-        catch (Exception) when (Recorded(platform, id))
+        catch (Exception) when (Recorded(platform, id, deferred))
         {
             // Not reached: the filter records the failure (a redelivery would fail alike) and lets the exception go on.
             throw;
         }
 
-        if (outcome == ConversationOutcome.Interrupted) Quietly(platform, id, () => ledger.Abandon(platform, id));
-        else Quietly(platform, id, () => ledger.Complete(platform, id, outcome));
+        if (deferred is not null)
+        {
+            // Nothing was claimed, so an interruption has nothing to release; an end is the caller's to write.
+            if (outcome != ConversationOutcome.Interrupted) deferred.Outcome = outcome;
+        }
+        else if (outcome == ConversationOutcome.Interrupted)
+        {
+            Quietly(platform, id, () => ledger.Abandon(platform, id));
+        }
+        else
+        {
+            Quietly(platform, id, () => ledger.Complete(platform, id, outcome));
+        }
+
         return outcome;
     }
 
@@ -57,9 +91,10 @@ public sealed partial class ConversationLedger(ILogger<ConversationLedger> logge
         }
     }
 
-    private bool Recorded(string platform, string id)
+    private bool Recorded(string platform, string id, DeferredRecord? deferred)
     {
-        Quietly(platform, id, () => ledger!.Complete(platform, id, ConversationOutcome.Failed));
+        if (deferred is not null) deferred.Outcome = ConversationOutcome.Failed;
+        else Quietly(platform, id, () => ledger!.Complete(platform, id, ConversationOutcome.Failed));
         return false;
     }
 
@@ -96,4 +131,36 @@ public sealed partial class ConversationLedger(ILogger<ConversationLedger> logge
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Update ledger unavailable for {Platform} event {Id}: {Error}")]
     private static partial void LogUnavailable(ILogger logger, string platform, string id, string error);
+
+    /// <summary>
+    /// The ledger's record of one event, held by the caller that runs it (see <see cref="DeferRecord"/>); disposing it
+    /// ends the scope.
+    /// </summary>
+    public sealed class DeferredRecord : IDisposable
+    {
+        private readonly DeferredRecord? _outer;
+
+        internal DeferredRecord(string platform, string id)
+        {
+            Platform = platform;
+            Id = id;
+            _outer = Deferred.Value;
+            Deferred.Value = this;
+        }
+
+        public string Platform { get; }
+
+        public string Id { get; }
+
+        /// <summary>True once the work reached the ledger for this event (it was checked, and run unless already handled).</summary>
+        public bool Reached { get; internal set; }
+
+        /// <summary>How the event ended, to be written by the caller; null when it never reached the ledger, was already handled, or was interrupted.</summary>
+        public ConversationOutcome? Outcome { get; internal set; }
+
+        public void Dispose()
+        {
+            if (Deferred.Value == this) Deferred.Value = _outer;
+        }
+    }
 }

@@ -83,6 +83,9 @@ public sealed partial class ConversationPipeline(
         }
     }
 
+    /// <summary>For a caller that holds the event under a lease and writes its outcome itself: see <see cref="ConversationLedger.DeferRecord"/>.</summary>
+    public ConversationLedger.DeferredRecord DeferRecord(string platform, string id) => ledger.DeferRecord(platform, id);
+
     /// <summary>Whether the event was already handled to an end.</summary>
     public bool IsCompleted(string platform, string id) => ledger.IsCompleted(platform, id);
 

@@ -89,6 +89,9 @@ public sealed partial class InboxWorkers(
             return;
         }
 
+        // The inbox's lease keeps every other handler off the update, so the ledger is not claimed; how it ended is
+        // written with its removal from the inbox, in one transaction.
+        using var record = conversations.DeferRecord(item.Platform, item.UpdateId);
         // Past the grace period what has not started is handed back untouched.
         var outcome = handling.IsCancellationRequested ? ConversationOutcome.Interrupted : await pipeline.HandleAsync(update, handling);
         if (outcome == ConversationOutcome.Interrupted)
@@ -102,7 +105,7 @@ public sealed partial class InboxWorkers(
         }
         else
         {
-            inbox.Done(item);
+            inbox.Finish(item, record.Outcome);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClusterBot.Core.Abstractions;
+using ClusterBot.Core.Conversations;
 using ClusterBot.Telegram.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -91,6 +92,13 @@ public sealed partial class TelegramInbox(IUpdateInbox store, IOptions<TelegramO
     public void Done(InboxItem item)
     {
         Quietly(item, () => store.Done(item));
+        Nudge();
+    }
+
+    /// <summary>Removes a handled update and records how it ended, in one store transaction; the takers are told at once.</summary>
+    public void Finish(InboxItem item, ConversationOutcome? outcome)
+    {
+        Quietly(item, () => store.Finish(item, outcome));
         Nudge();
     }
 

@@ -278,6 +278,46 @@ public abstract class StateStoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void Finishing_an_update_records_how_it_ended_and_lets_its_chat_go_on_claimed_or_not()
+    {
+        var a = NewInstance("a");
+        var crashed = NewInstance("crashed");
+        a.Inbox.Add("telegram", "1", "chat-a", "a1");
+        a.Inbox.Add("telegram", "2", "chat-a", "a2");
+        // Update 2 was claimed in the ledger by an instance that died (an older version claimed what it took).
+        Assert.True(crashed.Ledger.TryBegin("telegram", "2"));
+
+        var first = a.Inbox.TryTakeNext("telegram")!;
+        a.Inbox.Finish(first, ConversationOutcome.Sent);
+
+        Assert.True(a.Ledger.IsCompleted("telegram", "1"));
+        Assert.False(a.Ledger.TryBegin("telegram", "1"));
+        Assert.Equal(1, a.Inbox.Count("telegram"));
+        var second = a.Inbox.TryTakeNext("telegram")!;
+        Assert.Equal("a2", second.Payload);
+
+        a.Inbox.Finish(second, ConversationOutcome.Failed);
+
+        Assert.True(a.Ledger.IsCompleted("telegram", "2"));
+        Assert.Equal(0, crashed.Ledger.RenewLeases()); // the claim is over: no owner, no lease
+        Assert.Equal(0, a.Inbox.Count("telegram"));
+        // Delivered again (an acknowledgement lost), neither is queued again.
+        Assert.Equal([InboxAddResult.Skipped, InboxAddResult.Skipped], a.Inbox.AddBatch("telegram", [Entry(1, "chat-a"), Entry(2, "chat-a")], capacity: 100));
+    }
+
+    [SkippableFact]
+    public void Finishing_an_update_without_an_outcome_only_removes_it()
+    {
+        var a = NewInstance("a");
+        a.Inbox.Add("telegram", "1", "chat-a", "a1");
+        a.Inbox.Finish(a.Inbox.TryTakeNext("telegram")!, null);
+
+        Assert.Equal(0, a.Inbox.Count("telegram"));
+        Assert.False(a.Ledger.IsCompleted("telegram", "1"));
+        Assert.True(a.Ledger.TryBegin("telegram", "1"));
+    }
+
+    [SkippableFact]
     public void A_poisoned_update_in_a_batch_is_set_aside_and_the_updates_beside_it_are_written()
     {
         var a = NewInstance("a");

@@ -20,14 +20,38 @@ public sealed class InboxBatchTests : FakeBotApiTest
         _postgres?.Dispose();
     }
 
-    private Task<BotHarness> StartAsync(string engine, string? poisoned = null) =>
+    private Task<BotHarness> StartAsync(string engine, string? poisoned = null, Action<IServiceCollection>? services = null) =>
         BotHarness.StartAsync(Api, Temp.Database, s =>
         {
             if (engine != "postgres") return;
             _postgres = new PostgresTestDatabase();
             s["Storage:Provider"] = "Postgres";
             s["Storage:ConnectionString"] = _postgres.ConnectionString;
-        }, services => services.AddSingleton<IUpdateInbox>(sp => new RecordingInbox(sp.GetRequiredService<UpdateInbox>(), poisoned)));
+        }, s =>
+        {
+            s.AddSingleton<IUpdateInbox>(sp => new RecordingInbox(sp.GetRequiredService<UpdateInbox>(), poisoned));
+            services?.Invoke(s);
+        });
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task An_update_from_the_inbox_is_not_claimed_in_the_ledger_and_ends_in_one_store_call_with_its_outcome(string engine)
+    {
+        await using var bot = await StartAsync(engine, services: s => s.AddSingleton<IUpdateLedger>(sp => new CountingLedger(sp.GetRequiredService<UpdateLedger>())));
+        var inbox = (RecordingInbox)bot.Get<IUpdateInbox>();
+        Api.Enqueue([.. Enumerable.Range(1, 3).Select(id => Updates.PrivateText(id, 3400 + id, "/help"))]);
+        await Api.WaitForAck(3);
+        await FakeBotApi.WaitUntil(() => inbox.Finished.Count == 3, "the three updates finished");
+
+        Assert.Equal(3, Api.Sent.Count);
+        Assert.Equal(0, ((CountingLedger)bot.Get<IUpdateLedger>()).Writes);
+        Assert.All(inbox.Finished, f => Assert.Equal(ClusterBot.Core.Conversations.ConversationOutcome.Sent, f.Outcome));
+        Assert.Equal(0, inbox.Dones);
+        Assert.Equal(0, inbox.Count("telegram"));
+        var ledger = bot.Get<IUpdateLedger>();
+        Assert.All(["1", "2", "3"], id => Assert.True(ledger.IsCompleted("telegram", id)));
+    }
 
     [SkippableTheory]
     [InlineData("sqlite")]
@@ -77,7 +101,9 @@ public sealed class InboxBatchTests : FakeBotApiTest
     private sealed class RecordingInbox(UpdateInbox inner, string? poisoned) : IUpdateInbox
     {
         private readonly List<int> _batches = [];
+        private readonly List<(string, ClusterBot.Core.Conversations.ConversationOutcome?)> _finished = [];
         private int _singleAdds;
+        private int _dones;
 
         public IReadOnlyList<int> Batches
         {
@@ -108,12 +134,62 @@ public sealed class InboxBatchTests : FakeBotApiTest
 
         public IReadOnlyList<InboxItem> TakeNext(string platform, int max) => inner.TakeNext(platform, max);
 
-        public void Done(InboxItem item) => inner.Done(item);
+        public IReadOnlyList<(string UpdateId, ClusterBot.Core.Conversations.ConversationOutcome? Outcome)> Finished
+        {
+            get
+            {
+                lock (_finished) return [.. _finished];
+            }
+        }
+
+        public int Dones => Volatile.Read(ref _dones);
+
+        public void Done(InboxItem item)
+        {
+            Interlocked.Increment(ref _dones);
+            inner.Done(item);
+        }
+
+        public void Finish(InboxItem item, ClusterBot.Core.Conversations.ConversationOutcome? outcome)
+        {
+            inner.Finish(item, outcome);
+            lock (_finished) _finished.Add((item.UpdateId, outcome));
+        }
 
         public void Release(InboxItem item, TimeSpan delay) => inner.Release(item, delay);
 
         public int ReleaseAll(string platform) => inner.ReleaseAll(platform);
 
         public int Count(string platform) => inner.Count(platform);
+    }
+
+    /// <summary>The real ledger, counting what is written to it.</summary>
+    private sealed class CountingLedger(UpdateLedger inner) : IUpdateLedger
+    {
+        private int _writes;
+
+        public int Writes => Volatile.Read(ref _writes);
+
+        public bool TryBegin(string platform, string updateId)
+        {
+            Interlocked.Increment(ref _writes);
+            return inner.TryBegin(platform, updateId);
+        }
+
+        public bool IsCompleted(string platform, string updateId) => inner.IsCompleted(platform, updateId);
+
+        public void Complete(string platform, string updateId, ClusterBot.Core.Conversations.ConversationOutcome outcome)
+        {
+            Interlocked.Increment(ref _writes);
+            inner.Complete(platform, updateId, outcome);
+        }
+
+        public void Abandon(string platform, string updateId)
+        {
+            Interlocked.Increment(ref _writes);
+            inner.Abandon(platform, updateId);
+        }
+
+        public int Prune(TimeSpan olderThan) => inner.Prune(olderThan);
     }
 }
