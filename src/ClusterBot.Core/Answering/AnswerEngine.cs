@@ -221,8 +221,12 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         return countries.Count == 1 ? countries[0] : null;
     }
 
-    private static bool MentionsName(Reply reply, string name) =>
-        reply.ToPlainText().Contains(name.Split(' ')[^1][..Math.Min(5, name.Split(' ')[^1].Length)], StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the reply names the country in one of its forms: its last word less the ending ("German" of "Germany", "Коре" of "Корея").</summary>
+    private static bool MentionsName(Reply reply, string name)
+    {
+        var word = name.Split(' ')[^1];
+        return reply.ToPlainText().Contains(word.Length > 4 ? word[..^1] : word, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>"Всего 3." before the list a "how many" question is answered with.</summary>
     private static Reply CountFirst(Reply reply, int count, Lang lang) =>

@@ -76,7 +76,7 @@ public static class AskedKind
                 doc, index, _ => false);
         }
 
-        if (query.Intent == Intent.When && AsksForAYear(query) && YearsOf(doc, index).Count == 0 && Decades(doc).Any())
+        if (query.Intent == Intent.When && IntentDetector.AsksWhichYear(query.Tokens) && YearsOf(doc, index).Count == 0 && Decades(doc).Any())
         {
             // "В каком точно году запустили TORCH?": the paper gives only the decade ("в 90-е годы"), not the year.
             return Givers(new LexiconAttribute("year", new Localized("точный год: статья называет только десятилетие", "the exact year: the paper gives only the decade"), []),
@@ -97,13 +97,6 @@ public static class AskedKind
             _ => null,
         };
     }
-
-    /// <summary>"В каком году", "в каком точно году", "what exact year": a year is asked, not a period or a decade.</summary>
-    private static bool AsksForAYear(QueryAnalysis query) =>
-        Enumerable.Range(0, query.Tokens.Count).Any(k => YearAskers.Contains(query.Tokens[k]) &&
-            query.Tokens.Skip(k + 1).Take(2).Any(t => t is "году" or "год" or "года" or "year"));
-
-    private static readonly HashSet<string> YearAskers = new(StringComparer.Ordinal) { "каком", "какой", "какого", "what", "which" };
 
     /// <summary>The decades a document names ("90-е", "1990s"): a time, but no year.</summary>
     private static IEnumerable<string> Decades(SearchDocument doc) =>

@@ -65,7 +65,8 @@ public static class IntentDetector
 
     private static readonly HashSet<string> WhichForms = new(StringComparer.Ordinal) { "каком", "какой", "какого", "what", "which" };
 
-    private static bool AsksWhichYear(IReadOnlyList<string> tokens) =>
+    /// <summary>"В каком году", "в каком точно году", "what exact year": a year is asked, not a period or a decade.</summary>
+    public static bool AsksWhichYear(IReadOnlyList<string> tokens) =>
         Enumerable.Range(0, tokens.Count).Any(k => WhichForms.Contains(tokens[k]) && tokens.Skip(k + 1).Take(2).Any(t => t is "году" or "год" or "года" or "year"));
 
     private static bool IsDefinitionVerb(string token) => DefinitionVerbPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
