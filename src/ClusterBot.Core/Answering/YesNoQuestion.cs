@@ -114,9 +114,7 @@ public static class YesNoQuestion
     private static (int First, int Second) InOrderOfMention(QueryAnalysis query, HashSet<int> matched, List<HashSet<string>> itemStems)
     {
         var stems = query.Tokens.Select(WordStemmer.Stem).ToList();
-        int FirstMention(int item) => Enumerable.Range(0, stems.Count).FirstOrDefault(k =>
-            query.Terms.Any(t => t.Matches.Contains(stems[k]) || t.Stem == stems[k]) && itemStems[item].Contains(stems[k]) ||
-            itemStems[item].Contains(stems[k]), int.MaxValue);
+        int FirstMention(int item) => Enumerable.Range(0, stems.Count).FirstOrDefault(k => itemStems[item].Contains(stems[k]), int.MaxValue);
         var pair = matched.OrderBy(FirstMention).ToList();
         return (pair[0], pair[1]);
     }
