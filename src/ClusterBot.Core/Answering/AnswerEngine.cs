@@ -158,8 +158,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         if (query.YesNo)
         {
             // A yes/no question is answered yes or no first, then with what the paper says.
-            var yes = YesNoQuestion.Verdict(query, doc);
-            reply = reply with { Blocks = [new Paragraph(UiText.YesOrNo(yes)[lang]), .. reply.Blocks] };
+            var verdict = YesNoQuestion.Verdict(query, doc, index);
+            var lead = verdict is { } yes ? UiText.YesOrNo(yes) : UiText.NeitherYesNorNo;
+            reply = reply with { Blocks = [new Paragraph(lead[lang]), .. reply.Blocks] };
         }
 
         return reply with { Evidence = evidence };

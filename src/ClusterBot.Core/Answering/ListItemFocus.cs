@@ -12,9 +12,17 @@ public static class ListItemFocus
     private static readonly HashSet<string> PlaceStems = new[] { "место", "месте", "места", "позиция", "позиции", "номер", "place", "position", "rank", "ranked", "spot" }
         .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
+    private static readonly HashSet<string> NumberSigns = new(StringComparer.Ordinal) { "number", "номер", "no", "nr", "№", "#" };
+
     /// <summary>The place in a list the question asks for ("третий", "5th", "на 6 месте"), or null.</summary>
     public static int? PlaceAsked(QueryAnalysis query)
     {
+        // "Number one", "номер 2", "no. 3", "№1": a place by its number.
+        for (var k = 0; k + 1 < query.Tokens.Count; k++)
+        {
+            if (NumberSigns.Contains(query.Tokens[k]) && NumberWords.CountOf(query.Tokens[k + 1]) is { } n and > 0 and <= 100) return n;
+        }
+
         // An ordinal ("третий", "5th"), not a count ("пять", "top five"): the cardinal shares the ordinal's stem.
         var ordinal = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
         if (ordinal is not null || !query.Tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return ordinal;

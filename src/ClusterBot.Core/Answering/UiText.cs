@@ -131,6 +131,9 @@ public static class UiText
 
     public static Localized YesOrNo(bool yes) => yes ? new("Да.", "Yes.") : new("Нет.", "No.");
 
+    /// <summary>A yes/no question whose claim the fact neither bears out nor denies: what it says, without a verdict.</summary>
+    public static readonly Localized NeitherYesNorNo = new("Прямо статья этого не утверждает; вот что в ней сказано.", "The paper does not say that in so many words; here is what it says.");
+
     public static Localized NotGivenFor(string what, string subject) =>
         new($"В статье не сказано ({what}) о том, что вы назвали: «{subject}».", $"The paper does not say ({what}) for what you named: “{subject}”.");
 

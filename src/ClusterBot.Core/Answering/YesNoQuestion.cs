@@ -13,6 +13,7 @@ public static class YesNoQuestion
     {
         "кто", "что", "чем", "чему", "чего", "как", "какой", "какая", "какое", "какие", "каких", "каким", "какому", "каком", "какую",
         "каков", "какова", "каковы", "где", "куда", "откуда", "почему", "зачем", "сколько", "когда", "чей", "чья", "чьи", "назови",
+        "кого", "кому", "кем", "ком", "чём", "какого", "какими", "каких", "который", "которая", "которое", "которые", "которых",
         "назовите", "перечисли", "перечислите", "опиши", "опишите", "расскажи", "расскажите", "объясни", "объясните",
         "what", "which", "who", "whom", "whose", "how", "why", "where", "when", "list", "name", "describe", "explain", "tell",
     };
@@ -34,12 +35,26 @@ public static class YesNoQuestion
         ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4, ["5th"] = 5,
     };
 
+    /// <summary>"Что за …", "чё за …": "what kind of …", whose "что" the filler list may have taken.</summary>
+    private static readonly string[][] WhatKindOf = [["что", "за"], ["чё", "за"], ["че", "за"], ["чо", "за"]];
+
+    private static readonly HashSet<string> OrWords = new(StringComparer.Ordinal) { "или", "либо", "or" };
+
+    private static readonly HashSet<string> NotWords = new(StringComparer.Ordinal) { "нет", "not", "no" };
+
+    /// <param name="text">The question as written.</param>
+    /// <param name="tokens">Its words without chat filler.</param>
+    /// <param name="intent">What its question word asks.</param>
     public static bool Detect(string text, IReadOnlyList<string> tokens, Intent intent)
     {
         if (tokens.Count < 2 || intent is Intent.Count or Intent.When or Intent.Definition or Intent.Compare or Intent.List) return false;
         // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
         if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
         if (tokens.Any(QuestionWords.Contains)) return false;
+        var written = TextNormaliser.Tokenise(text).ToList();
+        if (WhatKindOf.Any(p => Phrases.Contains(written, p))) return false;
+        // "Top-down or bottom-up?" offers a choice: neither yes nor no answers it. "… или нет?" is a yes/no question.
+        if (Alternatives(tokens)) return false;
         if (tokens.Contains("ли") || text.Contains("или нет", StringComparison.OrdinalIgnoreCase) || text.Contains("or not", StringComparison.OrdinalIgnoreCase)) return true;
         if (Auxiliaries.Contains(tokens[0])) return true;
         return Script.IsCyrillic(tokens.FirstOrDefault(t => char.IsLetter(t[0]))?[0] ?? 'a') && text.TrimEnd().EndsWith('?');
@@ -50,6 +65,14 @@ public static class YesNoQuestion
         "не", "нет", "ни", "без", "not", "no", "nothing", "never", "neither", "nor", "without", "didn", "doesn", "isn", "wasn", "hasn", "haven",
     };
 
+    /// <summary>Whether the question offers two answers to choose from ("сверху вниз или снизу вверх?"), not "… or not?".</summary>
+    private static bool Alternatives(IReadOnlyList<string> tokens) =>
+        Enumerable.Range(1, Math.Max(0, tokens.Count - 2)).Any(k => OrWords.Contains(tokens[k]) && !NotWords.Contains(tokens[k + 1]));
+
+    /// <summary>A negation that only closes the question ("… или нет?", "… or not?") denies nothing.</summary>
+    private static bool NegatedQuestion(IReadOnlyList<string> tokens) =>
+        Enumerable.Range(0, tokens.Count).Any(k => Negators.Contains(tokens[k]) && !(k > 0 && OrWords.Contains(tokens[k - 1])));
+
     /// <summary>
     /// Whether the fact denies what the question asks: its words for the question's verb or claim stand only after a
     /// negation ("did the top five change?" — "nothing has changed"; "неизменным"), while the question puts it plainly
@@ -57,7 +80,7 @@ public static class YesNoQuestion
     /// </summary>
     private static bool Negates(QueryAnalysis query, SearchDocument doc)
     {
-        var questionNegated = query.Tokens.Any(Negators.Contains);
+        var questionNegated = NegatedQuestion(query.Tokens);
         foreach (var term in query.Terms.Where(t => t.Known && !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null))
         {
             var uses = doc.StatementTexts().SelectMany(text => Uses(TextNormaliser.Tokenise(text), term)).ToList();
@@ -81,7 +104,8 @@ public static class YesNoQuestion
             var token = tokens[i];
             if (term.Matches.Contains(WordStemmer.Stem(token)))
             {
-                yield return i > 0 && Negation(tokens, i - 1) || i > 1 && Negation(tokens, i - 2) && tokens[i - 1] is "has" or "have" or "had" or "was" or "is" or "были" or "был" or "было";
+                yield return i > 0 && Negation(tokens, i - 1) || i > 1 && Negation(tokens, i - 2) && tokens[i - 1] is "has" or "have" or "had" or "was" or "is" or "были" or "был" or "было" ||
+                    SetAgainst(tokens, i);
             }
             else if (token.Length > 5 && (token.StartsWith("не", StringComparison.Ordinal) || token.StartsWith("un", StringComparison.Ordinal)) &&
                      term.Matches.Any(m => m.Length >= 4 && token[2..].StartsWith(m, StringComparison.Ordinal)))
@@ -89,6 +113,21 @@ public static class YesNoQuestion
                 yield return true;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the word at that place is what something is set against: "rather than create new ones", "вместо новых",
+    /// "а не создавать новые" deny "new" as surely as "not" does.
+    /// </summary>
+    private static bool SetAgainst(List<string> tokens, int at)
+    {
+        for (var k = Math.Max(0, at - 3); k < at; k++)
+        {
+            if (tokens[k] is "вместо" or "instead" || tokens[k] == "than" && k > 0 && tokens[k - 1] == "rather" ||
+                tokens[k] == "не" && k > 0 && tokens[k - 1] == "а") return true;
+        }
+
+        return false;
     }
 
     private static readonly HashSet<string> OnlyWords = new(StringComparer.Ordinal) { "только", "лишь", "исключительно", "only", "solely", "exclusively" };
@@ -134,12 +173,17 @@ public static class YesNoQuestion
 
     /// <summary>
     /// Yes when the fact bears out everything the question claims; no when it states other figures, another place
-    /// in its list, or puts the question's words in two different items ("Gumi is the mining cluster?").
+    /// in its list, or puts the question's words in two different items ("Gumi is the mining cluster?"); null when
+    /// it neither bears the claim out nor denies it: a word of the claim it does not state ("Is TORCH run by provincial
+    /// governments?" against "entrusted to the central government") is no yes.
     /// </summary>
-    public static bool Verdict(QueryAnalysis query, SearchDocument doc)
+    public static bool? Verdict(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
     {
         var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
-        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).ToList();
+        var items = doc.Fact?.Items ?? [];
+        var place = ListItemFocus.PlaceAsked(query);
+        // "Is Tokyo no. 1?": the place is checked against the list's order, not looked for as a figure.
+        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
 
         if (Negates(query, doc)) return false;
@@ -147,7 +191,6 @@ public static class YesNoQuestion
         // "Only in Munich?" against "in all regions": the fact says all, the question only some.
         if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;
 
-        var items = doc.Fact?.Items ?? [];
         var claimTerms = query.Terms.Where(t => !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null).ToList();
         if (items.Count > 0)
         {
@@ -167,13 +210,27 @@ public static class YesNoQuestion
             }
 
             if (matched.Count >= 2) return false;
-            var ordinal = query.Tokens.Select(t => OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
-            if (ordinal is { } place && matched.Count == 1) return items[matched.First()].Order == place;
+            if (place is { } asked && matched.Count == 1) return items[matched.First()].Order == asked;
+            // "Is Hong Kong in the top 5?": the item named is on the list; that is the claim.
+            if (matched.Count == 1) return true;
 
             // A name the paper does not know, claimed to be on its list ("is Moscow in the top 5?"), is not on it.
             if (query.Terms.Any(t => !t.Known && !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null) && matched.Count == 0) return false;
         }
 
-        return true;
+        return BearsOut(claimTerms, doc, index) ? true : null;
+    }
+
+    /// <summary>
+    /// Whether what the document states (not the questions it is found by) uses every known word of the claim. A
+    /// name's word is borne out as well by a document about the thing so named, or one that writes out its name
+    /// ("промкомплексы" in "программа … промышленного комплекса").
+    /// </summary>
+    private static bool BearsOut(IEnumerable<QueryTerm> claim, SearchDocument doc, KnowledgeIndex index)
+    {
+        var stated = WordStemmer.StemAll(string.Join(" ", doc.StatementTexts())).ToHashSet(StringComparer.Ordinal);
+        bool Named(string id) => doc.EntityClosure.Contains(id) || index.FindEntity(id) is { } e &&
+            new[] { e.Name.Ru, e.Name.En }.Concat(e.Aliases.All).Any(name => WordStemmer.StemAll(name).All(stated.Contains));
+        return claim.Where(t => t.Known && !t.Event).All(t => t.Matches.Any(stated.Contains) || t.AliasOf is { } id && Named(id));
     }
 }

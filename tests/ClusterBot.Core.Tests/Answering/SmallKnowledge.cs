@@ -203,3 +203,31 @@ public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
             cite: {section: "9", refs: [1]}
         """;
 }
+
+/// <summary>Freedonia with claims to check: a thing done instead of another, and a ranking of two places.</summary>
+public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
+{
+    private const string MoreFacts = """
+          - id: beacon-existing-ports
+            about: [beacon]
+            kind: statement
+            ru: "Beacon расширяет существующие порты, а не строит новые."
+            en: "Beacon expands existing ports rather than building new ones."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-planning
+            about: [beacon]
+            kind: statement
+            ru: "Программу Beacon планировали сверху вниз, при участии местных властей."
+            en: "The Beacon programme was planned top-down, with local authorities taking part."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-lighthouse-ranking
+            about: [beacon]
+            kind: list
+            ru: "Два самых высоких маяка Beacon."
+            en: "Beacon's two tallest lighthouses."
+            items:
+              - {ru: "1. Северный маяк", en: "1. North Light"}
+              - {ru: "2. Южный маяк", en: "2. South Light"}
+            cite: {section: "9", refs: [1]}
+        """;
+}

@@ -1,0 +1,57 @@
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>What a yes/no question is answered with: yes only for a claim the fact states, no for one it denies, neither otherwise.</summary>
+public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixture<SmallKnowledgeWithClaims>
+{
+    private static readonly string[] Verdicts = ["Да.", "Нет.", "Yes.", "No."];
+
+    [Theory]
+    [InlineData("программа маяк появилась после реформы портов?", "Да.")]
+    [InlineData("did the beacon programme appear after the reform of the ports?", "Yes.")]
+    [InlineData("программа маяк появилась после реформы портов или нет?", "Да.")]
+    [InlineData("does beacon build new ports?", "No.")]
+    [InlineData("маяк строит новые порты?", "Нет.")]
+    [InlineData("is north light number one?", "Yes.")]
+    [InlineData("is south light number one?", "No.")]
+    public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith(verdict, reply.ToPlainText());
+    }
+
+    [Theory]
+    [InlineData("программа маяк появилась после реформы компаний?", "Прямо статья этого не утверждает")]
+    [InlineData("did the beacon programme appear after the reform of the companies?", "The paper does not say that in so many words")]
+    public void A_claim_with_a_word_the_fact_does_not_state_is_neither_confirmed_nor_denied(string question, string lead)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith(lead, reply.ToPlainText());
+    }
+
+    [Theory]
+    [InlineData("программу маяк планировали сверху вниз или снизу вверх?")]
+    [InlineData("was the beacon programme planned top-down or bottom-up?")]
+    [InlineData("с кем планировали программу маяк?")]
+    [InlineData("кого поддерживает программа маяк?")]
+    public void A_question_offering_a_choice_or_asking_who_gets_no_verdict(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.DoesNotContain(Verdicts, v => reply.ToPlainText().StartsWith(v, StringComparison.Ordinal));
+        Assert.DoesNotContain("Прямо статья", reply.ToPlainText());
+    }
+
+    [Theory]
+    [InlineData("сверху вниз или снизу вверх", false)]
+    [InlineData("это так или нет", true)]
+    [InlineData("top-down or not", true)]
+    public void Or_offers_a_choice_unless_it_is_or_not(string text, bool yesNo)
+    {
+        Assert.Equal(yesNo, YesNoQuestion.Detect(text + "?", TextNormaliser.Tokenise(text), Intent.None));
+    }
+}
