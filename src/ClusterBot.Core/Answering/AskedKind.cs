@@ -68,6 +68,12 @@ public static class AskedKind
             return Givers(Names, doc, index, d => d.Fact?.Items.Count > 0);
         }
 
+        if (query.NameAsked is { } name && !WhichName.NamesSomethingElse(query, doc, index))
+        {
+            // "Which Chinese province has the most clusters?": a fact that names no province does not say which.
+            return Givers(name, doc, index, _ => false);
+        }
+
         if (ListItemFocus.RankAsked(query) is { } place && !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&
             !(doc.Fact is { Items.Count: > 1 } listed && ListItemFocus.Pick(query, listed) is not null))
         {

@@ -1,3 +1,4 @@
+using ClusterBot.Core.Knowledge;
 using ClusterBot.Core.Text;
 using F23.StringSimilarity;
 
@@ -58,6 +59,9 @@ public sealed record QueryAnalysis(
     /// <summary>"Какая страна …", "in which country …": the answer is a country, so the word for it is what is asked, not a topic.</summary>
     public bool AsksWhichCountry { get; init; }
 
+    /// <summary>The kind of thing a "which …" question asks to be named ("какая провинция", "which regions"), or null.</summary>
+    public LexiconAttribute? NameAsked { get; init; }
+
     /// <summary>What a "how many" question counts ("сколько компаний" → компан), when the question names it.</summary>
     public QueryTerm? Counted { get; init; }
 
@@ -107,7 +111,7 @@ public static class QueryAnalyser
     {
         // Chat filler ("кароч", "плиз") says nothing about the question: it goes before anything reads the words.
         var tokens = TextNormaliser.Tokenise(text).Where(t => !index.IsFiller(t)).ToList();
-        var names = ProperNames(text);
+        var names = ProperNames.In(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
         // A place named in lower case ("what place is moscow") is still a name, and no English word in Cyrillic.
         var places = Enumerable.Range(0, tokens.Count).Where(k => index.IsPlace(tokens, k)).ToHashSet();
@@ -250,6 +254,7 @@ public static class QueryAnalyser
             Counted = intent == Intent.Count ? CountedTerm(tokens, stems, terms) : null,
             SpecificEntityCount = specific,
             AsksWhichCountry = countryAsked >= 0,
+            NameAsked = countryAsked >= 0 ? null : WhichName.KindAsked(tokens),
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch))
@@ -272,39 +277,6 @@ public static class QueryAnalyser
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Words written as names: capitalised anywhere but at the start of a sentence, or in capitals (acronyms).
-    /// Returned lower-cased, as tokens are.
-    /// </summary>
-    private static HashSet<string> ProperNames(string text)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var sentenceStart = true;
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                if (text[i] is '.' or '!' or '?' or '\n' or '«' or '"' or '“') sentenceStart = true;
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
-            var word = text[start..i];
-            var acronym = word.Length >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
-            if (acronym || (char.IsUpper(word[0]) && !sentenceStart))
-            {
-                names.Add(TextNormaliser.Normalise(word));
-            }
-
-            sentenceStart = false;
-        }
-
-        return names;
     }
 
     private static (string Key, IReadOnlySet<string> Forms, int Length)? MatchSynonymPhrase(List<string> stems, int start, KnowledgeIndex index)

@@ -204,7 +204,10 @@ public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
         """;
 }
 
-/// <summary>Freedonia with claims to check: a thing done instead of another, and a ranking of two places.</summary>
+/// <summary>
+/// Freedonia with claims to check (a thing done instead of another, a ranking of two places), and things of a kind told
+/// apart by a description or by their names, or not at all.
+/// </summary>
 public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
 {
     private const string MoreFacts = """
@@ -228,6 +231,24 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             items:
               - {ru: "1. Северный маяк", en: "1. North Light"}
               - {ru: "2. Южный маяк", en: "2. South Light"}
+            cite: {section: "9", refs: [1]}
+          - id: beacon-port-cities
+            about: [beacon]
+            kind: statement
+            ru: "Порты Beacon стоят в прибрежных городах."
+            en: "Beacon's ports stand in coastal cities."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-universities
+            about: [beacon]
+            kind: statement
+            ru: "Маякам Beacon помогают учёные из трёх университетов."
+            en: "Scientists from three universities help Beacon's lighthouses."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-ministry
+            about: [beacon]
+            kind: statement
+            ru: "Программу Beacon ведёт Министерство морей Фридонии."
+            en: "The Beacon programme is run by the Freedonian Ministry of Seas."
             cite: {section: "9", refs: [1]}
         """;
 }

@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Answering;
+
+/// <summary>
+/// "Какая провинция …", "which three Korean regions …", "в каком городе": a question whose answer is a name of that
+/// kind of thing. A fact that names nothing but what the question itself names does not answer it: "which Chinese
+/// province has the most clusters" is not answered by a fact about China's coastal provinces that names none.
+/// </summary>
+public static class WhichName
+{
+    private static readonly HashSet<string> Which = new(StringComparer.Ordinal)
+    {
+        "какой", "какая", "какое", "какие", "каких", "каким", "какую", "каком", "какому", "какого", "какими", "which", "what",
+        "назови", "назовите", "name",
+    };
+
+    /// <summary>Kinds of thing known by their names, in the forms a question uses.</summary>
+    private static readonly Dictionary<string, string> KindWords = new(StringComparer.Ordinal)
+    {
+        ["провинция"] = "province", ["провинции"] = "province", ["провинций"] = "province", ["провинцию"] = "province", ["провинциях"] = "province", ["провинциям"] = "province", ["провинциями"] = "province", ["провинцией"] = "province",
+        ["province"] = "province", ["provinces"] = "province",
+        ["город"] = "city", ["города"] = "city", ["городов"] = "city", ["городе"] = "city", ["городах"] = "city", ["городам"] = "city", ["городами"] = "city", ["city"] = "city", ["cities"] = "city",
+        ["университет"] = "university", ["университета"] = "university", ["университеты"] = "university", ["университетов"] = "university",
+        ["университете"] = "university", ["университетам"] = "university", ["университетами"] = "university", ["университетах"] = "university", ["вуз"] = "university", ["вузы"] = "university", ["вузов"] = "university",
+        ["university"] = "university", ["universities"] = "university",
+        ["министерство"] = "ministry", ["министерства"] = "ministry", ["министерств"] = "ministry", ["ведомство"] = "ministry", ["ведомства"] = "ministry",
+        ["ministry"] = "ministry", ["ministries"] = "ministry",
+        ["организация"] = "organisation", ["организации"] = "organisation", ["организаций"] = "organisation", ["организацию"] = "organisation",
+        ["организацией"] = "organisation", ["organisation"] = "organisation", ["organization"] = "organisation", ["organisations"] = "organisation",
+        ["organizations"] = "organisation", ["agency"] = "organisation", ["агентство"] = "organisation",
+        ["регион"] = "region", ["региона"] = "region", ["регионы"] = "region", ["регионов"] = "region", ["регионе"] = "region", ["регионах"] = "region", ["регионам"] = "region", ["регионами"] = "region",
+        ["земля"] = "region", ["земли"] = "region", ["земель"] = "region", ["земле"] = "region", ["землях"] = "region", ["землям"] = "region", ["землями"] = "region",
+        ["region"] = "region", ["regions"] = "region",
+    };
+
+    private static readonly Dictionary<string, Localized> KindNames = new(StringComparer.Ordinal)
+    {
+        ["province"] = new("какая именно провинция", "which province by name"),
+        ["city"] = new("какой именно город", "which city by name"),
+        ["university"] = new("какой именно университет", "which university by name"),
+        ["ministry"] = new("какое именно министерство", "which ministry by name"),
+        ["organisation"] = new("какая именно организация", "which organisation by name"),
+        ["region"] = new("какой именно регион", "which region by name"),
+    };
+
+    private static readonly string[] RussianAdjectiveEndings =
+        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "их", "ых", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ыми", "ими"];
+
+    private static readonly string[] EnglishAdjectiveEndings = ["ese", "an", "al", "ic", "ish", "ern", "ed"];
+
+    /// <summary>What the question asks to be named, as the attribute a fact must give, or null when it asks for no name.</summary>
+    public static LexiconAttribute? KindAsked(IReadOnlyList<string> tokens)
+    {
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!KindWords.TryGetValue(tokens[k], out var kind)) continue;
+            // "Which three Korean regions", "какие прибрежные провинции Китая": the kind word heads the question word's phrase.
+            for (var j = k - 1; j >= 0 && j >= k - 4; j--)
+            {
+                if (Which.Contains(tokens[j])) return new LexiconAttribute("name-" + kind, KindNames[kind], []);
+                if (!Modifies(tokens[j])) break;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Modifies(string token) =>
+        QueryAnalysis.IsNumber(token) || NumberWords.CountOf(token) is not null ||
+        (Script.IsCyrillic(token[0]) ? RussianAdjectiveEndings : EnglishAdjectiveEndings).Any(e => token.Length > e.Length + 2 && token.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>Words that make a name one of another kind: "National Commissions" is no province, "Leading-Edge Cluster" no city.</summary>
+    private static readonly Dictionary<string, string> OtherKindWords = new(StringComparer.Ordinal)
+    {
+        ["commission"] = "organisation", ["commissions"] = "organisation", ["комиссия"] = "organisation", ["комиссии"] = "organisation",
+        ["council"] = "organisation", ["committee"] = "organisation", ["association"] = "organisation", ["ассоциация"] = "organisation",
+        ["centre"] = "organisation", ["center"] = "organisation", ["центр"] = "organisation", ["institute"] = "organisation", ["институт"] = "organisation",
+        ["programme"] = "programme", ["program"] = "programme", ["программа"] = "programme", ["strategy"] = "programme", ["стратегия"] = "programme",
+        ["plan"] = "programme", ["план"] = "programme", ["competition"] = "programme", ["конкурс"] = "programme", ["platform"] = "programme",
+        ["платформа"] = "programme", ["project"] = "programme", ["проект"] = "programme", ["cluster"] = "programme", ["кластер"] = "programme",
+        ["index"] = "programme", ["индекс"] = "programme",
+    };
+
+    /// <summary>
+    /// Whether what the document states names something the question does not and that may be of the kind asked: a
+    /// run of words written as names (capitalised inside a sentence, an acronym, or a word the knowledge writes only as
+    /// a name), other than the question's own words and the country the document is about, and not made a name of
+    /// another kind by its own words.
+    /// </summary>
+    public static bool NamesSomethingElse(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
+    {
+        var kind = query.NameAsked?.Id["name-".Length..];
+        var names = NameWords.GetValue(index, Collect);
+        var own = query.Tokens.Concat(query.Tokens.Select(Transliteration.ToLatin)).Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        own.UnionWith(query.Terms.SelectMany(t => t.Matches));
+        // The question's own names and the document's country, in both languages.
+        foreach (var named in doc.Roots.Concat(query.EntityIds).Select(index.FindEntity).OfType<Entity>())
+        {
+            own.UnionWith(new[] { named.Name.Ru, named.Name.En }.Concat(named.Aliases.All).SelectMany(WordStemmer.StemAll));
+        }
+
+        bool Own(string word) => new[] { WordStemmer.Stem(word), WordStemmer.Stem(Transliteration.ToLatin(word)) }.Any(stem =>
+            own.Contains(stem) || stem.Length >= 4 && own.Any(o => o.Length >= 4 && (o.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(o, StringComparison.Ordinal))));
+
+        // A name's kind is in its words or the word after it ("Национальные комиссии", "Федеральное министерство").
+        var namesOne = doc.StatementTexts().SelectMany(t => ProperNames.Runs(t, names)).Any(run =>
+            !run.Name.All(Own) && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
+        return namesOne || !query.Tokens.Any(Superlatives.Contains) && DescribesTheKind(doc, kind, LanguageOf(query.Tokens), Own);
+    }
+
+    /// <summary>"Which one has the most", "главный": one thing is asked, and only its name gives it.</summary>
+    private static readonly HashSet<string> Superlatives = new(StringComparer.Ordinal)
+    {
+        "most", "largest", "biggest", "main", "leading", "больше", "наибольшее", "наибольшим", "наибольшей", "самый", "самая", "самое", "самые",
+        "самых", "главный", "главная", "главное", "главные", "крупнейший", "крупнейшая", "крупнейшие", "ведущий", "ведущая", "ведущие",
+    };
+
+    /// <summary>
+    /// Whether the document says what kind of them with a word the question has not used ("благодаря прибрежным
+    /// провинциям" answers "which provinces spread clusters"); a count ("в трёх регионах") does not.
+    /// </summary>
+    private static bool DescribesTheKind(SearchDocument doc, string? kind, Lang lang, Func<string, bool> own)
+    {
+        foreach (var tokens in StatementsIn(doc, lang).Select(TextNormaliser.Tokenise))
+        {
+            for (var k = 1; k < tokens.Count; k++)
+            {
+                var before = tokens[k - 1];
+                if (KindWords.TryGetValue(tokens[k], out var of) && of == kind && !StopWords.Contains(before) && !QueryAnalysis.IsNumber(before) &&
+                    NumberWords.CountOf(before) is null && !Quantities.Contains(before) && !own(before))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What the document states in one language: a modifier is compared with the question's words in the question's language.</summary>
+    private static IEnumerable<string> StatementsIn(SearchDocument doc, Lang lang) => doc.Fact is { } f
+        ? f.Items.Select(i => i.Text[lang]).Prepend(f.Text[lang])
+        : [doc.Entity!.Name[lang], doc.Entity.Summary[lang]];
+
+    private static Lang LanguageOf(IReadOnlyList<string> tokens) =>
+        tokens.Count(t => Script.IsCyrillic(t[0])) * 2 >= tokens.Count(t => char.IsLetter(t[0])) ? Lang.Ru : Lang.En;
+
+    private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
+    {
+        "несколько", "нескольких", "многих", "многие", "всех", "все", "разных", "других", "several", "many", "all", "various", "other", "some",
+    };
+
+    private static readonly ConditionalWeakTable<KnowledgeIndex, HashSet<string>> NameWords = new();
+
+    /// <summary>
+    /// The words the knowledge writes as names in its statements, lower-cased: capitalised inside a sentence or heading a
+    /// numbered item ("3. Вонджу"), and never in lower case, so that "The" after a colon or "Федеральное" heading a
+    /// title is no name.
+    /// </summary>
+    private static HashSet<string> Collect(KnowledgeIndex index)
+    {
+        var texts = index.Documents.SelectMany(d => d.StatementTexts()).ToList();
+        var names = texts.SelectMany(ProperNames.In).Concat(texts.Select(ProperNames.ItemHead).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        names.ExceptWith(texts.SelectMany(ProperNames.InLowerCase));
+        return names;
+    }
+
+}

@@ -1,0 +1,123 @@
+namespace ClusterBot.Core.Text;
+
+/// <summary>Words a text writes as names: capitalised anywhere but at the start of a sentence, or in capitals (acronyms).</summary>
+public static class ProperNames
+{
+    /// <summary>The names, lower-cased as tokens are.</summary>
+    public static HashSet<string> In(string text)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceStart = true;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                // "3. Вонджу": a list's number ends no sentence, but it starts an item as a sentence does.
+                if (text[i] is '.' or '!' or '?' or '\n' or '«' or '"' or '“') sentenceStart = true;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
+            var word = text[start..i];
+            var acronym = word.Length >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+            if (acronym || (char.IsUpper(word[0]) && !sentenceStart))
+            {
+                names.Add(TextNormaliser.Normalise(word));
+            }
+
+            sentenceStart = false;
+        }
+
+        return names;
+    }
+
+    /// <summary>The words a text writes in lower case, as tokens are.</summary>
+    public static IEnumerable<string> InLowerCase(string text) => Words(text, char.IsLower);
+
+    /// <summary>
+    /// The capitalised word after a list item's number that the item then explains ("3. Вонджу — медицинское
+    /// оборудование", "1. Tokyo–Yokohama"), where a name would not show by its capital; "1. Апгрейд структур" names nothing.
+    /// </summary>
+    public static string? ItemHead(string text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsDigit(text[i])) i++;
+        if (i == 0 || i + 2 >= text.Length || text[i] != '.' || text[i + 1] != ' ' || !char.IsUpper(text[i + 2])) return null;
+        var end = i + 2;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        var rest = text[end..].TrimStart(' ');
+        return rest.Length == 0 || rest[0] is '—' or '–' or '-' ? TextNormaliser.Normalise(text[(i + 2)..end]) : null;
+    }
+
+    private static IEnumerable<string> Words(string text, Func<char, bool> firstLetter)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
+            if (firstLetter(text[start])) yield return TextNormaliser.Normalise(text[start..i]);
+        }
+    }
+
+    /// <summary>
+    /// The runs of words a text writes as names, each lower-cased as tokens are: a capitalised word inside a sentence that
+    /// is no stop word ("The" after a colon), an acronym, or a capitalised word the caller knows to be a name ("3. Вонджу").
+    /// </summary>
+    public static List<NameRun> Runs(string text, IReadOnlySet<string> knownNames)
+    {
+        var runs = new List<NameRun>();
+        var run = new List<string>();
+        var sentenceStart = true;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                if (text[i] is not (' ' or '-' or '\u2013' or '\'')) Close();
+                if (text[i] is '.' or '!' or '?' or '\n' or '«' or '"' or '“' or ':' or ';') sentenceStart = true;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
+            var word = text[start..i];
+            var token = TextNormaliser.Normalise(word);
+            var acronym = word.Length >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+            var name = acronym || char.IsUpper(word[0]) && (!sentenceStart && !StopWords.Contains(token) || knownNames.Contains(token));
+            if (name)
+            {
+                run.Add(token);
+            }
+            else if (run.Count > 0)
+            {
+                runs.Add(new NameRun(run, token));
+                run = [];
+            }
+
+            sentenceStart = false;
+        }
+
+        Close();
+        return runs;
+
+        void Close()
+        {
+            if (run.Count > 0) runs.Add(new NameRun(run, null));
+            run = [];
+        }
+    }
+}
+
+/// <summary>Words written as one name, and the word right after them, which may say what kind of thing it names.</summary>
+public sealed record NameRun(IReadOnlyList<string> Name, string? Next);

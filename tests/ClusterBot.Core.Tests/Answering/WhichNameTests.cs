@@ -1,0 +1,55 @@
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>"Which province / city / university …": answered by a fact that names one or says which kind, not by one that only mentions them.</summary>
+public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<SmallKnowledgeWithClaims>
+{
+    [Theory]
+    [InlineData("which universities help beacon's lighthouses?")]
+    [InlineData("какие университеты помогают маякам beacon?")]
+    [InlineData("which city has the most beacon ports?")]
+    [InlineData("which coastal cities have beacon ports?")]
+    public void A_fact_that_mentions_the_kind_but_names_none_does_not_say_which(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("in which cities are beacon's ports?", "beacon-port-cities")]
+    [InlineData("в каких городах порты beacon?", "beacon-port-cities")]
+    [InlineData("which ministry runs the beacon programme?", "beacon-ministry")]
+    [InlineData("какое министерство ведёт программу beacon?", "beacon-ministry")]
+    public void A_fact_that_names_one_or_says_which_kind_answers(string question, string factId)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal([factId], reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("which three coastal provinces", "name-province")]
+    [InlineData("какие прибрежные провинции", "name-province")]
+    [InlineData("в каком городе", "name-city")]
+    [InlineData("какую роль играют региональные университеты", null)]
+    [InlineData("which types of universities", null)]
+    public void The_kind_asked_heads_the_question_words_phrase(string text, string? kind)
+    {
+        Assert.Equal(kind, WhichName.KindAsked(TextNormaliser.Tokenise(text))?.Id);
+    }
+
+    [Fact]
+    public void Names_are_runs_of_capitalised_words_inside_a_sentence_and_known_names_anywhere()
+    {
+        var runs = ProperNames.Runs("The programme: The Ministry of Seas works with OECD. Марвилл leads.", new HashSet<string> { "марвилл" });
+        Assert.Equal(["ministry", "seas", "oecd", "марвилл"], runs.SelectMany(r => r.Name));
+        Assert.Equal("of", runs[0].Next);
+        Assert.Equal("вонджу", ProperNames.ItemHead("3. Вонджу — медицинское оборудование"));
+        Assert.Equal("tokyo", ProperNames.ItemHead("1. Tokyo–Yokohama"));
+        Assert.Null(ProperNames.ItemHead("Вонджу — медицинское оборудование"));
+        Assert.Null(ProperNames.ItemHead("1. Апгрейд кластерных структур"));
+    }
+}
