@@ -19,6 +19,13 @@ public static class SectionQuestion
     /// <summary>The reply, or null when the question does not ask about the sections.</summary>
     public static Reply? Answer(QueryAnalysis query, KnowledgeIndex index, ReplyComposer composer, Lang lang)
     {
+        if (AsksForThePapersDetails(query))
+        {
+            // "Когда вышла статья?", "who funded the authors' research": the text the bot knows carries no such details.
+            var followUps = index.Showcase.Countries.Select(c => composer.FollowUpFor(c.Id, lang)).OfType<FollowUp>().ToList();
+            return new Reply(lang, ReplyOutcome.NotFound, [new Paragraph(UiText.NoPaperDetails(index.Knowledge.PaperTitle[lang])[lang])], [], [], followUps);
+        }
+
         if (query.YesNo)
         {
             return AsksWhetherThePaperStudies(query, index) is { } studied ? Countries(index, composer, lang, studied) : null;
@@ -70,6 +77,31 @@ public static class SectionQuestion
         (Phrases.Contains(query.Tokens, ["о", "чём"]) || Phrases.Contains(query.Tokens, ["о", "чем"]) || Phrases.Contains(query.Tokens, ["про", "что"]) ||
          query.Tokens.Contains("about")) &&
         query.Terms.All(t => IsFrameWord(t.Stem));
+
+    /// <summary>What a question may ask of a paper as a publication: when and where it came out, who wrote or paid for it.</summary>
+    private static readonly string[] DetailWordStarts =
+    [
+        "опубликова", "публикац", "вышл", "издан", "издат", "журнал", "написал", "написан", "финансир", "грант", "спонсир", "doi", "страниц",
+        "publish", "publicat", "journal", "wrote", "written", "fund", "grant", "sponsor", "pages", "venue", "affiliat",
+    ];
+
+    private static readonly string[] YearWordStarts = ["год", "year", "когда", "when"];
+
+    /// <summary>
+    /// Only the paper (or its authors or their study) is named, and what is asked of it is a detail of the publication:
+    /// "what year was the article published", "кто финансировал исследование авторов", "who are the authors".
+    /// </summary>
+    private static bool AsksForThePapersDetails(QueryAnalysis query)
+    {
+        bool Starts(string word, string[] starts) => starts.Any(p => word.StartsWith(p, StringComparison.Ordinal));
+        if (query.EntityIds.Count > 0 || query.Places.Count > 0 || !query.Tokens.Any(t => Starts(t, PaperWordStarts))) return false;
+        var detail = query.Tokens.Any(t => Starts(t, DetailWordStarts));
+        // "Кто авторы статьи?": who the authors are is a detail too.
+        var whoWrote = query.Tokens.Any(t => t is "кто" or "who" or "whose" or "чья" or "чьё") && query.Tokens.Any(t => Starts(t, ["автор", "author"]));
+        // Every content word is one of these, as the question writes it ("article", not its stem "articl").
+        bool Allowed(string word) => Starts(word, PaperWordStarts) || Starts(word, DetailWordStarts) || Starts(word, YearWordStarts) || Starts(word, ["работ", "work", "выш"]);
+        return (detail || whoWrote) && query.Terms.All(t => query.Tokens.Where(w => WordStemmer.Stem(w) == t.Stem).Any(Allowed) || Allowed(t.Stem));
+    }
 
     private static readonly string[] FrameWordStarts =
     [

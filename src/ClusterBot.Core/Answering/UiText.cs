@@ -137,6 +137,10 @@ public static class UiText
     public static Localized NotGivenFor(string what, string subject) =>
         new($"В статье не сказано ({what}) о том, что вы назвали: «{subject}».", $"The paper does not say ({what}) for what you named: “{subject}”.");
 
+    public static Localized NoPaperDetails(string title) => new(
+        $"Выходных данных статьи «{title}» (авторов, года, журнала, финансирования) в её тексте, на котором основаны мои ответы, нет; я знаю только то, что в нём сказано.",
+        $"The text of “{title}” that my answers come from does not give its details as a publication (authors, year, journal, funding); I know only what it says.");
+
     public static Localized NotGiven(string what) => new($"В статье этого нет ({what}).", $"The paper does not say that ({what}).");
 
     public static Localized GivenOnlyFor(string what) =>

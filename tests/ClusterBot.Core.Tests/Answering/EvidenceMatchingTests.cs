@@ -148,6 +148,30 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.Contains(reply.FollowUps, f => f.Command == "/country freedonia");
     }
 
+    [Theory]
+    [InlineData("когда вышла статья?", "Выходных данных статьи")]
+    [InlineData("в каком журнале опубликована статья", "Выходных данных статьи")]
+    [InlineData("кто финансировал исследование авторов", "Выходных данных статьи")]
+    [InlineData("кто авторы статьи", "Выходных данных статьи")]
+    [InlineData("what year was the article published", "details as a publication")]
+    [InlineData("who wrote this paper", "details as a publication")]
+    public void A_question_about_the_paper_as_a_publication_is_told_the_text_does_not_give_it(string question, string expected)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Contains(expected, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("what does the paper say about the budget of the beacon programme")]
+    [InlineData("кто финансирует программу маяк по словам авторов")]
+    public void Funding_or_publishing_of_something_the_paper_names_is_no_question_about_the_paper(string question)
+    {
+        Assert.DoesNotContain("Выходных данных", kb.Ask(question).ToPlainText());
+        Assert.DoesNotContain("details as a publication", kb.Ask(question).ToPlainText());
+    }
+
     [Fact]
     public void A_word_that_only_starts_like_a_section_word_is_no_section_question()
     {

@@ -26,12 +26,12 @@ public sealed partial class GraderTests : IDisposable
     {
         { Path.Combine(RepoPaths.Shared, "eval", "questions.jsonl"), int.MaxValue },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 136 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 235 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 213 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 237 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 214 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-dev.jsonl"), 96 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-test.jsonl"), 87 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-test.jsonl"), 88 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-dev.jsonl"), 137 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-test.jsonl"), 126 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-test.jsonl"), 127 },
     };
 
     [Theory]
