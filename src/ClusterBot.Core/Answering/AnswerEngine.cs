@@ -105,8 +105,10 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         // Of the candidates close to the best, the first that gives what is asked (a year for "when", the counted
         // thing, the attribute) answers: "сколько компаний" is the fact that counts companies, not the one above it.
         var best = ranked.Count > 0 ? ranked[0] : null;
+        // Of those, one that states a count of the counted thing ("created 7 clusters") before a list that only speaks of it.
         if (best is not null && !AskedKind.Gives(query, best.Document, index) &&
-            ranked.Skip(1).TakeWhile(s => s.Score >= best.Score * NearBest).FirstOrDefault(s => AskedKind.Gives(query, s.Document, index)) is { } giving)
+            ranked.Skip(1).TakeWhile(s => s.Score >= best.Score * NearBest).Where(s => AskedKind.Gives(query, s.Document, index))
+                .OrderByDescending(s => AskedKind.StatesCountOf(query, s.Document)).FirstOrDefault() is { } giving)
         {
             ranked = [giving, .. ranked.Where(s => s != giving)];
             best = giving;

@@ -104,6 +104,25 @@ public static class AskedKind
         };
     }
 
+    /// <summary>Whether the document puts a figure right before the thing a "how many" question counts ("создало 7 кластеров").</summary>
+    public static bool StatesCountOf(QueryAnalysis query, SearchDocument doc)
+    {
+        if (query.Intent != Intent.Count || query.Counted is not { } counted) return false;
+        foreach (var tokens in doc.StatementTexts().Select(TextNormaliser.Tokenise))
+        {
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                if (!QueryAnalysis.IsNumber(tokens[k]) && NumberWords.CountOf(tokens[k]) is null) continue;
+                for (var j = k + 1; j < tokens.Count && j <= k + 2; j++)
+                {
+                    if (counted.Matches.Contains(WordStemmer.Stem(tokens[j]))) return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The decades a document names ("90-е", "1990s"): a time, but no year.</summary>
     private static IEnumerable<string> Decades(SearchDocument doc) =>
         doc.StatementTexts().SelectMany(TextNormaliser.Tokenise).Where(t => t is [_, _, ..] && char.IsDigit(t[0]) && (t.EndsWith("0s", StringComparison.Ordinal) || t.EndsWith("0е", StringComparison.Ordinal)) ||

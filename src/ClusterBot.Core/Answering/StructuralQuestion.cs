@@ -42,13 +42,16 @@ public static class StructuralQuestion
             return null;
         }
 
-        if (query.Intent != Intent.When && words.All(ProgrammeStems.Contains) && entity.Kind is EntityKind.Country or EntityKind.Topic &&
+        // "How many clusters did Korea create in the initial phase?" counts clusters: the phases are where, not what.
+        var counted = query.Intent == Intent.Count ? query.Counted?.Stem : null;
+
+        if (query.Intent != Intent.When && words.All(ProgrammeStems.Contains) && (counted is null || ProgrammeStems.Contains(counted)) && entity.Kind is EntityKind.Country or EntityKind.Topic &&
             index.ChildrenOf(entity.Id).Any(e => e.Kind is EntityKind.Programme or EntityKind.Region))
         {
             return new Target(CommandTable.Programme, entity.Id);
         }
 
-        if (words.All(PhaseStems.Contains) && index.ChildrenOf(entity.Id, EntityKind.Phase).Any())
+        if (words.All(PhaseStems.Contains) && (counted is null || PhaseStems.Contains(counted)) && index.ChildrenOf(entity.Id, EntityKind.Phase).Any())
         {
             return new Target(CommandTable.Phases, entity.Id);
         }

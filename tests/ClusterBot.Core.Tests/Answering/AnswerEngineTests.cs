@@ -209,6 +209,16 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.Equal(["kr-phase-formation", "kr-phase-growth", "kr-phase-maturity"], reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("сколько фаз у кластерной политики кореи", true)]
+    [InlineData("how many clusters did korea create in the initial phase", false)]
+    [InlineData("how many clusters were there in the phases of korea", false)]
+    public void A_count_routed_to_the_phases_is_one_that_counts_phases(string question, bool phases)
+    {
+        var reply = Ask(question);
+        Assert.Equal(phases, reply.FactIds.SequenceEqual(["kr-phase-formation", "kr-phase-growth", "kr-phase-maturity"]));
+    }
+
     [Fact]
     public void A_phase_name_that_carries_its_years_does_not_repeat_them()
     {

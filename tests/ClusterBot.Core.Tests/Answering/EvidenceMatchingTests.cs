@@ -113,6 +113,17 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     }
 
     [Theory]
+    [InlineData("сколько компаний в программе маяк", "beacon-members", true)]
+    [InlineData("how many companies are in the beacon programme", "beacon-members", true)]
+    [InlineData("сколько портов в программе маяк", "beacon-members", false)]
+    [InlineData("сколько компаний в программе маяк", "beacon-ports", false)]
+    public void A_count_of_the_counted_thing_is_a_figure_right_before_its_word(string question, string factId, bool states)
+    {
+        var query = QueryAnalyser.Analyse(question, kb.Index);
+        Assert.Equal(states, AskedKind.StatesCountOf(query, kb.Index.FindDocument(factId)!));
+    }
+
+    [Theory]
     [InlineData("сколько рыбаков в программе маяк")]
     [InlineData("how many ships does the beacon programme build")]
     [InlineData("сколько реформ было у программы маяк")]
