@@ -15,7 +15,7 @@ namespace ClusterBot.Data;
 internal static class KnowledgeImage
 {
     /// <summary>Raised whenever the layout below changes: an image of another layout is not read.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static byte[] Write(KnowledgeBase kb, IReadOnlyDictionary<string, DocumentStems> stems)
     {
@@ -46,6 +46,7 @@ internal static class KnowledgeImage
             s.List(lexicon.Synonyms, s.Texts);
             s.List(lexicon.Attributes, a => { s.Text(a.Id); s.Localized(a.Name); s.Texts(a.Words); s.Texts(a.Units); w.Write(a.OnlyHowMuch); });
             s.Texts(lexicon.Places);
+            s.List(lexicon.Opposites, o => { s.Texts(o.One); s.Texts(o.Other); });
             s.List(stems.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => { s.Text(kv.Key); s.Texts(kv.Value.Text); s.Texts(kv.Value.All); });
         }
 
@@ -93,6 +94,7 @@ internal static class KnowledgeImage
         var synonyms = s.List<IReadOnlyList<string>>(s.Texts);
         var attributes = s.List(() => new LexiconAttribute(s.Text(), s.Localized(), s.Texts()) { Units = s.Texts(), OnlyHowMuch = r.ReadBoolean() });
         var places = s.Texts();
+        var opposites = s.List(() => new LexiconOpposites(s.Texts(), s.Texts()));
         var stems = new Dictionary<string, DocumentStems>(StringComparer.Ordinal);
         var documents = r.Read7BitEncodedInt();
         for (var i = 0; i < documents; i++) stems[s.Text()] = new DocumentStems(s.Texts(), s.Texts());
@@ -104,7 +106,7 @@ internal static class KnowledgeImage
             References = references,
             Entities = entities,
             Facts = facts,
-            Lexicon = new Lexicon(fillers, synonyms, attributes) { Places = places },
+            Lexicon = new Lexicon(fillers, synonyms, attributes) { Places = places, Opposites = opposites },
             ContentHash = hash,
         };
         return (kb, stems);

@@ -29,6 +29,9 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.Equal(kb.Lexicon.Attributes.Select(a => (a.Id, string.Join(",", a.Words), string.Join(",", a.Units), a.OnlyHowMuch)),
             loaded.Lexicon.Attributes.Select(a => (a.Id, string.Join(",", a.Words), string.Join(",", a.Units), a.OnlyHowMuch)));
         Assert.Contains(loaded.Lexicon.Attributes, a => a.OnlyHowMuch && a.Units.Count > 0);
+        Assert.Equal(kb.Lexicon.Opposites.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)),
+            loaded.Lexicon.Opposites.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)));
+        Assert.NotEmpty(loaded.Lexicon.Opposites);
     }
 
     [Fact]

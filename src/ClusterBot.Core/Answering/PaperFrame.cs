@@ -38,6 +38,14 @@ public static class PaperFrame
             while (start >= 0 && Between.Contains(tokens[start])) start--;
             // The authors are framed only by "по мнению авторов", "according to the authors": "кто авторы" asks of them.
             var framed = start >= 0 && Openers.Contains(tokens[start]) && (paper || start < k - 1 || tokens[start] is "to" or "per" or "by");
+            // "The paper's GII data", "the authors' conclusions": what the paper says of it.
+            if (!framed && k + 1 < tokens.Count && tokens[k + 1] == "s" && tokens[k] is "paper" or "article" or "text" or "authors" or "author")
+            {
+                positions.UnionWith([k, k + 1]);
+                if (start >= 0 && tokens[start] == "the") positions.Add(start);
+                continue;
+            }
+
             if (!framed) continue;
             for (var j = start; j <= k; j++) positions.Add(j);
         }

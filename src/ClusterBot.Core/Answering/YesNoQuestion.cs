@@ -7,7 +7,7 @@ namespace ClusterBot.Core.Answering;
 /// Questions answered by yes or no, and the verdict a fact gives them: the figures, the place in a list or the
 /// item the question claims either are what the fact says (yes) or are not (no, and the fact says what is).
 /// </summary>
-public static class YesNoQuestion
+public static partial class YesNoQuestion
 {
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -89,6 +89,48 @@ public static class YesNoQuestion
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the question claims one side of a scale the lexicon knows and a sentence of the fact that speaks of the
+    /// claim states only the other: "run by provincial governments?" against "its implementation was entrusted to the
+    /// central government". Another sentence's "local projects" does not make the claim true.
+    /// </summary>
+    private static bool Opposes(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
+    {
+        var pairs = OppositeStems.GetValue(index, StemOpposites);
+        if (pairs.Count == 0) return false;
+        var asked = query.Tokens.Select(WordStemmer.Stem).ToList();
+        foreach (var sentence in Sentences(doc))
+        {
+            bool States(IReadOnlyList<string[]> side) => side.Any(phrase => Phrases.Contains(sentence, phrase));
+            foreach (var (one, other) in pairs)
+            {
+                var claimed = one.Any(w => Phrases.Contains(asked, w)) ? (Side: one, Against: other) : other.Any(w => Phrases.Contains(asked, w)) ? (Side: other, Against: one) : default;
+                if (claimed.Side is null || States(claimed.Side) || !States(claimed.Against)) continue;
+                // The sentence is about the claim when it uses another of its words ("government", "TORCH").
+                var side = claimed.Side.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+                if (query.Terms.Any(t => !side.Contains(t.Stem) && UsedIn(sentence, t))) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the sentence uses the word: a form the stemmer leaves longer counts ("экспортировать" for "экспорт").</summary>
+    private static bool UsedIn(List<string> sentence, QueryTerm term) =>
+        term.Matches.Any(m => sentence.Any(w => w == m || m.Length >= 5 && w.StartsWith(m, StringComparison.Ordinal)));
+
+    /// <summary>The stems of each sentence the document states, in either language.</summary>
+    private static IEnumerable<List<string>> Sentences(SearchDocument doc) =>
+        doc.StatementTexts().SelectMany(text => SentenceEnd().Split(text)).Select(WordStemmer.StemAll).Where(s => s.Count > 0);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, List<(string[][] One, string[][] Other)>> OppositeStems = new();
+
+    private static List<(string[][] One, string[][] Other)> StemOpposites(KnowledgeIndex index) =>
+        index.Knowledge.Lexicon.Opposites.Select(o => (o.One.Select(w => WordStemmer.StemAll(w).ToArray()).ToArray(), o.Other.Select(w => WordStemmer.StemAll(w).ToArray()).ToArray())).ToList();
 
     private static readonly HashSet<string> NotNegating = new(StringComparer.Ordinal) { "только", "лишь", "менее", "меньше", "раз", "only", "just", "less", "fewer" };
 
@@ -186,7 +228,7 @@ public static class YesNoQuestion
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
 
-        if (Negates(query, doc)) return false;
+        if (Negates(query, doc) || Opposes(query, doc, index)) return false;
 
         // "Only in Munich?" against "in all regions": the fact says all, the question only some.
         if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;
@@ -222,15 +264,17 @@ public static class YesNoQuestion
     }
 
     /// <summary>
-    /// Whether what the document states (not the questions it is found by) uses every known word of the claim. A
-    /// name's word is borne out as well by a document about the thing so named, or one that writes out its name
-    /// ("промкомплексы" in "программа … промышленного комплекса").
+    /// Whether one sentence of what the document states (not the questions it is found by) uses every known word of
+    /// the claim: "торч реализует местная власть?" is not borne out by "implementation … central government" in one
+    /// sentence and "local projects" in another. A name's word is borne out as well by a document about the thing so
+    /// named, or one that writes out its name ("промкомплексы" in "программа … промышленного комплекса").
     /// </summary>
     private static bool BearsOut(IEnumerable<QueryTerm> claim, SearchDocument doc, KnowledgeIndex index)
     {
         var stated = WordStemmer.StemAll(string.Join(" ", doc.StatementTexts())).ToHashSet(StringComparer.Ordinal);
         bool Named(string id) => doc.EntityClosure.Contains(id) || index.FindEntity(id) is { } e &&
             new[] { e.Name.Ru, e.Name.En }.Concat(e.Aliases.All).Any(name => WordStemmer.StemAll(name).All(stated.Contains));
-        return claim.Where(t => t.Known && !t.Event).All(t => t.Matches.Any(stated.Contains) || t.AliasOf is { } id && Named(id));
+        var words = claim.Where(t => t.Known && !t.Event && !(t.AliasOf is { } id && Named(id))).ToList();
+        return Sentences(doc).Any(sentence => words.All(t => UsedIn(sentence, t)));
     }
 }

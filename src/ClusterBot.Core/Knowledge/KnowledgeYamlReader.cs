@@ -212,7 +212,7 @@ public sealed class KnowledgeYamlReader
 
     private Lexicon ReadLexicon(YamlMappingNode root)
     {
-        Keys(root, "the lexicon", "fillers", "synonyms", "attributes", "places");
+        Keys(root, "the lexicon", "fillers", "synonyms", "attributes", "places", "opposites");
         var fillers = ReadLocalizedList(root, "fillers");
         var synonyms = new List<IReadOnlyList<string>>();
         foreach (var node in Seq(root, "synonyms"))
@@ -244,7 +244,24 @@ public sealed class KnowledgeYamlReader
             });
         }
 
-        return new Lexicon(fillers.All.ToList(), synonyms, attributes) { Places = ReadLocalizedList(root, "places").All.ToList() };
+        var opposites = new List<LexiconOpposites>();
+        foreach (var node in Seq(root, "opposites"))
+        {
+            if (node is not YamlSequenceNode { Children: [YamlSequenceNode one, YamlSequenceNode other] })
+            {
+                Error(node, "each pair of opposites is two lists of words, e.g. [[central, федеральный], [provincial, местный]]");
+                continue;
+            }
+
+            static List<string> Words(YamlSequenceNode side) =>
+                side.Children.OfType<YamlScalarNode>().Select(w => w.Value?.Trim() ?? "").Where(w => w.Length > 0).ToList();
+            var (a, b) = (Words(one), Words(other));
+            if (a.Count == 0 || b.Count == 0) Error(node, "each side of a pair of opposites needs at least one word");
+            else if (a.Intersect(b, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both) Error(node, $"'{both}' stands on both sides of a pair of opposites");
+            else opposites.Add(new LexiconOpposites(a, b));
+        }
+
+        return new Lexicon(fillers.All.ToList(), synonyms, attributes) { Places = ReadLocalizedList(root, "places").All.ToList(), Opposites = opposites };
     }
 
     private static readonly string[] FactKeys =

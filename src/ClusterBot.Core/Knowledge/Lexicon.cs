@@ -12,7 +12,13 @@ public sealed record Lexicon(IReadOnlyList<string> Fillers, IReadOnlyList<IReadO
 
     /// <summary>Places of the world by name: one the paper's text does not know is a place it does not study.</summary>
     public IReadOnlyList<string> Places { get; init; } = [];
+
+    /// <summary>Pairs of words on the two sides of one scale (central ~ provincial): a claim of one side, where the paper states the other, is denied.</summary>
+    public IReadOnlyList<LexiconOpposites> Opposites { get; init; } = [];
 }
+
+/// <summary>Words (or phrases) for one side of a scale, and those for the other.</summary>
+public sealed record LexiconOpposites(IReadOnlyList<string> One, IReadOnlyList<string> Other);
 
 /// <summary>Something a question may ask of a named thing (its budget, founder, population …), with the words that ask for it.</summary>
 /// <param name="Words">Words and phrases that ask for it; an entry gives the attribute when its text uses one of them.</param>

@@ -99,6 +99,9 @@ public class SmallKnowledge : IDisposable
             asked_by: how_much
             words: {ru: [инвестиций, инвестиции], en: [investment, investments]}
             units: {ru: [евро, миллионов], en: [euros, million]}
+        opposites:
+          - [[сверху вниз, top-down], [снизу вверх, bottom-up]]
+          - [[центральный, central], [местный, local]]
         places:
           ru: [франция, атлантида, дели, остин]
           en: [france, atlantis, delhi, austin]
@@ -231,6 +234,12 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             items:
               - {ru: "1. Северный маяк", en: "1. North Light"}
               - {ru: "2. Южный маяк", en: "2. South Light"}
+            cite: {section: "9", refs: [1]}
+          - id: beacon-management
+            about: [beacon]
+            kind: statement
+            ru: "Порты Beacon управляются центральным ведомством. Местные компании строят там причалы."
+            en: "Beacon's ports are managed by a central agency. Local companies build piers there."
             cite: {section: "9", refs: [1]}
           - id: beacon-port-cities
             about: [beacon]

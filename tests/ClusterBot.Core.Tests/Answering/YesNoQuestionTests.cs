@@ -14,6 +14,11 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("программа маяк появилась после реформы портов или нет?", "Да.")]
     [InlineData("does beacon build new ports?", "No.")]
     [InlineData("маяк строит новые порты?", "Нет.")]
+    [InlineData("программу маяк планировали снизу вверх?", "Нет.")]
+    [InlineData("was the beacon programme planned bottom-up?", "No.")]
+    [InlineData("are beacon's ports managed by a local agency?", "No.")]
+    [InlineData("порты маяка управляются местным ведомством?", "Нет.")]
+    [InlineData("are beacon's ports managed by a central agency?", "Yes.")]
     [InlineData("is north light number one?", "Yes.")]
     [InlineData("is south light number one?", "No.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
@@ -26,6 +31,7 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [Theory]
     [InlineData("программа маяк появилась после реформы компаний?", "Прямо статья этого не утверждает")]
     [InlineData("did the beacon programme appear after the reform of the companies?", "The paper does not say that in so many words")]
+    [InlineData("do companies manage beacon's ports?", "The paper does not say that in so many words")]
     public void A_claim_with_a_word_the_fact_does_not_state_is_neither_confirmed_nor_denied(string question, string lead)
     {
         var reply = kb.Ask(question);

@@ -134,6 +134,30 @@ public sealed class KnowledgeYamlReaderTests : IDisposable
         Assert.True(error.Line > 20);
     }
 
+    [Fact]
+    public void Opposites_read_as_pairs_of_word_lists()
+    {
+        var folder = Write(China);
+        File.WriteAllText(Path.Combine(folder, "lexicon.yaml"), "opposites:\n  - [[central, федеральный], [local, сверху вниз]]\n");
+        var pair = Assert.Single(KnowledgeYamlReader.ReadFolder(folder).Lexicon.Opposites);
+        Assert.Equal(["central", "федеральный"], pair.One);
+        Assert.Equal(["local", "сверху вниз"], pair.Other);
+    }
+
+    [Theory]
+    [InlineData("[central, local]", "two lists of words")]
+    [InlineData("[[central], [local], [state]]", "two lists of words")]
+    [InlineData("[[central], []]", "at least one word")]
+    [InlineData("[[central, state], [local, state]]", "'state' stands on both sides")]
+    public void A_malformed_pair_of_opposites_is_an_error(string pair, string expected)
+    {
+        var folder = Write(China);
+        File.WriteAllText(Path.Combine(folder, "lexicon.yaml"), $"opposites:\n  - {pair}\n");
+        var error = Assert.Single(Assert.Throws<KnowledgeValidationException>(() => KnowledgeYamlReader.ReadFolder(folder)).Errors);
+        Assert.Equal("lexicon.yaml", error.File);
+        Assert.Contains(expected, error.Message);
+    }
+
     private KnowledgeError SingleError(string china)
     {
         var ex = Assert.Throws<KnowledgeValidationException>(() => KnowledgeYamlReader.ReadFolder(Write(china)));
