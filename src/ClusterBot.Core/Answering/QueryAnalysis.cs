@@ -420,6 +420,18 @@ public static class QueryAnalyser
             if (index.IsKnownStem(shorter)) matches.Add(shorter);
         }
 
+        if (!index.IsKnownStem(stem))
+        {
+            // A verb the paper uses with another aspect's prefix: "формулируют" is its "сформулировать", "сформировали" its "формирование".
+            foreach (var prefix in VerbPrefixes)
+            {
+                foreach (var prefixed in index.VocabularyStartingWith(prefix + stem).Where(w => w.Length - stem.Length - prefix.Length <= 3)) matches.Add(prefixed);
+                if (stem.Length - prefix.Length >= 5 && stem.StartsWith(prefix, StringComparison.Ordinal) && index.IsKnownStem(stem[prefix.Length..])) matches.Add(stem[prefix.Length..]);
+            }
+        }
+
         return matches;
     }
+
+    private static readonly string[] VerbPrefixes = ["с", "со", "за", "по", "вы", "на", "от", "пере", "при", "про", "раз", "рас", "об", "под", "из", "ис", "у"];
 }
