@@ -74,7 +74,7 @@ public static class AskedKind
             return Givers(name, doc, index, _ => false);
         }
 
-        if (ListItemFocus.RankAsked(query) is { } place && !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&
+        if (query.RankAsked is { } place && !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&
             !(doc.Fact is { Items.Count: > 1 } listed && ListItemFocus.Pick(query, listed) is not null))
         {
             // "Какой кластер на 6 месте?": only a ranking with that place answers, and the paper's ends at 5.
@@ -82,7 +82,7 @@ public static class AskedKind
                 doc, index, _ => false);
         }
 
-        if (query.Intent == Intent.When && IntentDetector.AsksWhichYear(query.Tokens) && YearsOf(doc, index).Count == 0 && Decades(doc).Any())
+        if (query.Intent == Intent.When && query.AsksWhichYear && YearsOf(doc, index).Count == 0 && Decades(doc).Any())
         {
             // "В каком точно году запустили TORCH?": the paper gives only the decade ("в 90-е годы"), not the year.
             return Givers(new LexiconAttribute("year", new Localized("точный год: статья называет только десятилетие", "the exact year: the paper gives only the decade"), []),

@@ -15,30 +15,30 @@ public static class ListItemFocus
     private static readonly HashSet<string> NumberSigns = new(StringComparer.Ordinal) { "number", "номер", "no", "nr", "№", "#" };
 
     /// <summary>The place in a list the question asks for ("третий", "5th", "на 6 месте"), or null.</summary>
-    public static int? PlaceAsked(QueryAnalysis query)
+    public static int? PlaceAsked(IReadOnlyList<string> tokens)
     {
         // "Number one", "номер 2", "no. 3", "№1": a place by its number.
-        for (var k = 0; k + 1 < query.Tokens.Count; k++)
+        for (var k = 0; k + 1 < tokens.Count; k++)
         {
-            if (NumberSigns.Contains(query.Tokens[k]) && NumberWords.CountOf(query.Tokens[k + 1]) is { } n and > 0 and <= 100) return n;
+            if (NumberSigns.Contains(tokens[k]) && NumberWords.CountOf(tokens[k + 1]) is { } n and > 0 and <= 100) return n;
         }
 
         // An ordinal ("третий", "5th"), not a count ("пять", "top five"): the cardinal shares the ordinal's stem.
-        var ordinal = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
-        if (ordinal is not null || !query.Tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return ordinal;
+        var ordinal = tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
+        if (ordinal is not null || !tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return ordinal;
         // A place is a small number: "в рейтинге 2022 года" names the year of the ranking, not a place in it.
-        return query.Tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is > 0 and <= 100);
+        return tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is > 0 and <= 100);
     }
 
     /// <summary>The place of a ranking asked in so many words ("на 6 месте", "6th place", "rank 3"), or null.</summary>
-    public static int? RankAsked(QueryAnalysis query) =>
-        query.Tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t))) ? PlaceAsked(query) : null;
+    public static int? RankAsked(IReadOnlyList<string> tokens) =>
+        tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t))) ? PlaceAsked(tokens) : null;
 
     /// <summary>The item the question is about, or null when it names none or several.</summary>
     public static ListItem? Pick(QueryAnalysis query, Fact fact)
     {
         if (fact.Items.Count < 2) return null;
-        var place = PlaceAsked(query);
+        var place = query.PlaceAsked;
         var byPlace = place is { } p ? fact.Items.FirstOrDefault(i => i.Order == p) : null;
 
         // The items' own words: their sample questions say "first" or "top" of the first one, which names nothing.

@@ -59,6 +59,15 @@ public sealed record QueryAnalysis(
     /// <summary>"Какая страна …", "in which country …": the answer is a country, so the word for it is what is asked, not a topic.</summary>
     public bool AsksWhichCountry { get; init; }
 
+    /// <summary>The place in a list the question asks for ("третий", "number one", "на 6 месте"), or null.</summary>
+    public int? PlaceAsked { get; init; }
+
+    /// <summary>The place of a ranking asked in so many words ("на 6 месте", "rank 3"), or null.</summary>
+    public int? RankAsked { get; init; }
+
+    /// <summary>"В каком году", "what exact year": a year is asked, not only a time.</summary>
+    public bool AsksWhichYear { get; init; }
+
     /// <summary>The kind of thing a "which …" question asks to be named ("какая провинция", "which regions"), or null.</summary>
     public LexiconAttribute? NameAsked { get; init; }
 
@@ -255,6 +264,9 @@ public static class QueryAnalyser
             SpecificEntityCount = specific,
             AsksWhichCountry = countryAsked >= 0,
             NameAsked = countryAsked >= 0 ? null : WhichName.KindAsked(tokens),
+            PlaceAsked = ListItemFocus.PlaceAsked(tokens),
+            RankAsked = ListItemFocus.RankAsked(tokens),
+            AsksWhichYear = IntentDetector.AsksWhichYear(tokens),
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch))

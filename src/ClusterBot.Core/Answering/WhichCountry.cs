@@ -6,11 +6,6 @@ namespace ClusterBot.Core.Answering;
 /// </summary>
 public static class WhichCountry
 {
-    private static readonly HashSet<string> Which = new(StringComparer.Ordinal)
-    {
-        "какая", "какой", "какие", "каких", "какую", "каким", "которая", "которой", "which", "what",
-    };
-
     private static readonly HashSet<string> CountryWords = new(StringComparer.Ordinal)
     {
         "страна", "страны", "стране", "страну", "странах", "стран", "странам", "страной", "государство", "государства",
@@ -22,7 +17,7 @@ public static class WhichCountry
     {
         for (var k = 1; k < tokens.Count; k++)
         {
-            if (CountryWords.Contains(tokens[k]) && Which.Contains(tokens[k - 1])) return k;
+            if (CountryWords.Contains(tokens[k]) && WhichName.Which.Contains(tokens[k - 1])) return k;
         }
 
         return -1;

@@ -11,10 +11,11 @@ namespace ClusterBot.Core.Answering;
 /// </summary>
 public static class WhichName
 {
-    private static readonly HashSet<string> Which = new(StringComparer.Ordinal)
+    /// <summary>Words that ask which one: "какая страна", "в каком городе", "назовите провинции", "which region".</summary>
+    internal static readonly HashSet<string> Which = new(StringComparer.Ordinal)
     {
-        "какой", "какая", "какое", "какие", "каких", "каким", "какую", "каком", "какому", "какого", "какими", "which", "what",
-        "назови", "назовите", "name",
+        "какой", "какая", "какое", "какие", "каких", "каким", "какую", "каком", "какому", "какого", "какими", "которая", "которой",
+        "which", "what", "назови", "назовите", "name",
     };
 
     /// <summary>Kinds of thing known by their names, in the forms a question uses.</summary>

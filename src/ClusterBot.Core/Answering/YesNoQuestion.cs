@@ -223,7 +223,7 @@ public static partial class YesNoQuestion
     {
         var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
         var items = doc.Fact?.Items ?? [];
-        var place = ListItemFocus.PlaceAsked(query);
+        var place = query.PlaceAsked;
         // "Is Tokyo no. 1?": the place is checked against the list's order, not looked for as a figure.
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
