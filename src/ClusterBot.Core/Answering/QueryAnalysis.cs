@@ -119,7 +119,7 @@ public static class QueryAnalyser
     public static QueryAnalysis Analyse(string text, KnowledgeIndex index)
     {
         // Chat filler ("кароч", "плиз") says nothing about the question: it goes before anything reads the words.
-        var tokens = TextNormaliser.Tokenise(text).Where(t => !index.IsFiller(t)).ToList();
+        var tokens = SplitCompounds(TextNormaliser.Tokenise(text).Where(t => !index.IsFiller(t)).ToList(), index);
         var names = ProperNames.In(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
         // A place named in lower case ("what place is moscow") is still a name, and no English word in Cyrillic.
@@ -443,6 +443,38 @@ public static class QueryAnalyser
         }
 
         return matches;
+    }
+
+    /// <summary>Russian compounds' clipped first halves ("госинициативы", "медоборудование") and the adjective each stands for.</summary>
+    private static readonly (string Clip, string Word)[] CompoundClips =
+    [
+        ("гос", "государственный"), ("мед", "медицинский"), ("пром", "промышленный"), ("нац", "национальный"), ("спец", "специальный"), ("фед", "федеральный"),
+    ];
+
+    /// <summary>
+    /// A compound the paper does not use, whose second half it does, read as its two words: "госинициативы" is
+    /// "государственные инициативы", "медоборудование" "медицинское оборудование". A word the paper uses, or a name, stays whole.
+    /// </summary>
+    private static List<string> SplitCompounds(List<string> tokens, KnowledgeIndex index)
+    {
+        var split = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var stem = WordStemmer.Stem(token);
+            var clip = index.IsKnownStem(stem) || index.AliasesStartingWith(stem).Count > 0 ? default
+                : CompoundClips.FirstOrDefault(c => token.Length >= c.Clip.Length + 4 && token.StartsWith(c.Clip, StringComparison.Ordinal) &&
+                    index.IsKnownStem(WordStemmer.Stem(token[c.Clip.Length..])));
+            if (clip.Clip is null)
+            {
+                split.Add(token);
+                continue;
+            }
+
+            split.Add(clip.Word);
+            split.Add(token[clip.Clip.Length..]);
+        }
+
+        return split;
     }
 
     private static readonly string[] VerbPrefixes = ["с", "со", "за", "по", "вы", "на", "от", "пере", "при", "про", "раз", "рас", "об", "под", "из", "ис", "у"];

@@ -22,4 +22,20 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb) : IClassFixt
         var term = Assert.Single(QueryAnalyser.Analyse("программу маяк планировали", kb.Index).Terms, t => t.Stem == WordStemmer.Stem("планировали"));
         Assert.DoesNotContain(term.Matches, m => m.StartsWith('с'));
     }
+
+    [Fact]
+    public void A_clipped_compound_whose_second_half_the_paper_uses_is_read_as_two_words()
+    {
+        var tokens = QueryAnalyser.Analyse("госведомство управляет портами маяка?", kb.Index).Tokens;
+        Assert.Equal(["государственный", "ведомство"], tokens.Take(2));
+        Assert.Contains(QueryAnalyser.Analyse("госведомство управляет портами маяка?", kb.Index).Terms, t => t.Known && t.Stem == WordStemmer.Stem("ведомство"));
+    }
+
+    [Theory]
+    [InlineData("гостиница у маяка")]
+    [InlineData("медленно строят порты")]
+    public void A_word_that_only_starts_like_a_clip_stays_whole(string question)
+    {
+        Assert.Equal(TextNormaliser.Tokenise(question), QueryAnalyser.Analyse(question, kb.Index).Tokens);
+    }
 }
