@@ -1,4 +1,5 @@
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
 
 namespace ClusterBot.Core.Answering;
 
@@ -80,8 +81,12 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
 
     public Reply Phases(Entity owner, IReadOnlyList<Entity> phases, Lang lang)
     {
-        // Each phase by its first sentence: the list shows the sequence, the follow-ups and /fact the whole of each.
-        var items = phases.Select(p => $"{p.Name[lang]}{Years(p)}: {FirstSentence(p.Summary[lang])}").ToList();
+        // Each phase by its first sentence: the list shows the sequence, the follow-ups and /fact the whole of each. A
+        // sentence that only says again which phase it is and when ("the first of the three phases … ran from 2004 to
+        // 2009") is left out: the name and years say it.
+        var items = phases.Select(p => FirstSentence(p.Summary[lang]) is var first && SaysMoreThanItsName(first, p, owner)
+            ? $"{p.Name[lang]}{Years(p)}: {first}"
+            : $"{p.Name[lang]}{Years(p)}").ToList();
         var heading = (lang == Lang.Ru ? "Этапы: " : "Phases: ") + owner.Name[lang];
         var citations = phases.Select(p => p.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
         var followUps = new[] { FollowUpFor(owner.Id, lang) }
@@ -193,6 +198,23 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         var kept = Sentences(text).Where((sentence, i) => i < LeadSentences ||
             asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains)));
         return string.Join(" ", kept);
+    }
+
+    /// <summary>Words that place a phase in its sequence and time, and so say nothing its name and years do not.</summary>
+    private static readonly HashSet<string> SequenceWords = new[]
+    {
+        "первая", "первый", "вторая", "второй", "третья", "третий", "трёх", "трех", "фаза", "фаз", "этап", "этапов", "стадия", "кластерной",
+        "политики", "год", "году", "года", "проходила", "начался", "началась", "длилась", "так", "называемая", "начальная",
+        "first", "second", "third", "three", "phase", "phases", "stage", "stages", "cluster", "policy", "year", "ran", "began", "lasted",
+        "initial", "so", "called", "the",
+    }.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    private static bool SaysMoreThanItsName(string sentence, Entity phase, Entity owner)
+    {
+        var named = WordStemmer.StemAll(string.Join(" ", new[] { phase.Name.Ru, phase.Name.En, owner.Name.Ru, owner.Name.En }.Concat(owner.Aliases.All)))
+            .ToHashSet(StringComparer.Ordinal);
+        return TextNormaliser.Tokenise(sentence).Where(t => t.Length > 2 && !StopWords.Contains(t) && !QueryAnalysis.IsNumber(t)).Select(WordStemmer.Stem)
+            .Any(stem => !named.Contains(stem) && !SequenceWords.Contains(stem));
     }
 
     private static string FirstSentence(string text) => Sentences(text).FirstOrDefault() ?? text;

@@ -220,6 +220,15 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
+    public void A_phase_whose_first_sentence_only_restates_its_name_and_years_is_listed_by_them()
+    {
+        var list = Assert.IsType<BulletList>(Ask("/phases korea").Blocks[1]);
+        Assert.Equal("Фаза становления (2004–2009)", list.Items[0]);
+        Assert.StartsWith("Фаза роста (2010–2012): ", list.Items[1], StringComparison.Ordinal);
+        Assert.Contains("193", list.Items[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_phase_name_that_carries_its_years_does_not_repeat_them()
     {
         var text = Ask("/phases iccp").ToPlainText();
