@@ -29,6 +29,7 @@ public static class WordStemmer
 
         if (token[0] is >= 'a' and <= 'z')
         {
+            if (EnglishApart.TryGetValue(token, out var apart)) return apart;
             var en = s_english ??= new EnglishStemmer();
             en.SetCurrent(token);
             en.Stem();
@@ -37,6 +38,17 @@ public static class WordStemmer
 
         return token;
     }
+
+    /// <summary>
+    /// English words Snowball brings to another word's stem, kept apart: "authorities" is not "authors", "universal"
+    /// not "universities", "organization" not "organ".
+    /// </summary>
+    private static readonly Dictionary<string, string> EnglishApart = new(StringComparer.Ordinal)
+    {
+        ["authority"] = "authorit", ["authorities"] = "authorit",
+        ["universal"] = "universal", ["universally"] = "universal",
+        ["organization"] = "organis", ["organizations"] = "organis", ["organisation"] = "organis", ["organisations"] = "organis",
+    };
 
     /// <summary>
     /// Snowball leaves a final vowel on some Russian nouns ("корея" → "коре" but "корее" → "кор"), so trailing

@@ -11,12 +11,17 @@ public class WordStemmerTests
     [InlineData("бавария", "баварии")]
     [InlineData("clusters", "cluster")]
     [InlineData("programmes", "programme")]
+    [InlineData("authorities", "authority")]
+    [InlineData("organizations", "organisation")]
     public void Inflected_forms_share_a_stem(string a, string b) =>
         Assert.Equal(WordStemmer.Stem(a), WordStemmer.Stem(b));
 
     [Theory]
     [InlineData("корея", "китай")]
     [InlineData("germany", "korea")]
+    [InlineData("authorities", "authors")]
+    [InlineData("universal", "universities")]
+    [InlineData("organization", "organ")]
     public void Different_words_keep_different_stems(string a, string b) =>
         Assert.NotEqual(WordStemmer.Stem(a), WordStemmer.Stem(b));
 
