@@ -4,8 +4,8 @@ using ClusterBot.Core.Knowledge;
 namespace ClusterBot.Data;
 
 /// <summary>
-/// The stored knowledge and each document's stems in one binary record: what a warm start reads instead of a
-/// dozen queries and thousands of JSON columns. Every distinct string is written once and referred to by number,
+/// The stored knowledge, each document's stems and the parts of its in-memory index in one binary record: what a warm
+/// start reads instead of a dozen queries and thousands of JSON columns, and instead of working the index out again. Every distinct string is written once and referred to by number,
 /// so a start also allocates each stem, file name and section id once.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,11 @@ internal static class KnowledgeImage
     /// <summary>Raised whenever the layout below changes: an image of another layout is not read.</summary>
     public const int FormatVersion = 1;
 
-    public static byte[] Write(KnowledgeBase kb, IReadOnlyDictionary<string, DocumentStems> stems)
+    /// <param name="kb">The knowledge, as the tables give it back.</param>
+    /// <param name="stems">Each document's stems, as the tables give them back.</param>
+    /// <param name="parts">The index's parts worked out from exactly these; none: the image holds no index.</param>
+    /// <param name="indexVersion">The version the parts are written under (other than the current one only in tests).</param>
+    public static byte[] Write(KnowledgeBase kb, IReadOnlyDictionary<string, DocumentStems> stems, IndexParts? parts, int indexVersion = IndexParts.FormatVersion)
     {
         var strings = new StringTable();
         using var body = new MemoryStream();
@@ -47,6 +51,19 @@ internal static class KnowledgeImage
             s.List(lexicon.Attributes, a => { s.Text(a.Id); s.Localized(a.Name); s.Texts(a.Words); s.Texts(a.Units); w.Write(a.OnlyHowMuch); });
             s.Texts(lexicon.Places);
             s.List(stems.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => { s.Text(kv.Key); s.Texts(kv.Value.Text); s.Texts(kv.Value.All); });
+            // Last and under a version of their own: parts of another version are skipped, the knowledge before them still read.
+            if (parts is not null)
+            {
+                w.Write(indexVersion);
+                s.List(parts.Postings, p => { s.Text(p.Stem); s.List(p.Documents, w.Write7BitEncodedInt); });
+                s.List(parts.DocumentsPerEntity, w.Write7BitEncodedInt);
+                s.List(parts.Aliases, a => { s.Texts(a.Stems); s.Text(a.EntityId); });
+                s.Texts(parts.Fillers);
+                s.List(parts.Synonyms, x => { s.Text(x.Stem); s.Texts(x.Equivalents); });
+                s.List(parts.SynonymPhrases, s.Texts);
+                s.List(parts.Attributes, a => { s.List(a.Words, s.Texts); s.Texts(a.GivenBy); s.Texts(a.AmountGivenBy); });
+                s.List(parts.Places, s.Texts);
+            }
         }
 
         using var image = new MemoryStream();
@@ -63,8 +80,11 @@ internal static class KnowledgeImage
         return image.ToArray();
     }
 
-    /// <summary>The knowledge and stems the image holds, or null when it is of another format version.</summary>
-    public static (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems)? Read(byte[] image)
+    /// <summary>
+    /// The knowledge and stems the image holds, or null when it is of another format version; with the index's parts
+    /// when it holds them in this build's version of them.
+    /// </summary>
+    public static (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems, IndexParts? Parts)? Read(byte[] image)
     {
         using var r = new BinaryReader(new MemoryStream(image, writable: false), System.Text.Encoding.UTF8);
         if (r.ReadInt32() != FormatVersion) return null;
@@ -96,6 +116,19 @@ internal static class KnowledgeImage
         var stems = new Dictionary<string, DocumentStems>(StringComparer.Ordinal);
         var documents = r.Read7BitEncodedInt();
         for (var i = 0; i < documents; i++) stems[s.Text()] = new DocumentStems(s.Texts(), s.Texts());
+        IndexParts? parts = null;
+        if (r.BaseStream.Position < r.BaseStream.Length && r.ReadInt32() == IndexParts.FormatVersion)
+        {
+            parts = new IndexParts(
+                s.List(() => (s.Text(), s.Array(r.Read7BitEncodedInt))),
+                s.List(r.Read7BitEncodedInt),
+                s.List(() => (s.Array(s.Text), s.Text())),
+                s.Texts(),
+                s.List(() => (s.Text(), s.Array(s.Text))),
+                s.List(() => s.Array(s.Text)),
+                s.List(() => new IndexedAttributeParts(s.List(() => s.Array(s.Text)), s.Texts(), s.Texts())),
+                s.List(() => s.Array(s.Text)));
+        }
 
         var kb = new KnowledgeBase
         {
@@ -107,7 +140,7 @@ internal static class KnowledgeImage
             Lexicon = new Lexicon(fillers, synonyms, attributes) { Places = places },
             ContentHash = hash,
         };
-        return (kb, stems);
+        return (kb, stems, parts);
     }
 
     /// <summary>Each distinct string once, numbered in the order first met.</summary>
@@ -198,6 +231,13 @@ internal static class KnowledgeImage
         public List<string> Texts() => List(Text);
 
         public List<int> Numbers() => List(r.ReadInt32);
+
+        public T[] Array<T>(Func<T> read)
+        {
+            var items = new T[r.Read7BitEncodedInt()];
+            for (var i = 0; i < items.Length; i++) items[i] = read();
+            return items;
+        }
 
         public List<T> List<T>(Func<T> read)
         {
