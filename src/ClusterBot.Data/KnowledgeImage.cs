@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Text;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 
@@ -86,7 +88,7 @@ internal static class KnowledgeImage
     /// </summary>
     public static (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems, IndexParts? Parts)? Read(byte[] image)
     {
-        using var r = new BinaryReader(new MemoryStream(image, writable: false), System.Text.Encoding.UTF8);
+        var r = new ImageReader(image);
         if (r.ReadInt32() != FormatVersion) return null;
         var strings = new string[r.Read7BitEncodedInt()];
         for (var i = 0; i < strings.Length; i++) strings[i] = r.ReadString();
@@ -117,7 +119,7 @@ internal static class KnowledgeImage
         var documents = r.Read7BitEncodedInt();
         for (var i = 0; i < documents; i++) stems[s.Text()] = new DocumentStems(s.Texts(), s.Texts());
         IndexParts? parts = null;
-        if (r.BaseStream.Position < r.BaseStream.Length && r.ReadInt32() == IndexParts.FormatVersion)
+        if (r.HasMore && r.ReadInt32() == IndexParts.FormatVersion)
         {
             parts = new IndexParts(
                 s.List(() => (s.Text(), s.Array(r.Read7BitEncodedInt))),
@@ -212,7 +214,52 @@ internal static class KnowledgeImage
         }
     }
 
-    private sealed class Reader(BinaryReader r, string[] strings)
+    /// <summary>
+    /// Reads what <see cref="BinaryWriter"/> wrote, straight from the array: a warm start decodes every string of the image
+    /// once, and BinaryReader's stream calls and its chunked decoding of longer strings were most of reading it.
+    /// </summary>
+    private sealed class ImageReader(byte[] image)
+    {
+        private int _position;
+
+        public bool HasMore => _position < image.Length;
+
+        public int ReadInt32()
+        {
+            var value = BinaryPrimitives.ReadInt32LittleEndian(image.AsSpan(_position, 4));
+            _position += 4;
+            return value;
+        }
+
+        public bool ReadBoolean() => image[_position++] != 0;
+
+        // As BinaryWriter.Write(decimal) lays it out: the low, middle and high 32 bits, then the flags.
+        public decimal ReadDecimal() => new([ReadInt32(), ReadInt32(), ReadInt32(), ReadInt32()]);
+
+        public int Read7BitEncodedInt()
+        {
+            var result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = image[_position++];
+                result |= (b & 0x7F) << shift;
+                if (b < 0x80) return result;
+            }
+
+            throw new FormatException("A number in the knowledge image is longer than five bytes.");
+        }
+
+        // BinaryWriter.Write(string): the length in bytes, then UTF-8.
+        public string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            var text = Encoding.UTF8.GetString(image, _position, length);
+            _position += length;
+            return text;
+        }
+    }
+
+    private sealed class Reader(ImageReader r, string[] strings)
     {
         public string Text() => strings[r.Read7BitEncodedInt()];
 
