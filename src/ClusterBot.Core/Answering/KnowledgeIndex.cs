@@ -432,17 +432,19 @@ public sealed class KnowledgeIndex
             if (RootOf(a) is { } root) roots.Add(root.Id);
         }
 
+        var saved = _precomputed?.GetValueOrDefault(id);
         var doc = new SearchDocument
         {
             Id = id,
             Fact = fact,
             Entity = entity,
-            Stems = new HashSet<string>(StringComparer.Ordinal),
-            TextStems = new HashSet<string>(StringComparer.Ordinal),
+            // Sized for the saved stems, so a warm start fills each set without growing it.
+            Stems = new HashSet<string>(saved?.All.Count ?? 0, StringComparer.Ordinal),
+            TextStems = new HashSet<string>(saved?.Text.Count ?? 0, StringComparer.Ordinal),
             EntityClosure = closure,
             Roots = roots,
         };
-        if (_precomputed?.GetValueOrDefault(id) is { } saved)
+        if (saved is not null)
         {
             ((HashSet<string>)doc.TextStems).UnionWith(saved.Text);
             ((HashSet<string>)doc.Stems).UnionWith(saved.All);
