@@ -1,3 +1,4 @@
+using ClusterBot.Core.Abstractions;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Conversations;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<AnswerEngineOptions>().Bind(configuration.GetSection(AnswerEngineOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerEngineOptions>, AnswerEngineOptionsValidation>());
-        services.AddSingleton<AnswerEngine>();
+        // A factory, not the container's reflection over the constructor (see AddConversations).
+        services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<IKnowledgeSource>(), sp.GetRequiredService<IOptions<AnswerEngineOptions>>(), sp.GetService<IQuizStore>()));
         services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddConversations();
         return services;

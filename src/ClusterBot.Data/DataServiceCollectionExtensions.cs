@@ -1,3 +1,4 @@
+using ClusterBot.Core;
 using ClusterBot.Core.Abstractions;
 using ClusterBot.Data.Analytics;
 using ClusterBot.Data.State;
@@ -29,6 +30,8 @@ public static class DataServiceCollectionExtensions
     /// database (SQLite or PostgreSQL, by Storage:Provider) with chat settings, handled updates, the inbox and the
     /// question log.
     /// </summary>
+    /// <remarks>What a question needs is made by factories, not by the container's reflection over constructors, which
+    /// under Native AOT is a measurable part of a cold `ask`.</remarks>
     public static IServiceCollection AddClusterBotStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
@@ -40,8 +43,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
-        services.AddSingleton<KnowledgeStore>();
-        services.AddSingleton<KnowledgeLoader>();
+        services.AddSingleton(sp => new KnowledgeStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new KnowledgeLoader(sp.GetRequiredService<KnowledgeStore>(), sp.GetRequiredService<IOptions<KnowledgeOptions>>(), sp.LoggerFor<KnowledgeLoader>()));
         services.AddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeLoader>());
         services.AddStateDatabase();
         services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
@@ -59,18 +62,18 @@ public static class DataServiceCollectionExtensions
                 : new SqliteStateDatabase(sp.GetRequiredService<SqliteDatabase>());
         });
         services.AddSingleton(sp => StoreInstance.ForThisProcess(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LeaseSeconds)));
-        services.AddSingleton<ChatSettingsStore>();
+        services.AddSingleton(sp => new ChatSettingsStore(sp.GetRequiredService<StateDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatSettingsStore>(sp => sp.GetRequiredService<ChatSettingsStore>());
-        services.AddSingleton<UpdateLedger>();
+        services.AddSingleton(sp => new UpdateLedger(sp.GetRequiredService<StateDatabase>(), sp.GetRequiredService<StoreInstance>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUpdateLedger>(sp => sp.GetRequiredService<UpdateLedger>());
-        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton(sp => new UpdateInbox(sp.GetRequiredService<StateDatabase>(), sp.GetRequiredService<StoreInstance>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUpdateInbox>(sp => sp.GetRequiredService<UpdateInbox>());
-        services.AddSingleton<QuestionLogStore>();
+        services.AddSingleton(sp => new QuestionLogStore(sp.GetRequiredService<StateDatabase>()));
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLogStore>());
-        services.AddSingleton<Reports>();
-        services.AddSingleton<QuizStore>();
+        services.AddSingleton(sp => new Reports(sp.GetRequiredService<StateDatabase>()));
+        services.AddSingleton(sp => new QuizStore(sp.GetRequiredService<StateDatabase>()));
         services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<QuizStore>());
-        services.AddSingleton<QuizDesk>();
+        services.AddSingleton(sp => new QuizDesk(sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadinessCheck, StateReadiness>();
         services.AddHostedService<ClaimLeaseRenewer>();
         return services;

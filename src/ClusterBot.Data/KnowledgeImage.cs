@@ -1,11 +1,13 @@
+using System.Buffers.Binary;
+using System.Text;
 using ClusterBot.Core.Answering;
 using ClusterBot.Core.Knowledge;
 
 namespace ClusterBot.Data;
 
 /// <summary>
-/// The stored knowledge and each document's stems in one binary record: what a warm start reads instead of a
-/// dozen queries and thousands of JSON columns. Every distinct string is written once and referred to by number,
+/// The stored knowledge, each document's stems and the parts of its in-memory index in one binary record: what a warm
+/// start reads instead of a dozen queries and thousands of JSON columns, and instead of working the index out again. Every distinct string is written once and referred to by number,
 /// so a start also allocates each stem, file name and section id once.
 /// </summary>
 /// <remarks>
@@ -17,7 +19,11 @@ internal static class KnowledgeImage
     /// <summary>Raised whenever the layout below changes: an image of another layout is not read.</summary>
     public const int FormatVersion = 2;
 
-    public static byte[] Write(KnowledgeBase kb, IReadOnlyDictionary<string, DocumentStems> stems)
+    /// <param name="kb">The knowledge, as the tables give it back.</param>
+    /// <param name="stems">Each document's stems, as the tables give them back.</param>
+    /// <param name="parts">The index's parts worked out from exactly these; none: the image holds no index.</param>
+    /// <param name="indexVersion">The version the parts are written under (other than the current one only in tests).</param>
+    public static byte[] Write(KnowledgeBase kb, IReadOnlyDictionary<string, DocumentStems> stems, IndexParts? parts, int indexVersion = IndexParts.FormatVersion)
     {
         var strings = new StringTable();
         using var body = new MemoryStream();
@@ -48,6 +54,19 @@ internal static class KnowledgeImage
             s.Texts(lexicon.Places);
             s.List(lexicon.Opposites, o => { s.Texts(o.One); s.Texts(o.Other); });
             s.List(stems.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => { s.Text(kv.Key); s.Texts(kv.Value.Text); s.Texts(kv.Value.All); });
+            // Last and under a version of their own: parts of another version are skipped, the knowledge before them still read.
+            if (parts is not null)
+            {
+                w.Write(indexVersion);
+                s.List(parts.Postings, p => { s.Text(p.Stem); s.List(p.Documents, w.Write7BitEncodedInt); });
+                s.List(parts.DocumentsPerEntity, w.Write7BitEncodedInt);
+                s.List(parts.Aliases, a => { s.Texts(a.Stems); s.Text(a.EntityId); });
+                s.Texts(parts.Fillers);
+                s.List(parts.Synonyms, x => { s.Text(x.Stem); s.Texts(x.Equivalents); });
+                s.List(parts.SynonymPhrases, s.Texts);
+                s.List(parts.Attributes, a => { s.List(a.Words, s.Texts); s.Texts(a.GivenBy); s.Texts(a.AmountGivenBy); });
+                s.List(parts.Places, s.Texts);
+            }
         }
 
         using var image = new MemoryStream();
@@ -64,10 +83,13 @@ internal static class KnowledgeImage
         return image.ToArray();
     }
 
-    /// <summary>The knowledge and stems the image holds, or null when it is of another format version.</summary>
-    public static (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems)? Read(byte[] image)
+    /// <summary>
+    /// The knowledge and stems the image holds, or null when it is of another format version; with the index's parts
+    /// when it holds them in this build's version of them.
+    /// </summary>
+    public static (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems, IndexParts? Parts)? Read(byte[] image)
     {
-        using var r = new BinaryReader(new MemoryStream(image, writable: false), System.Text.Encoding.UTF8);
+        var r = new ImageReader(image);
         if (r.ReadInt32() != FormatVersion) return null;
         var strings = new string[r.Read7BitEncodedInt()];
         for (var i = 0; i < strings.Length; i++) strings[i] = r.ReadString();
@@ -98,6 +120,19 @@ internal static class KnowledgeImage
         var stems = new Dictionary<string, DocumentStems>(StringComparer.Ordinal);
         var documents = r.Read7BitEncodedInt();
         for (var i = 0; i < documents; i++) stems[s.Text()] = new DocumentStems(s.Texts(), s.Texts());
+        IndexParts? parts = null;
+        if (r.HasMore && r.ReadInt32() == IndexParts.FormatVersion)
+        {
+            parts = new IndexParts(
+                s.List(() => (s.Text(), s.Array(r.Read7BitEncodedInt))),
+                s.List(r.Read7BitEncodedInt),
+                s.List(() => (s.Array(s.Text), s.Text())),
+                s.Texts(),
+                s.List(() => (s.Text(), s.Array(s.Text))),
+                s.List(() => s.Array(s.Text)),
+                s.List(() => new IndexedAttributeParts(s.List(() => s.Array(s.Text)), s.Texts(), s.Texts())),
+                s.List(() => s.Array(s.Text)));
+        }
 
         var kb = new KnowledgeBase
         {
@@ -109,7 +144,7 @@ internal static class KnowledgeImage
             Lexicon = new Lexicon(fillers, synonyms, attributes) { Places = places, Opposites = opposites },
             ContentHash = hash,
         };
-        return (kb, stems);
+        return (kb, stems, parts);
     }
 
     /// <summary>Each distinct string once, numbered in the order first met.</summary>
@@ -181,7 +216,52 @@ internal static class KnowledgeImage
         }
     }
 
-    private sealed class Reader(BinaryReader r, string[] strings)
+    /// <summary>
+    /// Reads what <see cref="BinaryWriter"/> wrote, straight from the array: a warm start decodes every string of the image
+    /// once, and BinaryReader's stream calls and its chunked decoding of longer strings were most of reading it.
+    /// </summary>
+    private sealed class ImageReader(byte[] image)
+    {
+        private int _position;
+
+        public bool HasMore => _position < image.Length;
+
+        public int ReadInt32()
+        {
+            var value = BinaryPrimitives.ReadInt32LittleEndian(image.AsSpan(_position, 4));
+            _position += 4;
+            return value;
+        }
+
+        public bool ReadBoolean() => image[_position++] != 0;
+
+        // As BinaryWriter.Write(decimal) lays it out: the low, middle and high 32 bits, then the flags.
+        public decimal ReadDecimal() => new([ReadInt32(), ReadInt32(), ReadInt32(), ReadInt32()]);
+
+        public int Read7BitEncodedInt()
+        {
+            var result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = image[_position++];
+                result |= (b & 0x7F) << shift;
+                if (b < 0x80) return result;
+            }
+
+            throw new FormatException("A number in the knowledge image is longer than five bytes.");
+        }
+
+        // BinaryWriter.Write(string): the length in bytes, then UTF-8.
+        public string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            var text = Encoding.UTF8.GetString(image, _position, length);
+            _position += length;
+            return text;
+        }
+    }
+
+    private sealed class Reader(ImageReader r, string[] strings)
     {
         public string Text() => strings[r.Read7BitEncodedInt()];
 
@@ -200,6 +280,13 @@ internal static class KnowledgeImage
         public List<string> Texts() => List(Text);
 
         public List<int> Numbers() => List(r.ReadInt32);
+
+        public T[] Array<T>(Func<T> read)
+        {
+            var items = new T[r.Read7BitEncodedInt()];
+            for (var i = 0; i < items.Length; i++) items[i] = read();
+            return items;
+        }
 
         public List<T> List<T>(Func<T> read)
         {

@@ -94,13 +94,15 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
     }
 
     /// <summary>
-    /// The image a warm start reads, made from the tables just written so that it holds exactly what they give back.
-    /// Written after the import's commit: a process that stops in between leaves no image, and the tables are read.
+    /// The image a warm start reads, made from the tables just written so that it holds exactly what they give back,
+    /// and the parts of the index built from that. Written after the import's commit: a process that stops in between
+    /// leaves no image, and the tables are read.
     /// </summary>
     private void SaveImage()
     {
         var kb = Load();
-        var image = KnowledgeImage.Write(kb, LoadStems());
+        var stems = LoadStems();
+        var image = KnowledgeImage.Write(kb, stems, KnowledgeIndex.BuildWithParts(kb, stems).Parts);
         using var c = database.Open();
         // Plain ADO.NET: Dapper would expand a byte[] parameter as a list of values.
         using var command = c.CreateCommand();
@@ -112,7 +114,7 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
     }
 
     /// <summary>The stored image, if it is of the knowledge last imported and of this build's format.</summary>
-    private (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems)? LoadImage()
+    private (KnowledgeBase Knowledge, Dictionary<string, DocumentStems> Stems, IndexParts? Parts)? LoadImage()
     {
         using var c = database.Open();
         using var command = c.CreateCommand();
@@ -168,12 +170,13 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
 
     /// <summary>
     /// The in-memory index over the stored knowledge, with each document's stems as saved at import: from the
-    /// image of the last import (one read), or from the tables when there is none.
+    /// image of the last import (one read), assembled from the index parts saved in it; built from the tables when
+    /// there is no image, or from the image when its parts are of another version.
     /// </summary>
     public KnowledgeIndex LoadIndex()
     {
-        var (kb, stems) = LoadImage() ?? (Load(), LoadStems());
-        return new KnowledgeIndex(kb, stems);
+        var (kb, stems, parts) = LoadImage() ?? (Load(), LoadStems(), null);
+        return parts is null ? new KnowledgeIndex(kb, stems) : KnowledgeIndex.FromParts(kb, stems, parts);
     }
 
     private Dictionary<string, DocumentStems> LoadStems()

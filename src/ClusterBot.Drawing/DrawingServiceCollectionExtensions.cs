@@ -1,3 +1,4 @@
+using ClusterBot.Core;
 using ClusterBot.Core.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class DrawingServiceCollectionExtensions
     {
         services.AddOptions<TimelineOptions>().Bind(configuration.GetSection(TimelineOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TimelineOptions>, TimelineOptionsValidation>());
-        services.AddSingleton<SkiaTimelinePainter>();
+        // A factory: the container's reflection over the constructor is costly under Native AOT.
+        services.AddSingleton(sp => new SkiaTimelinePainter(sp.GetRequiredService<IOptions<TimelineOptions>>(), sp.LoggerFor<SkiaTimelinePainter>()));
         services.AddSingleton<ITimelinePainter>(sp => sp.GetRequiredService<SkiaTimelinePainter>());
         return services;
     }

@@ -43,7 +43,8 @@ ask.SetAction(async (parse, cancellationToken) =>
             services.GetRequiredService<IOptions<AnswerEngineOptions>>().Value.Username, services.GetService<ClusterBot.Core.Study.QuizDesk>())
         {
             PictureFile = parse.GetValue(output),
-            Painter = services.GetService<ITimelinePainter>(),
+            // Only --out draws a picture; without it the painter is not made at all.
+            Painter = parse.GetValue(output) is null ? null : services.GetService<ITimelinePainter>(),
             Explain = parse.GetValue(explain),
         };
         if (parse.GetValue(explain) && text is not null)

@@ -21,6 +21,26 @@ public sealed class KnowledgeIndex
     /// <param name="knowledge">The knowledge to index.</param>
     /// <param name="precomputedStems">Each document's stems as a store saved them at import, so a warm start need not stem every text again.</param>
     public KnowledgeIndex(KnowledgeBase knowledge, IReadOnlyDictionary<string, DocumentStems>? precomputedStems = null)
+        : this(knowledge, precomputedStems, saved: null, out _)
+    {
+    }
+
+    /// <summary>An index and what was worked out to build it, for a store to keep beside the knowledge (<see cref="FromParts"/>).</summary>
+    public static (KnowledgeIndex Index, IndexParts Parts) BuildWithParts(KnowledgeBase knowledge, IReadOnlyDictionary<string, DocumentStems>? precomputedStems = null)
+    {
+        var index = new KnowledgeIndex(knowledge, precomputedStems, saved: null, out var parts);
+        return (index, parts);
+    }
+
+    /// <summary>
+    /// The index assembled from parts that <see cref="BuildWithParts"/> gave for this very knowledge and these stems: the same
+    /// index, without stemming the aliases and the lexicon or tokenising every statement again. Parts that do not fit the
+    /// knowledge (another count of entities or attributes) are ignored and the index is built.
+    /// </summary>
+    public static KnowledgeIndex FromParts(KnowledgeBase knowledge, IReadOnlyDictionary<string, DocumentStems>? precomputedStems, IndexParts parts) =>
+        new(knowledge, precomputedStems, parts, out _);
+
+    private KnowledgeIndex(KnowledgeBase knowledge, IReadOnlyDictionary<string, DocumentStems>? precomputedStems, IndexParts? saved, out IndexParts parts)
     {
         _precomputed = precomputedStems;
         Knowledge = knowledge;
@@ -38,8 +58,50 @@ public sealed class KnowledgeIndex
         }
 
         Documents = docs;
-        _documentsPerEntity = knowledge.Entities.ToFrozenDictionary(e => e.Id, e => docs.Count(d => d.EntityClosure.Contains(e.Id)), StringComparer.Ordinal);
         _documents = docs.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+
+        // A fresh index is assembled from the parts just worked out, a restored one from the saved: one way, so both are the same.
+        var worked = saved is not null && saved.Fits(knowledge) ? saved : WorkOut(knowledge, docs);
+        parts = worked;
+        _documentsPerEntity = knowledge.Entities.Select((e, i) => (e.Id, Count: worked.DocumentsPerEntity[i])).ToFrozenDictionary(e => e.Id, e => e.Count, StringComparer.Ordinal);
+        _postings = worked.Postings.ToFrozenDictionary(p => p.Stem, p => p.Documents, StringComparer.Ordinal);
+        _idf = worked.Postings.ToFrozenDictionary(p => p.Stem, p => Math.Log(1 + (double)docs.Count / p.Documents.Length), StringComparer.Ordinal);
+        _vocabulary = [.. worked.Postings.Select(p => p.Stem)];
+        _vocabularyByLength = Vocabulary.GroupBy(v => v.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
+        foreach (var (stems, entityId) in worked.Aliases)
+        {
+            if (!_aliasesByFirstStem.TryGetValue(stems[0], out var list))
+            {
+                _aliasesByFirstStem[stems[0]] = list = [];
+            }
+
+            list.Add((stems, entityId));
+        }
+
+        SingleWordAliases = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length == 1)
+            .Select(a => (a.Stems[0], a.EntityId)).ToList();
+
+        _fillers = worked.Fillers.ToFrozenSet(StringComparer.Ordinal);
+        _synonyms = worked.Synonyms.ToFrozenDictionary(kv => kv.Stem, kv => (IReadOnlySet<string>)new HashSet<string>(kv.Equivalents, StringComparer.Ordinal), StringComparer.Ordinal);
+        SynonymPhrases = worked.SynonymPhrases;
+        Attributes = knowledge.Lexicon.Attributes.Zip(worked.Attributes, (a, p) =>
+            new IndexedAttribute(a, p.Words, p.GivenBy.ToFrozenSet(StringComparer.Ordinal)) { AmountGivenBy = p.AmountGivenBy.ToFrozenSet(StringComparer.Ordinal) }).ToList();
+        // By the first letters of each word, so a question's word is compared only with names that could be its form.
+        _places = worked.Places
+            .SelectMany(p => p.Select((_, j) => (Key: PlaceKey(p[j]), Name: p, Word: j)))
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(e => (e.Name, e.Word)).ToArray(), StringComparer.Ordinal);
+        // Only a question with an English word written in Cyrillic needs it; a cold start does not pay for tokenising every text.
+        _englishBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishWordsBySound(docs, knowledge));
+        _englishPairsBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishPairsBySound(docs));
+        _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
+    }
+
+    /// <summary>What the index needs beyond the documents' stems, worked out from the knowledge: the costly part of a build.</summary>
+    private static IndexParts WorkOut(KnowledgeBase knowledge, List<SearchDocument> docs)
+    {
+        var documentsPerEntity = knowledge.Entities.Select(e => docs.Count(d => d.EntityClosure.Contains(e.Id))).ToList();
 
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var d = 0; d < docs.Count; d++)
@@ -51,35 +113,28 @@ public sealed class KnowledgeIndex
             }
         }
 
-        var df = postings.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
-        _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _idf = df.ToFrozenDictionary(kv => kv.Key, kv => Math.Log(1 + (double)docs.Count / kv.Value), StringComparer.Ordinal);
-        _vocabulary = [.. df.Keys.OrderBy(k => k, StringComparer.Ordinal)];
-        _vocabularyByLength = Vocabulary.GroupBy(v => v.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
-
+        var aliases = new List<(string[] Stems, string EntityId)>();
+        var aliasesByFirstStem = new Dictionary<string, List<(string[] Stems, string EntityId)>>(StringComparer.Ordinal);
         foreach (var e in knowledge.Entities)
         {
             foreach (var alias in KnowledgeValidator.AliasesOf(e))
             {
                 var stems = WordStemmer.StemAll(alias).ToArray();
                 if (stems.Length == 0) continue;
-                if (!_aliasesByFirstStem.TryGetValue(stems[0], out var list))
+                if (!aliasesByFirstStem.TryGetValue(stems[0], out var list))
                 {
-                    _aliasesByFirstStem[stems[0]] = list = [];
+                    aliasesByFirstStem[stems[0]] = list = [];
                 }
 
                 if (!list.Any(a => a.EntityId == e.Id && a.Stems.SequenceEqual(stems)))
                 {
                     list.Add((stems, e.Id));
+                    aliases.Add((stems, e.Id));
                 }
             }
         }
 
-        SingleWordAliases = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length == 1)
-            .Select(a => (a.Stems[0], a.EntityId)).ToList();
-
         var lexicon = knowledge.Lexicon;
-        _fillers = lexicon.Fillers.Select(TextNormaliser.Normalise).ToFrozenSet(StringComparer.Ordinal);
         var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var group in lexicon.Synonyms)
         {
@@ -91,9 +146,6 @@ public sealed class KnowledgeIndex
                 set.UnionWith(stems);
             }
         }
-
-        _synonyms = synonyms.ToFrozenDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
-        SynonymPhrases = synonyms.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')).OrderByDescending(k => k.Length).ToList();
 
         // Which documents give each attribute: those whose own text (not the questions written for them) uses its words.
         // Words, not stems: "founded" must not meet "is found in".
@@ -112,7 +164,7 @@ public sealed class KnowledgeIndex
             }
         }
 
-        Attributes = lexicon.Attributes.Select(a =>
+        var attributes = lexicon.Attributes.Select(a =>
         {
             var words = a.Words.Select(w => TextNormaliser.Tokenise(w).ToArray()).Where(w => w.Length > 0).ToList();
             var giving = new HashSet<string>(StringComparer.Ordinal);
@@ -128,17 +180,18 @@ public sealed class KnowledgeIndex
             var amounts = units.Count == 0
                 ? giving
                 : docs.Where(d => giving.Contains(d.Id) && d.StatementTexts().Any(t => StatesAmount(TextNormaliser.Tokenise(t), units))).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            return new IndexedAttribute(a, words, giving.ToFrozenSet(StringComparer.Ordinal)) { AmountGivenBy = amounts.ToFrozenSet(StringComparer.Ordinal) };
+            return new IndexedAttributeParts(words, [.. giving], [.. amounts]);
         }).ToList();
-        // By the first letters of each word, so a question's word is compared only with names that could be its form.
-        _places = lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0)
-            .SelectMany(p => p.Select((_, j) => (Key: PlaceKey(p[j]), Name: p, Word: j)))
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(e => (e.Name, e.Word)).ToArray(), StringComparer.Ordinal);
-        // Only a question with an English word written in Cyrillic needs it; a cold start does not pay for tokenising every text.
-        _englishBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishWordsBySound(docs, knowledge));
-        _englishPairsBySound = new Lazy<FrozenDictionary<string, string[]>>(() => EnglishPairsBySound(docs));
-        _showcase = new Lazy<KnowledgeShowcase>(() => new KnowledgeShowcase(this));
+
+        return new IndexParts(
+            [.. postings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value.ToArray()))],
+            documentsPerEntity,
+            aliases,
+            [.. lexicon.Fillers.Select(TextNormaliser.Normalise)],
+            [.. synonyms.Select(kv => (kv.Key, kv.Value.ToArray()))],
+            [.. synonyms.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')).OrderByDescending(k => k.Length)],
+            attributes,
+            [.. lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0)]);
     }
 
     /// <summary>The lexicon's attributes with their words' stems and the documents that give each.</summary>
@@ -379,17 +432,19 @@ public sealed class KnowledgeIndex
             if (RootOf(a) is { } root) roots.Add(root.Id);
         }
 
+        var saved = _precomputed?.GetValueOrDefault(id);
         var doc = new SearchDocument
         {
             Id = id,
             Fact = fact,
             Entity = entity,
-            Stems = new HashSet<string>(StringComparer.Ordinal),
-            TextStems = new HashSet<string>(StringComparer.Ordinal),
+            // Sized for the saved stems, so a warm start fills each set without growing it.
+            Stems = new HashSet<string>(saved?.All.Count ?? 0, StringComparer.Ordinal),
+            TextStems = new HashSet<string>(saved?.Text.Count ?? 0, StringComparer.Ordinal),
             EntityClosure = closure,
             Roots = roots,
         };
-        if (_precomputed?.GetValueOrDefault(id) is { } saved)
+        if (saved is not null)
         {
             ((HashSet<string>)doc.TextStems).UnionWith(saved.Text);
             ((HashSet<string>)doc.Stems).UnionWith(saved.All);
@@ -427,3 +482,35 @@ public sealed record IndexedAttribute(LexiconAttribute Attribute, IReadOnlyList<
 
 /// <summary>A document's stems: of what it says, and of everything it is found by (its aliases too).</summary>
 public sealed record DocumentStems(IReadOnlyCollection<string> Text, IReadOnlyCollection<string> All);
+
+/// <summary>
+/// What building an index works out beyond the documents' stems, as plain lists in the order the index uses them, so a
+/// store can keep it beside the knowledge and a warm start assemble the index from it (<see cref="KnowledgeIndex.FromParts"/>).
+/// </summary>
+/// <param name="Postings">Each stem with the documents (by position) using it, in ordinal order of the stems: the vocabulary.</param>
+/// <param name="DocumentsPerEntity">How many documents are about each entity or its descendants, in the knowledge's entity order.</param>
+/// <param name="Aliases">Each entity's aliases as stems, in the order first met.</param>
+/// <param name="Fillers">The lexicon's filler words, normalised.</param>
+/// <param name="Synonyms">Each stem (or stem phrase) with the ones equivalent to it, itself included.</param>
+/// <param name="SynonymPhrases">Multi-word synonyms as stem sequences, longest first.</param>
+/// <param name="Attributes">For each of the lexicon's attributes, in its order: its words as tokens and the documents that give it.</param>
+/// <param name="Places">The lexicon's place names as tokens.</param>
+public sealed record IndexParts(
+    IReadOnlyList<(string Stem, int[] Documents)> Postings,
+    IReadOnlyList<int> DocumentsPerEntity,
+    IReadOnlyList<(string[] Stems, string EntityId)> Aliases,
+    IReadOnlyList<string> Fillers,
+    IReadOnlyList<(string Stem, string[] Equivalents)> Synonyms,
+    IReadOnlyList<string[]> SynonymPhrases,
+    IReadOnlyList<IndexedAttributeParts> Attributes,
+    IReadOnlyList<string[]> Places)
+{
+    /// <summary>Raised whenever what the parts hold or mean changes: saved parts of another version are not used.</summary>
+    public const int FormatVersion = 1;
+
+    internal bool Fits(KnowledgeBase knowledge) =>
+        DocumentsPerEntity.Count == knowledge.Entities.Count && Attributes.Count == knowledge.Lexicon.Attributes.Count;
+}
+
+/// <summary>An attribute's words as token sequences and the ids of the documents that give it (an amount of it, for "how much").</summary>
+public sealed record IndexedAttributeParts(IReadOnlyList<string[]> Words, IReadOnlyList<string> GivenBy, IReadOnlyList<string> AmountGivenBy);

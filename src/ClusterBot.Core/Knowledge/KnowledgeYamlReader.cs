@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -36,17 +36,21 @@ public sealed class KnowledgeYamlReader
     /// A hash of the files' names and bytes and of the engine that reads them: cheap to compute, so a warm start can
     /// skip the import; a new build re-imports, since the stems and search index it saves depend on how words are read.
     /// </summary>
+    /// <remarks>
+    /// It detects edits, it guards nothing, so it need not be cryptographic: XxHash128 is computed in managed code,
+    /// where SHA-256 loaded and initialised OpenSSL, a tenth of a cold `ask` that otherwise uses no TLS.
+    /// </remarks>
     public static string ComputeContentHash(string folder)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(typeof(KnowledgeYamlReader).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        var hash = new XxHash128();
+        hash.Append(typeof(KnowledgeYamlReader).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         foreach (var file in ListFiles(folder))
         {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            sha.AppendData(File.ReadAllBytes(file));
+            hash.Append(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            hash.Append(File.ReadAllBytes(file));
         }
 
-        return Convert.ToHexString(sha.GetHashAndReset());
+        return Convert.ToHexString(hash.GetCurrentHash());
     }
 
     /// <summary>Reads and validates the folder; throws <see cref="KnowledgeValidationException"/> listing every error.</summary>

@@ -131,6 +131,7 @@ public static class ClusterBotHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         logging.Services.Configure<JsonConsoleFormatterOptions>(o => o.TimestampFormat = "O");
+        if (mode == RunMode.Tool) DeferredConsoleLoggerProvider.Replace(logging.Services);
         // A tool or the console chat shares the terminal with a person: only problems are worth a line there.
         logging.SetMinimumLevel(mode == RunMode.Bot && plan.AnyPlatform ? LogLevel.Information : LogLevel.Warning);
         // HttpClient's request logs would print the Telegram Bot API URL, which carries the bot token.

@@ -23,6 +23,24 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warning_of_ask_reaches_stderr_unless_the_console_rules_say_otherwise()
+    {
+        // No font: the painter warns once, through the console logger, and the timeline goes as text.
+        var env = new Dictionary<string, string>(Env) { ["Timeline__FontPath"] = _temp.File("no-such-font.ttf") };
+        string[] args = ["ask", "--out", _temp.File("timeline.png"), "/timeline korea"];
+        var (exit, stdout, stderr) = await AppProcess.RunAsync(args, workingDirectory: _temp.Path, environment: env);
+        Assert.Equal(0, exit);
+        Assert.NotEmpty(stdout);
+        Assert.Contains("Timelines go as text: no usable font", stderr);
+
+        env["Logging__Console__LogLevel__Default"] = "Error";
+        (exit, _, stderr) = await AppProcess.RunAsync(args, workingDirectory: _temp.Path, environment: env);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("Timelines go as text", stderr);
+        Assert.Contains("no picture", stderr);
+    }
+
+    [Fact]
     public async Task Json_mode_answers_every_line_in_order_even_bad_ones()
     {
         string[] inputs =
