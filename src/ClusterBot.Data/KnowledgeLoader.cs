@@ -48,7 +48,8 @@ public sealed partial class KnowledgeLoader(KnowledgeStore store, IOptions<Knowl
     {
         var folder = Folder;
         var hash = KnowledgeYamlReader.ComputeContentHash(folder);
-        if (store.StoredHash() != hash)
+        // A new build re-derives the stems and the index even from unchanged knowledge: the code that makes them may differ.
+        if (store.StoredHash() != hash || store.StoredDerivation() != KnowledgeStore.DerivedBy)
         {
             var started = TimeProvider.System.GetTimestamp();
             var kb = KnowledgeYamlReader.ReadFolder(folder);

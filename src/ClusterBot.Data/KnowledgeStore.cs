@@ -17,6 +17,7 @@ namespace ClusterBot.Data;
 public sealed partial class KnowledgeStore(SqliteDatabase database)
 {
     private const string HashKey = "knowledge_hash";
+    private const string DerivedByKey = "derived_by";
     private const string LexiconKey = "lexicon";
 
     public SqliteDatabase Database => database;
@@ -26,6 +27,22 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
     {
         using var c = database.Open();
         return c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key = HashKey });
+    }
+
+    /// <summary>
+    /// The build of the code that worked out what the store keeps beside the knowledge itself (stems, the search rows,
+    /// the image's index parts): the module versions of the assemblies doing it. Another build may stem or index
+    /// otherwise, so its store is imported again even when the knowledge has not changed.
+    /// </summary>
+    public static readonly string DerivedBy = string.Join('.',
+        typeof(Core.Text.WordStemmer).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+        typeof(KnowledgeStore).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+
+    /// <summary>The build that made the stored stems and index, or null for a store imported before builds were recorded.</summary>
+    public string? StoredDerivation()
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key = DerivedByKey });
     }
 
     public void Import(KnowledgeBase kb)
@@ -89,6 +106,7 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
         // Names weigh most, then the curated keywords, then the running text; the id column is not searched.
         c.Execute("INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25(0.0, 5.0, 3.0, 1.0)')", transaction: tx);
         SetMeta(c, tx, HashKey, kb.ContentHash);
+        SetMeta(c, tx, DerivedByKey, DerivedBy);
         tx.Commit();
         SaveImage();
     }

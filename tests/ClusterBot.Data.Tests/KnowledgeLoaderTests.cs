@@ -1,3 +1,4 @@
+using Dapper;
 using ClusterBot.Core.Knowledge;
 using ClusterBot.Testing;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,26 @@ public sealed class KnowledgeLoaderTests : IDisposable
         var warm = new CollectingLogger<KnowledgeLoader>();
         Assert.NotEmpty(Loader(folder, db, warm).Current.Index.Documents);
         Assert.DoesNotContain(warm.Lines, m => m.StartsWith("Imported", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_store_made_by_another_build_is_imported_again()
+    {
+        var folder = _temp.CopyKnowledge();
+        var db = _temp.File("store.db");
+        _ = Loader(folder, db, new CollectingLogger<KnowledgeLoader>()).Current;
+        var store = new KnowledgeStore(new SqliteDatabase(db));
+        Assert.Equal(KnowledgeStore.DerivedBy, store.StoredDerivation());
+        using (var c = store.Database.Open())
+        {
+            // As a previous release would have left it: the same knowledge, stems of its own making.
+            c.Execute("UPDATE meta SET value = 'an-older-build' WHERE key = 'derived_by'");
+        }
+
+        var again = new CollectingLogger<KnowledgeLoader>();
+        Assert.NotEmpty(Loader(folder, db, again).Current.Index.Documents);
+        Assert.Single(again.Lines, m => m.StartsWith("Imported", StringComparison.Ordinal));
+        Assert.Equal(KnowledgeStore.DerivedBy, store.StoredDerivation());
     }
 
     [Fact]
