@@ -18,6 +18,8 @@ public static class StopWords
         "please", "tell", "say", "says", "said", "explain", "describe", "give", "show", "know", "hi", "hello", "thanks",
         "thank", "also", "as", "so", "than", "then", "just", "only", "very", "not", "no", "yes", "if", "else", "up", "out",
         "s", "t", "does", "get", "got", "let", "us", "bot", "clusterbot",
+        // "What kind of …", "in total": the frame of a question, not what it is about.
+        "kind", "kinds", "sort", "sorts", "type", "types", "total", "overall", "altogether",
         // Russian
         "и", "а", "но", "или", "ли", "же", "бы", "не", "ни", "в", "во", "на", "к", "ко", "с", "со", "о", "об", "обо",
         "по", "за", "из", "изо", "у", "от", "до", "для", "при", "про", "без", "над", "под", "через", "после", "перед",

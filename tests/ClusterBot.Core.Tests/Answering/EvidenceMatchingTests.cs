@@ -90,6 +90,7 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     [InlineData("чему способствует программа маяк", "способствует программа маяк")]
     [InlineData("откуда у программы маяк бюджет", "программы маяк бюджет")]
     [InlineData("сколько всего компаний у маяка", "сколько компаний у маяка")]
+    [InlineData("what kind of budget does the beacon programme have in total", "budget beacon programme")]
     public void Question_words_and_pronouns_in_any_case_are_not_matched_as_content(string asked, string plain)
     {
         Assert.Equal(Terms(plain), Terms(asked));
