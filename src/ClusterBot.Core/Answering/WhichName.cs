@@ -37,15 +37,16 @@ public static class WhichName
         ["region"] = "region", ["regions"] = "region",
     };
 
-    private static readonly Dictionary<string, Localized> KindNames = new(StringComparer.Ordinal)
+    /// <summary>What each kind asks, as the attribute a fact must give.</summary>
+    private static readonly Dictionary<string, LexiconAttribute> KindAttributes = new[]
     {
-        ["province"] = new("какая именно провинция", "which province by name"),
-        ["city"] = new("какой именно город", "which city by name"),
-        ["university"] = new("какой именно университет", "which university by name"),
-        ["ministry"] = new("какое именно министерство", "which ministry by name"),
-        ["organisation"] = new("какая именно организация", "which organisation by name"),
-        ["region"] = new("какой именно регион", "which region by name"),
-    };
+        ("province", new Localized("какая именно провинция", "which province by name")),
+        ("city", new Localized("какой именно город", "which city by name")),
+        ("university", new Localized("какой именно университет", "which university by name")),
+        ("ministry", new Localized("какое именно министерство", "which ministry by name")),
+        ("organisation", new Localized("какая именно организация", "which organisation by name")),
+        ("region", new Localized("какой именно регион", "which region by name")),
+    }.ToDictionary(k => k.Item1, k => new LexiconAttribute("name-" + k.Item1, k.Item2, []), StringComparer.Ordinal);
 
     private static readonly string[] RussianAdjectiveEndings =
         ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "их", "ых", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ыми", "ими"];
@@ -61,7 +62,7 @@ public static class WhichName
             // "Which three Korean regions", "какие прибрежные провинции Китая": the kind word heads the question word's phrase.
             for (var j = k - 1; j >= 0 && j >= k - 4; j--)
             {
-                if (Which.Contains(tokens[j])) return new LexiconAttribute("name-" + kind, KindNames[kind], []);
+                if (Which.Contains(tokens[j])) return KindAttributes[kind];
                 if (!Modifies(tokens[j])) break;
             }
         }
@@ -93,7 +94,7 @@ public static class WhichName
     /// </summary>
     public static bool NamesSomethingElse(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
     {
-        var kind = query.NameAsked?.Id["name-".Length..];
+        var kind = KindAttributes.FirstOrDefault(k => ReferenceEquals(k.Value, query.NameAsked)).Key;
         var names = NameWords.GetValue(index, Collect);
         var own = query.Tokens.Concat(query.Tokens.Select(Transliteration.ToLatin)).Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         own.UnionWith(query.Terms.SelectMany(t => t.Matches));

@@ -95,12 +95,12 @@ public static partial class YesNoQuestion
     /// claim states only the other: "run by provincial governments?" against "its implementation was entrusted to the
     /// central government". Another sentence's "local projects" does not make the claim true.
     /// </summary>
-    private static bool Opposes(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
+    private static bool Opposes(QueryAnalysis query, IReadOnlyList<List<string>> sentences, KnowledgeIndex index)
     {
         var pairs = OppositeStems.GetValue(index, StemOpposites);
         if (pairs.Count == 0) return false;
         var asked = query.Tokens.Select(WordStemmer.Stem).ToList();
-        foreach (var sentence in Sentences(doc))
+        foreach (var sentence in sentences)
         {
             bool States(IReadOnlyList<string[]> side) => side.Any(phrase => Phrases.Contains(sentence, phrase));
             foreach (var (one, other) in pairs)
@@ -228,7 +228,8 @@ public static partial class YesNoQuestion
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
 
-        if (Negates(query, doc) || Opposes(query, doc, index)) return false;
+        var sentences = Sentences(doc).ToList();
+        if (Negates(query, doc) || Opposes(query, sentences, index)) return false;
 
         // "Only in Munich?" against "in all regions": the fact says all, the question only some.
         if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;
@@ -260,7 +261,7 @@ public static partial class YesNoQuestion
             if (query.Terms.Any(t => !t.Known && !QueryAnalysis.IsNumber(t.Stem) && OrdinalOf(t.Stem) is null) && matched.Count == 0) return false;
         }
 
-        return BearsOut(claimTerms, doc, index) ? true : null;
+        return BearsOut(claimTerms, doc, sentences, index) ? true : null;
     }
 
     /// <summary>
@@ -269,12 +270,12 @@ public static partial class YesNoQuestion
     /// sentence and "local projects" in another. A name's word is borne out as well by a document about the thing so
     /// named, or one that writes out its name ("промкомплексы" in "программа … промышленного комплекса").
     /// </summary>
-    private static bool BearsOut(IEnumerable<QueryTerm> claim, SearchDocument doc, KnowledgeIndex index)
+    private static bool BearsOut(IEnumerable<QueryTerm> claim, SearchDocument doc, IReadOnlyList<List<string>> sentences, KnowledgeIndex index)
     {
         var stated = WordStemmer.StemAll(string.Join(" ", doc.StatementTexts())).ToHashSet(StringComparer.Ordinal);
         bool Named(string id) => doc.EntityClosure.Contains(id) || index.FindEntity(id) is { } e &&
             new[] { e.Name.Ru, e.Name.En }.Concat(e.Aliases.All).Any(name => WordStemmer.StemAll(name).All(stated.Contains));
         var words = claim.Where(t => t.Known && !t.Event && !(t.AliasOf is { } id && Named(id))).ToList();
-        return Sentences(doc).Any(sentence => words.All(t => UsedIn(sentence, t)));
+        return sentences.Any(sentence => words.All(t => UsedIn(sentence, t)));
     }
 }

@@ -35,7 +35,22 @@ public static class ProperNames
     }
 
     /// <summary>The words a text writes in lower case, as tokens are.</summary>
-    public static IEnumerable<string> InLowerCase(string text) => Words(text, char.IsLower);
+    public static IEnumerable<string> InLowerCase(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
+            if (char.IsLower(text[start])) yield return TextNormaliser.Normalise(text[start..i]);
+        }
+    }
 
     /// <summary>
     /// The capitalised word after a list item's number that the item then explains ("3. Вонджу — медицинское
@@ -50,23 +65,6 @@ public static class ProperNames
         while (end < text.Length && char.IsLetter(text[end])) end++;
         var rest = text[end..].TrimStart(' ');
         return rest.Length == 0 || rest[0] is '—' or '–' or '-' ? TextNormaliser.Normalise(text[(i + 2)..end]) : null;
-    }
-
-    private static IEnumerable<string> Words(string text, Func<char, bool> firstLetter)
-    {
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\u0301')) i++;
-            if (firstLetter(text[start])) yield return TextNormaliser.Normalise(text[start..i]);
-        }
     }
 
     /// <summary>
