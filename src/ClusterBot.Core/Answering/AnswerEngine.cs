@@ -151,7 +151,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             reply = CountFirst(reply, list.Items.Count, lang);
         }
 
-        if (query.AsksWhichCountry && CountryOf(doc, index) is { } country && !MentionsName(reply, country.Name[lang]))
+        if (query.AsksWhichCountry && WhichCountry.CountryOf(doc, index) is { } country && !MentionsName(reply, country.Name[lang]))
         {
             // "Which country has go-cluster?": the fact speaks of the programme; the country is what was asked.
             reply = reply with { Blocks = [new Paragraph(UiText.CountryIs(country.Name)[lang]), .. reply.Blocks] };
@@ -218,12 +218,6 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         overview.Entity is { } entity && fact.Fact is not null && fact.EntityClosure.Contains(entity.Id);
 
     /// <summary>The one country a document belongs to, or null when it is of none or of several.</summary>
-    private static Entity? CountryOf(SearchDocument doc, KnowledgeIndex index)
-    {
-        var countries = doc.Roots.Select(index.FindEntity).OfType<Entity>().Where(e => e.Kind == EntityKind.Country).ToList();
-        return countries.Count == 1 ? countries[0] : null;
-    }
-
     /// <summary>Whether the reply names the country in one of its forms: its last word less the ending ("German" of "Germany", "Коре" of "Корея").</summary>
     private static bool MentionsName(Reply reply, string name)
     {

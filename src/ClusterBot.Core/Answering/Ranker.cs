@@ -76,6 +76,7 @@ public static class Ranker
         // A word the paper never uses still belongs to the question: it weighs half, so a question mostly about
         // something else ("How many people live in Bavaria?") cannot be fully covered by a fact that ignores it.
         var unknownWeight = query.Terms.Where(t => !t.Known && !query.IsClaim(t)).Sum(t => t.Weight) * UnknownWordShare;
+        var countryAsked = WhichCountry.AskedOfNamedThing(query, index) ? WhichCountry.AskedWeight : 0;
         var denominator = known.Sum(t => t.Weight) + entityWeights.Values.Sum() + unknownWeight;
         if (denominator <= 0)
         {
@@ -84,7 +85,7 @@ public static class Ranker
 
         var predicate = known.Where(t => !t.FromAlias).ToList();
         // An unknown word counts as a fairly rare one, not the rarest: chat words the lexicon lacks should not outweigh the rest.
-        var predicateTotal = predicate.Sum(t => t.Weight) + query.Terms.Where(t => !t.Known && !query.IsClaim(t)).Sum(t => Math.Min(t.Weight, UnknownPredicateWeight));
+        var predicateTotal = countryAsked + predicate.Sum(t => t.Weight) + query.Terms.Where(t => !t.Known && !query.IsClaim(t)).Sum(t => Math.Min(t.Weight, UnknownPredicateWeight));
 
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);
@@ -106,8 +107,12 @@ public static class Ranker
                 if (doc.EntityClosure.Contains(id)) covered += weight;
             }
 
+            // "Which country used OVOP": a fact of the named thing, of one country, names it; that is what is asked,
+            // though it ranks no fact of the named thing above another.
+            var countryCredit = countryAsked > 0 && query.EntityIds.Any(doc.EntityClosure.Contains) && WhichCountry.CountryOf(doc, index) is not null
+                ? countryAsked : 0;
             var coverage = covered / denominator;
-            var predicateCovered = 0.0;
+            var predicateCovered = countryCredit;
             foreach (var term in predicate)
             {
                 predicateCovered += term.Weight * CreditFor(term, doc, query.Intent);

@@ -91,6 +91,16 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.Contains("500", reply.ToPlainText());
     }
 
+    [Theory]
+    [InlineData("which country used one village one product according to the paper", "China")]
+    [InlineData("какая страна применяла стратегию одна деревня один продукт", "Кита")]
+    public void Which_country_of_a_named_programme_is_its_country_whatever_the_verb(string question, string country)
+    {
+        var reply = fixture.Engine.Answer(new Question(question));
+        Assert.True(reply.Answered, reply.ToPlainText() + reply.Evidence);
+        Assert.Contains(country, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FTS_syntax_in_a_question_is_just_words()
     {
