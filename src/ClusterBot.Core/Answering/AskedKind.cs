@@ -194,8 +194,16 @@ public static class AskedKind
         index.FindEntity(entityId) is { } entity && doc.StatementTexts().Any(t => t.Contains(entity.Name.Ru, StringComparison.OrdinalIgnoreCase) || t.Contains(entity.Name.En, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A year or period, or a span in words ("over three years", "несколько десятилетий").</summary>
+    /// <summary>
+    /// A year, a decade ("в 90-е годы"), a span ("несколько десятилетий", "в последние десятилетия") or a count of years
+    /// ("за три года"): "in the coming years" dates nothing.
+    /// </summary>
     private static bool Dated(SearchDocument doc) =>
-        doc.HasYears || doc.StatementTexts().Any(t => TextNormaliser.Tokenise(t).Any(w => StopWords.IsTimeUnit(w) || SpanWords.Contains(w)));
+        doc.HasYears || Decades(doc).Any() || doc.StatementTexts().Select(TextNormaliser.Tokenise).Any(tokens => Enumerable.Range(0, tokens.Count).Any(k =>
+            SpanWords.Contains(tokens[k]) || StopWords.IsTimeUnit(tokens[k]) && k > 0 && Counted(tokens[k - 1])));
+
+    private static bool Counted(string before) =>
+        char.IsDigit(before[0]) || NumberWords.CountOf(before) is not null || QuantityWords.Contains(before);
 
     private static readonly HashSet<string> SpanWords = new(StringComparer.Ordinal)
     {

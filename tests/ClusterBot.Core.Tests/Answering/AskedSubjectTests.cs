@@ -31,6 +31,24 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
         Assert.False(howMuch.Answered, howMuch.ToPlainText());
     }
 
+    [Theory]
+    [InlineData("when will beacon open lighthouses in its ports?")]
+    [InlineData("когда beacon откроет маяки в портах?")]
+    public void Years_without_a_count_date_nothing(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Fact]
+    public void A_count_of_years_dates_what_it_lasted()
+    {
+        var reply = kb.Ask("when did dredging in the beacon ports go on?");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-dredging"], reply.FactIds);
+    }
+
     [Fact]
     public void A_country_the_paper_mentions_only_in_passing_is_not_answered_with_the_fact_that_mentions_it()
     {

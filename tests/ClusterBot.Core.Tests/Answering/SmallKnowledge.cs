@@ -169,6 +169,18 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             ru: "Программу Beacon планировали сверху вниз."
             en: "The Beacon programme was planned top-down."
             cite: {section: "9", refs: [1]}
+          - id: beacon-new-lighthouses
+            about: [beacon]
+            kind: statement
+            ru: "В ближайшие годы Beacon откроет маяки в портах."
+            en: "In the coming years Beacon will open lighthouses in its ports."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-dredging
+            about: [beacon]
+            kind: statement
+            ru: "Углубление дна в портах Beacon шло три года."
+            en: "Dredging in the Beacon ports went on for three years."
+            cite: {section: "9", refs: [1]}
           - id: freedonia-borrowed
             about: [freedonia]
             kind: statement
