@@ -120,9 +120,21 @@ public static partial class YesNoQuestion
     private static bool UsedIn(List<string> sentence, QueryTerm term) =>
         term.Matches.Any(m => sentence.Any(w => w == m || m.Length >= 5 && w.StartsWith(m, StringComparison.Ordinal)));
 
-    /// <summary>The stems of each sentence the document states, in either language.</summary>
-    private static IEnumerable<List<string>> Sentences(SearchDocument doc) =>
-        doc.StatementTexts().SelectMany(text => SentenceEnd().Split(text)).Select(WordStemmer.StemAll).Where(s => s.Count > 0);
+    /// <summary>
+    /// The stems of each sentence the document states, in either language. A list's item completes the sentence that
+    /// introduces it: "the choice may be influenced by:" and "climatic conditions" state together that climate influences it.
+    /// </summary>
+    private static IEnumerable<List<string>> Sentences(SearchDocument doc)
+    {
+        var sentences = doc.StatementTexts().SelectMany(text => SentenceEnd().Split(text)).Select(WordStemmer.StemAll).Where(s => s.Count > 0);
+        if (doc.Fact is not { Items.Count: > 0 } list) return sentences;
+        var introduced = new[] { Lang.Ru, Lang.En }.SelectMany(lang =>
+        {
+            var head = WordStemmer.StemAll(SentenceEnd().Split(list.Text[lang])[^1]);
+            return list.Items.Select(item => head.Concat(WordStemmer.StemAll(item.Text[lang])).ToList());
+        });
+        return sentences.Concat(introduced);
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();

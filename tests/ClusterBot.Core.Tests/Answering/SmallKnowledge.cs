@@ -265,6 +265,15 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Маякам Beacon помогают учёные из трёх университетов."
             en: "Scientists from three universities help Beacon's lighthouses."
             cite: {section: "9", refs: [1]}
+          - id: beacon-port-choice
+            about: [beacon]
+            kind: list
+            ru: "Место нового порта выбирают по разным причинам. На выбор порта Beacon могут повлиять:"
+            en: "A new port's place is chosen for various reasons. The choice of a Beacon port may be influenced by:"
+            items:
+              - {ru: "1. Климатические условия", en: "1. Climatic conditions"}
+              - {ru: "2. Близость к рыбным промыслам", en: "2. Nearness to fisheries"}
+            cite: {section: "9", refs: [1]}
           - id: beacon-ministry
             about: [beacon]
             kind: statement

@@ -21,6 +21,7 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("are beacon's ports managed by a central agency?", "Yes.")]
     [InlineData("is north light number one?", "Yes.")]
     [InlineData("is south light number one?", "No.")]
+    [InlineData("климат может повлиять на выбор порта маяка?", "Да.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
     {
         var reply = kb.Ask(question);
@@ -32,6 +33,7 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("программа маяк появилась после реформы компаний?", "Прямо статья этого не утверждает")]
     [InlineData("did the beacon programme appear after the reform of the companies?", "The paper does not say that in so many words")]
     [InlineData("do companies manage beacon's ports?", "The paper does not say that in so many words")]
+    [InlineData("климат выбирают по разным причинам для маяка?", "Прямо статья этого не утверждает")]
     public void A_claim_with_a_word_the_fact_does_not_state_is_neither_confirmed_nor_denied(string question, string lead)
     {
         var reply = kb.Ask(question);
