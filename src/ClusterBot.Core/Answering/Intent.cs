@@ -52,7 +52,7 @@ public static class IntentDetector
         {
             foreach (var phrase in phrases)
             {
-                if (Contains(tokens, phrase)) return intent;
+                if (intent == Intent.Count && IsCountNoun(phrase[0]) ? CountsWith(tokens, phrase) : Contains(tokens, phrase)) return intent;
             }
 
             if (intent == Intent.Definition && tokens.Any(IsDefinitionVerb)) return intent;
@@ -62,6 +62,21 @@ public static class IntentDetector
 
         return Intent.None;
     }
+
+    private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal) { "количество", "число", "численность", "number", "count" };
+
+    private static bool IsCountNoun(string word) => CountNouns.Contains(word);
+
+    /// <summary>"The largest number of", "наибольшее количество": which has the most is asked, not how many.</summary>
+    private static readonly HashSet<string> Superlatives = new(StringComparer.Ordinal)
+    {
+        "largest", "greatest", "highest", "biggest", "most", "top", "наибольшее", "наибольшим", "наибольшего", "наибольшему", "наибольшем",
+        "наибольшей", "наибольшую", "наибольшая", "наибольший", "наибольшие", "наибольших", "максимальное", "максимальным", "большее", "большим",
+    };
+
+    private static bool CountsWith(IReadOnlyList<string> tokens, string[] phrase) =>
+        Phrases.StartsOf(tokens, phrase).Any(k => !(k > 0 && Superlatives.Contains(tokens[k - 1]) ||
+            k > 1 && tokens[k - 2] is "самое" or "самым" or "the" && tokens[k - 1] is "большое" or "большим" or "large" or "great"));
 
     private static readonly HashSet<string> WhichForms = new(StringComparer.Ordinal) { "каком", "какой", "какого", "what", "which" };
 

@@ -21,6 +21,10 @@ public class IntentDetectorTests
     [InlineData("опишите программу", Intent.Definition)]
     [InlineData("в каком точно году запустили программу", Intent.When)]
     [InlineData("what exact year did it start", Intent.When)]
+    [InlineData("what is the number of clusters", Intent.Count)]
+    [InlineData("which regions have the largest number of clusters", Intent.List)]
+    [InlineData("где наибольшее количество кластеров", Intent.None)]
+    [InlineData("в каких регионах самое большое число кластеров", Intent.List)]
     public void Detect_reads_the_question_word(string question, Intent expected) =>
         Assert.Equal(expected, IntentDetector.Detect(TextNormaliser.Tokenise(question)));
 
