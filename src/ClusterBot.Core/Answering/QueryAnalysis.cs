@@ -269,10 +269,37 @@ public static class QueryAnalyser
             AsksWhichYear = IntentDetector.AsksWhichYear(tokens),
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
-            Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch))
+            Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch) &&
+                    (intent != Intent.Count || CountsTheAttribute(tokens, stems, terms, a)))
                 .Select(a => intent == Intent.Count ? a.AsAmount() : a).ToList(),
         };
     }
+
+    /// <summary>
+    /// Whether a count question counts the attribute: "how much", or its word or unit in what is counted ("сколько
+    /// денег", "how many people live"). "How many research associations got funding" counts associations; the
+    /// funding is what they got, not what is asked.
+    /// </summary>
+    private static bool CountsTheAttribute(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms, IndexedAttribute attribute)
+    {
+        if (Phrases.Contains(tokens, ["how", "much"])) return true;
+        var end = IntentDetector.EndOfCountPhrase(tokens);
+        if (end < 0) return true;
+        bool InName(int k) => terms.Any(t => t.FromAlias && t.Stem == stems[k]);
+        var at = end;
+        // A name after a preposition says where ("сколько в земле Бавария жителей"); what is counted comes after it.
+        for (var where = false; at < tokens.Count; at++)
+        {
+            where = InName(at) && (where || at > 0 && Prepositions.Contains(tokens[at - 1]));
+            if (!where && !StopWords.Contains(tokens[at])) break;
+        }
+
+        if (at >= tokens.Count || at > end + 4 || !terms.Any(t => t.Stem == stems[at])) return true;
+        var units = attribute.Attribute.Units.Select(u => TextNormaliser.Tokenise(u).ToArray());
+        return attribute.Words.Concat(units).Any(p => Phrases.StartsOf(tokens, p).Contains(at));
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "в", "во", "у", "на", "по", "для", "in", "at", "of", "for", "on", "by" };
 
     /// <summary>
     /// The word right after "сколько" / "how many" (past a particle such as "всего"): what the question counts. Null when

@@ -38,4 +38,18 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb) : IClassFixt
     {
         Assert.Equal(TextNormaliser.Tokenise(question), QueryAnalyser.Analyse(question, kb.Index).Tokens);
     }
+
+    [Theory]
+    [InlineData("how many companies get money from beacon?", null)]
+    [InlineData("сколько компаний получают деньги от маяка?", null)]
+    [InlineData("how much money does beacon get?", "budget")]
+    [InlineData("деньги маяка, сколько?", "budget")]
+    [InlineData("сколько в программе beacon деньги?", "budget")]
+    [InlineData("how many beacon programme companies get money?", null)]
+    [InlineData("how many million euros does beacon have as money?", "budget")]
+    [InlineData("what money does beacon get?", "budget")]
+    public void A_count_asks_an_attribute_only_when_it_counts_the_attribute(string question, string? attribute)
+    {
+        Assert.Equal(attribute, QueryAnalyser.Analyse(question, kb.Index).Attributes.SingleOrDefault()?.Attribute.Id);
+    }
 }
