@@ -35,6 +35,9 @@ public static class WhichName
         ["регион"] = "region", ["региона"] = "region", ["регионы"] = "region", ["регионов"] = "region", ["регионе"] = "region", ["регионах"] = "region", ["регионам"] = "region", ["регионами"] = "region",
         ["земля"] = "region", ["земли"] = "region", ["земель"] = "region", ["земле"] = "region", ["землях"] = "region", ["землям"] = "region", ["землями"] = "region",
         ["region"] = "region", ["regions"] = "region",
+        ["компания"] = "company", ["компании"] = "company", ["компаний"] = "company", ["компанию"] = "company", ["компаниях"] = "company",
+        ["фирма"] = "company", ["фирмы"] = "company", ["фирм"] = "company", ["предприятия"] = "company", ["предприятий"] = "company",
+        ["company"] = "company", ["companies"] = "company", ["firm"] = "company", ["firms"] = "company",
     };
 
     /// <summary>What each kind asks, as the attribute a fact must give.</summary>
@@ -46,6 +49,7 @@ public static class WhichName
         ("ministry", new Localized("какое именно министерство", "which ministry by name")),
         ("organisation", new Localized("какая именно организация", "which organisation by name")),
         ("region", new Localized("какой именно регион", "which region by name")),
+        ("company", new Localized("какие именно компании", "which companies by name")),
     }.ToDictionary(k => k.Item1, k => new LexiconAttribute("name-" + k.Item1, k.Item2, []), StringComparer.Ordinal);
 
     private static readonly string[] RussianAdjectiveEndings =
@@ -108,7 +112,9 @@ public static class WhichName
             own.Contains(stem) || stem.Length >= 4 && own.Any(o => o.Length >= 4 && (o.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(o, StringComparison.Ordinal))));
 
         // A name's kind is in its words or the word after it ("Национальные комиссии", "Федеральное министерство").
-        var namesOne = doc.StatementTexts().SelectMany(t => ProperNames.Runs(t, names)).Any(run =>
+        // "Какие компании в кластере Ульсан": of a list, the item the question is about; the other items' names are no answer.
+        var texts = doc.Fact is { } list && ListItemFocus.Pick(query, list) is { } item ? [list.Text.Ru, list.Text.En, item.Text.Ru, item.Text.En] : doc.StatementTexts();
+        var namesOne = texts.SelectMany(t => ProperNames.Runs(t, names)).Any(run =>
             !run.Name.All(Own) && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
         return namesOne || !query.Tokens.Any(Superlatives.Contains) && DescribesTheKind(doc, kind, LanguageOf(query.Tokens), Own);
     }
@@ -165,7 +171,9 @@ public static class WhichName
     private static HashSet<string> Collect(KnowledgeIndex index)
     {
         var texts = index.Documents.SelectMany(d => d.StatementTexts()).ToList();
-        var names = texts.SelectMany(ProperNames.In).Concat(texts.Select(ProperNames.ItemHead).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        var heads = texts.Select(t => ProperNames.ItemHead(t))
+            .Concat(index.Documents.SelectMany(d => d.Fact?.ItemTexts.All ?? []).Select(t => ProperNames.ItemHead(t, isItem: true)));
+        var names = texts.SelectMany(ProperNames.In).Concat(heads.OfType<string>()).ToHashSet(StringComparer.Ordinal);
         names.ExceptWith(texts.SelectMany(ProperNames.InLowerCase));
         return names;
     }

@@ -55,16 +55,22 @@ public static class ProperNames
     /// <summary>
     /// The capitalised word after a list item's number that the item then explains ("3. Вонджу — медицинское
     /// оборудование", "1. Tokyo–Yokohama"), where a name would not show by its capital; "1. Апгрейд структур" names nothing.
+    /// A text known to be a list's item needs no number: "Гуми — электроника".
     /// </summary>
-    public static string? ItemHead(string text)
+    public static string? ItemHead(string text, bool isItem = false)
     {
         var i = 0;
         while (i < text.Length && char.IsDigit(text[i])) i++;
-        if (i == 0 || i + 2 >= text.Length || text[i] != '.' || text[i + 1] != ' ' || !char.IsUpper(text[i + 2])) return null;
-        var end = i + 2;
+        var numbered = i > 0 && i + 2 < text.Length && text[i] == '.' && text[i + 1] == ' ';
+        if (numbered) i += 2;
+        else if (isItem && i == 0) { }
+        else return null;
+        if (i >= text.Length || !char.IsUpper(text[i])) return null;
+        var end = i;
         while (end < text.Length && char.IsLetter(text[end])) end++;
         var rest = text[end..].TrimStart(' ');
-        return rest.Length == 0 || rest[0] is '—' or '–' or '-' ? TextNormaliser.Normalise(text[(i + 2)..end]) : null;
+        // Unnumbered, only an explained head is a name: "Логистика" alone is an industry.
+        return rest.Length == 0 && numbered || rest.Length > 0 && rest[0] is '—' or '–' or '-' ? TextNormaliser.Normalise(text[i..end]) : null;
     }
 
     /// <summary>

@@ -101,6 +101,22 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.Contains(country, reply.ToPlainText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("какие компании работают в кластере ульсан")]
+    [InlineData("which companies make up the gumi cluster?")]
+    public void Companies_of_one_listed_cluster_are_not_named_by_the_other_clusters_names(string question)
+    {
+        var reply = fixture.Engine.Answer(new Question(question));
+        Assert.False(reply.Answered, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void The_city_of_one_listed_cluster_is_named_by_its_items_head()
+    {
+        var reply = fixture.Engine.Answer(new Question("Which Korean city had the mining cluster per the paper?"));
+        Assert.True(reply.Answered, reply.ToPlainText());
+    }
+
     [Fact]
     public void FTS_syntax_in_a_question_is_just_words()
     {

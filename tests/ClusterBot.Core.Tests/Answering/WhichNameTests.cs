@@ -11,6 +11,8 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("какие университеты помогают маякам beacon?")]
     [InlineData("which city has the most beacon ports?")]
     [InlineData("which coastal cities have beacon ports?")]
+    [InlineData("какие компании работают в порту марвилл?")]
+    [InlineData("which companies work in the port of marville?")]
     public void A_fact_that_mentions_the_kind_but_names_none_does_not_say_which(string question)
     {
         var reply = kb.Ask(question);
@@ -50,6 +52,8 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
         Assert.Equal("вонджу", ProperNames.ItemHead("3. Вонджу — медицинское оборудование"));
         Assert.Equal("tokyo", ProperNames.ItemHead("1. Tokyo–Yokohama"));
         Assert.Null(ProperNames.ItemHead("Вонджу — медицинское оборудование"));
+        Assert.Equal("вонджу", ProperNames.ItemHead("Вонджу — медицинское оборудование", isItem: true));
+        Assert.Null(ProperNames.ItemHead("Логистика", isItem: true));
         Assert.Null(ProperNames.ItemHead("1. Апгрейд кластерных структур"));
     }
 }
