@@ -154,8 +154,13 @@ public static class AskedKind
     private static bool Covers(SearchDocument doc, int year, KnowledgeIndex index)
     {
         var years = YearsOf(doc, index);
-        return years.Contains(year) || years.Count >= 2 && year >= years.Min() && year <= years.Max();
+        return years.Contains(year) || years.Count >= 2 && year >= years.Min() && year <= years.Max() ||
+            DecadeStarts(doc).Any(decade => year >= decade && year < decade + 10);
     }
+
+    /// <summary>The first years of the decades the document gives: "late 1970s" and "70-х годов" are 1970.</summary>
+    private static IEnumerable<int> DecadeStarts(SearchDocument doc) =>
+        Decades(doc).Select(d => int.TryParse(new string(d.TakeWhile(char.IsDigit).ToArray()), out var n) ? n < 100 ? 1900 + n : n : 0).Where(n => n > 0);
 
     /// <summary>The years a document gives, itself or through what it is about.</summary>
     private static List<int> YearsOf(SearchDocument doc, KnowledgeIndex index)

@@ -81,6 +81,17 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
         Assert.Empty(reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("1990-е что за фонд маяков появился", true)]
+    [InlineData("in 1995 which beacon fund appeared?", true)]
+    [InlineData("1980-е что за фонд маяков появился", false)]
+    public void A_year_or_decade_asked_is_covered_by_the_decade_the_paper_gives(string question, bool answered)
+    {
+        var reply = kb.Ask(question);
+        Assert.Equal(answered, reply.Answered);
+        if (answered) Assert.Equal(["beacon-lighthouses"], reply.FactIds);
+    }
+
     [Fact]
     public void A_year_asked_where_the_paper_gives_a_decade_is_not_given_but_the_decade_is_offered()
     {
