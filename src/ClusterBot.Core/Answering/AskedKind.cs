@@ -82,6 +82,13 @@ public static class AskedKind
                 doc, index, _ => false);
         }
 
+        if (query.Intent == Intent.When && AsksTheEnd(query.Tokens) && (!GivesAnEnd(query, doc) || NamesAnOpenSpan(query, index)))
+        {
+            // "Когда закончилась фаза зрелости?": the paper says when it began (2013), not when it ended.
+            return Givers(new LexiconAttribute("end", new Localized("когда закончилось", "when it ended"), []), doc, index,
+                d => GivesAnEnd(query, d) && !NamesAnOpenSpan(query, index));
+        }
+
         if (query.Intent == Intent.When && query.AsksWhichYear && YearsOf(doc, index).Count == 0 && Decades(doc).Any())
         {
             // "В каком точно году запустили TORCH?": the paper gives only the decade ("в 90-е годы"), not the year.
@@ -156,6 +163,30 @@ public static class AskedKind
         var years = YearsOf(doc, index);
         return years.Contains(year) || years.Count >= 2 && year >= years.Min() && year <= years.Max() ||
             DecadeStarts(doc).Any(decade => year >= decade && year < decade + 10);
+    }
+
+    private static readonly string[] EndPrefixes = ["законч", "заверш", "окончил", "кончил", "прекрат", "ended", "end", "finish", "conclud", "stopp", "ceas"];
+
+    /// <summary>"Когда закончилась", "when did it end", "until when", "до какого года": the end of a span is asked.</summary>
+    private static bool AsksTheEnd(IReadOnlyList<string> tokens) =>
+        tokens.Any(t => EndPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal)) && !t.StartsWith("endeav", StringComparison.Ordinal)) ||
+        Phrases.Contains(tokens, ["until", "when"]) || Phrases.Contains(tokens, ["до", "какого"]) || Phrases.Contains(tokens, ["по", "какой"]);
+
+    /// <summary>Whether the question names a stage the knowledge dates by its start alone: no entry gives its end.</summary>
+    private static bool NamesAnOpenSpan(QueryAnalysis query, KnowledgeIndex index) =>
+        query.EntityIds.Select(index.FindEntity).Any(e => e is { Start: not null, End: null });
+
+    /// <summary>
+    /// A span with its end: an entity's end year, or two years in what the document states ("2010–2012"); of a list,
+    /// in the item asked about ("фаза зрелости (с 2013 года)"), not the other items' spans.
+    /// </summary>
+    private static bool GivesAnEnd(QueryAnalysis query, SearchDocument doc)
+    {
+        if (doc.Entity?.End is not null) return true;
+        var item = doc.Fact is { } list ? ListItemFocus.Pick(query, list) : null;
+        var texts = item is not null ? [item.Text.Ru, item.Text.En] : doc.StatementTexts();
+        var years = texts.SelectMany(TextNormaliser.Tokenise).Select(Year).Where(y => y > 0);
+        return (item is null ? years.Concat(doc.Fact?.Years ?? []) : years).Distinct().Count() >= 2;
     }
 
     /// <summary>The first years of the decades the document gives: "late 1970s" and "70-х годов" are 1970.</summary>

@@ -41,6 +41,17 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
         Assert.Empty(reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("когда закончилась фаза кранов во фридонии?", false)]
+    [InlineData("when did freedonia's crane phase end?", false)]
+    [InlineData("когда закончилась фаза причалов во фридонии?", true)]
+    [InlineData("when did freedonia's pier phase end?", true)]
+    public void An_end_asked_is_given_only_where_the_span_has_one(string question, bool answered)
+    {
+        var reply = kb.Ask(question);
+        Assert.Equal(answered, reply.Answered);
+    }
+
     [Fact]
     public void A_count_of_years_dates_what_it_lasted()
     {

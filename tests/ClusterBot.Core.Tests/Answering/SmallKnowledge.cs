@@ -187,6 +187,24 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             ru: "Фридония переняла опыт Франции в кластерной политике."
             en: "Freedonia borrowed France's experience in cluster policy."
             cite: {section: "9", refs: [1]}
+        phases:
+          - id: fd-phase-piers
+            of: freedonia
+            order: 1
+            name: {ru: "Фаза причалов", en: "Pier phase"}
+            aliases: {ru: ["фаза причалов"], en: ["pier phase"]}
+            start: 2001
+            end: 2004
+            summary: {ru: "Фаза причалов шла с 2001 по 2004 год.", en: "The pier phase ran from 2001 to 2004."}
+            cite: {section: "9", refs: [1]}
+          - id: fd-phase-cranes
+            of: freedonia
+            order: 2
+            name: {ru: "Фаза кранов", en: "Crane phase"}
+            aliases: {ru: ["фаза кранов"], en: ["crane phase"]}
+            start: 2010
+            summary: {ru: "Фаза кранов началась в 2010 году.", en: "The crane phase began in 2010."}
+            cite: {section: "9", refs: [1]}
         """;
 }
 
