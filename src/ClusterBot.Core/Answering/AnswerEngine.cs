@@ -177,7 +177,11 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         // A place that is an item of the answer's list ("Austin — shipbuilding") is the paper's own, not one in passing.
         query.Places.Any(p => doc.Fact is not { } f || !f.Items.Any(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).Any(p.Matches.Contains))) &&
         !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country || doc.EntityClosure.Contains(id)) &&
-        doc.Roots.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country);
+        doc.Roots.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country) &&
+        // A topic's count that states the place ("the USA and China lead the GII with 21") answers a count of that
+        // place's clusters; the place's policy it does not.
+        !((query.Intent == Intent.Count || query.Tokens.Any(QueryAnalysis.IsNumber)) && doc.HasNumbers &&
+          doc.Roots.Any(id => index.FindEntity(id)?.Kind != EntityKind.Country) && query.Places.All(p => p.CreditFrom(doc) > 0));
 
     private Reply RunCommand(ParsedCommand command, Question question, KnowledgeSnapshot snapshot)
     {

@@ -462,7 +462,7 @@ public sealed class KnowledgeIndex
     {
         foreach (var text in texts)
         {
-            foreach (var token in TextNormaliser.Tokenise(text).Where(t => !StopWords.Contains(t)))
+            foreach (var token in Acronyms.ContentTokens(text))
             {
                 stems.Add(WordStemmer.Stem(token));
             }

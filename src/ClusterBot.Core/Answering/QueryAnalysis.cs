@@ -123,7 +123,10 @@ public static class QueryAnalyser
         var names = ProperNames.In(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
         // A place named in lower case ("what place is moscow") is still a name, and no English word in Cyrillic.
-        var places = Enumerable.Range(0, tokens.Count).Where(k => index.IsPlace(tokens, k)).ToHashSet();
+        // "US", "IT": a function word written as an acronym is content.
+        var acronyms = Acronyms.StopWordsIn(text);
+        bool Stop(string token) => StopWords.Contains(token) && !acronyms.Contains(token);
+        var places = Enumerable.Range(0, tokens.Count).Where(k => index.IsPlace(tokens, k) && !Stop(tokens[k])).ToHashSet();
         names.UnionWith(places.Select(k => tokens[k]));
         var pairedInLatin = new HashSet<int>();
         for (var k = 0; k + 1 < tokens.Count; k++)
@@ -199,7 +202,7 @@ public static class QueryAnalyser
             var token = tokens[i];
             var stem = stems[i];
             i++;
-            if (definitionWords.Contains(i - 1) || frame.Contains(i - 1) || countryAsked == i - 1 || StopWords.Contains(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
+            if (definitionWords.Contains(i - 1) || frame.Contains(i - 1) || countryAsked == i - 1 || Stop(token) || IntentDetector.IsIntentWord(token) || IntentDetector.IsEventVerb(intent, token) ||
                 token.Length < 2 && !char.IsDigit(token[0]))
             {
                 continue;

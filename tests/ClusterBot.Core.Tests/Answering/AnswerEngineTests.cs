@@ -118,6 +118,18 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
+    public void An_acronym_that_is_a_function_word_in_lower_case_is_read_as_a_name()
+    {
+        var policy = fixture.Engine.Answer(new Question("How does the US government support its clusters?"));
+        Assert.False(policy.Answered, policy.ToPlainText());
+        var count = fixture.Engine.Answer(new Question("is it true the US has 30 clusters in the top 100?"));
+        Assert.True(count.Answered, count.ToPlainText());
+        Assert.StartsWith("No.", count.ToPlainText(), StringComparison.Ordinal);
+        var it = QueryAnalyser.Analyse("IT research in korea", fixture.Index);
+        Assert.Contains(it.Terms, t => t.Stem == "it" && t.Known);
+    }
+
+    [Fact]
     public void FTS_syntax_in_a_question_is_just_words()
     {
         var reply = Ask("\"torch AND OR NEAR(");
