@@ -166,6 +166,7 @@ public static class QueryAnalyser
             index.IsKnownStem(stems[i]) ? t : StopWords.Corrected(t) ?? t).ToList());
         var definitionWords = intent == Intent.Definition ? IntentDetector.DefinitionPhrasePositions(tokens) : [];
         var frame = PaperFrame.Positions(tokens);
+        frame.UnionWith(RoleFrame.Positions(tokens));
         var countryAsked = WhichCountry.Position(tokens);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();

@@ -52,4 +52,15 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb) : IClassFixt
     {
         Assert.Equal(attribute, QueryAnalyser.Analyse(question, kb.Index).Attributes.SingleOrDefault()?.Attribute.Id);
     }
+
+    [Theory]
+    [InlineData("what role do the ports play in beacon?")]
+    [InlineData("какую роль играют порты в программе маяк?")]
+    public void What_role_a_thing_plays_asks_what_it_does(string question)
+    {
+        var stems = QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).ToList();
+        Assert.DoesNotContain(stems, s => s.StartsWith("rol", StringComparison.Ordinal) || s.StartsWith("play", StringComparison.Ordinal) || s.StartsWith("игра", StringComparison.Ordinal));
+        Assert.Contains(stems, s => s.StartsWith("port", StringComparison.Ordinal) || s.StartsWith("порт", StringComparison.Ordinal));
+        Assert.Empty(RoleFrame.Positions(TextNormaliser.Tokenise("what role does it have")));
+    }
 }
