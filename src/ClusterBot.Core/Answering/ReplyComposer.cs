@@ -221,8 +221,9 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
 
     private static IEnumerable<string> Sentences(string text) => SentenceEnd().Matches(text).Select(m => m.Value.Trim());
 
-    // A full stop followed by a space and a capital ends a sentence; "2004–2009 гг. и" does not.
-    [System.Text.RegularExpressions.GeneratedRegex(@".+?(?:[.!?](?=\s+[A-ZА-ЯЁ«“""])|$)")]
+    // A full stop followed by a space and a capital ends a sentence; "2004–2009 гг. и" does not, nor does an item's
+    // number inside a sentence ("unchanged since 2021: 1. Tokyo–Yokohama, 2. Shenzhen").
+    [System.Text.RegularExpressions.GeneratedRegex(@".+?(?:(?<!(?:^|[\s,:;])\d{1,2})[.!?](?=\s+[A-ZА-ЯЁ«“""])|$)")]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     private static string Shorten(string text) =>

@@ -136,7 +136,8 @@ public static partial class YesNoQuestion
         return sentences.Concat(introduced);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // An item's number inside a sentence ("since 2021: 1. Tokyo–Yokohama, 2. Shenzhen") ends no sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=(?<!(?:^|[\s,:;])\d{1,2})[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, List<(string[][] One, string[][] Other)>> OppositeStems = new();

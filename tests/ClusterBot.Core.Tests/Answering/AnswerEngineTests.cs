@@ -130,6 +130,15 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
+    public void An_items_number_inside_a_sentence_does_not_end_it()
+    {
+        var reply = fixture.Engine.Answer(new Question("List the five largest science and technology clusters in the world"));
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains("Seoul", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(": 1.\n", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FTS_syntax_in_a_question_is_just_words()
     {
         var reply = Ask("\"torch AND OR NEAR(");
