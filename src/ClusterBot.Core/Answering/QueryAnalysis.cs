@@ -434,8 +434,16 @@ public static class QueryAnalyser
     /// <summary>What a number that only sizes the answer weighs: as a common word.</summary>
     private const double AnswerSizeWeight = 1.0;
 
-    private static bool IsAnswerSize(IReadOnlyList<string> tokens, int k) =>
-        k > 0 && NumberWords.CountOf(tokens[k]) is > 1 and <= 10 && AnswerSizeOpeners.Contains(tokens[k - 1]);
+    private static bool IsAnswerSize(IReadOnlyList<string> tokens, int k)
+    {
+        if (k <= 0 || NumberWords.CountOf(tokens[k]) is not (> 1 and <= 10)) return false;
+        // "What are the two regions", "list the five largest", "назовите все три": the number still sizes the answer.
+        var j = k - 1;
+        while (j > 0 && j >= k - 2 && AnswerSizeBetween.Contains(tokens[j])) j--;
+        return AnswerSizeOpeners.Contains(tokens[j]);
+    }
+
+    private static readonly HashSet<string> AnswerSizeBetween = new(StringComparer.Ordinal) { "the", "are", "were", "these", "those", "все", "эти", "те" };
 
     private static QueryTerm CorrectedTerm(string corrected, KnowledgeIndex index)
     {

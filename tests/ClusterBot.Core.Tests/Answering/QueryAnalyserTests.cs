@@ -63,4 +63,16 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb) : IClassFixt
         Assert.Contains(stems, s => s.StartsWith("port", StringComparison.Ordinal) || s.StartsWith("порт", StringComparison.Ordinal));
         Assert.Empty(RoleFrame.Positions(TextNormaliser.Tokenise("what role does it have")));
     }
+
+    [Theory]
+    [InlineData("what are the two ports of beacon?", true)]
+    [InlineData("list the two beacon lighthouses", true)]
+    [InlineData("назовите все два порта маяка", true)]
+    [InlineData("which two ports does beacon have?", true)]
+    [InlineData("does beacon have two ports?", false)]
+    public void A_number_after_the_question_word_sizes_the_answer_and_weighs_as_a_common_word(string question, bool sizesTheAnswer)
+    {
+        var number = Assert.Single(QueryAnalyser.Analyse(question, kb.Index).Terms, t => t.Stem is "two" or "дв" or "два");
+        Assert.Equal(sizesTheAnswer, number.Weight <= 1.0);
+    }
 }
