@@ -146,9 +146,16 @@ public static class QueryAnalyser
             k++;
         }
 
+        // "Ай-ти" is a phrase of the lexicon's own: its words are not read one by one as English sounds ("ай" as "ai").
+        var inPhrase = new HashSet<int>();
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (places.Contains(k) || pairedInLatin.Contains(k)) continue;
+            if (MatchSynonymPhrase(stems, k, index) is { Length: > 1 } phrase) inPhrase.UnionWith(Enumerable.Range(k, phrase.Length));
+        }
+
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (places.Contains(k) || pairedInLatin.Contains(k) || inPhrase.Contains(k)) continue;
             // An English word written in Cyrillic ("лидинг", "даун") reads as the English word it sounds like.
             if (!tokens[k].Any(Script.IsCyrillic) || index.IsKnownStem(stems[k]) || StopWords.Contains(tokens[k]) || index.AliasesStartingWith(stems[k]).Count > 0)
             {

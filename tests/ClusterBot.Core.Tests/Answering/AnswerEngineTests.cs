@@ -127,6 +127,10 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.StartsWith("No.", count.ToPlainText(), StringComparison.Ordinal);
         var it = QueryAnalyser.Analyse("IT research in korea", fixture.Index);
         Assert.Contains(it.Terms, t => t.Stem == "it" && t.Known);
+        // "Ай-ти" is the lexicon's phrase for IT, not "ai" and an unknown "ти".
+        var cyrillic = QueryAnalyser.Analyse("ай-ти институты в корее", fixture.Index);
+        Assert.Contains(cyrillic.Terms, t => t.Known && t.Matches.Contains("ит"));
+        Assert.DoesNotContain(cyrillic.Terms, t => t.Matches.Contains("ai"));
     }
 
     [Fact]
