@@ -125,7 +125,9 @@ public static class Ranker
             if (namedRoots.Count > 0) score -= UnnamedRootPenalty * doc.Roots.Count(r => !namedRoots.Contains(r));
             // Only another country's or topic's document is penalised: a sibling in the same country may be what a
             // loosely named question means ("the industrial complex programme" for the ICCP).
-            if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots)) score -= UnnamedEntityPenalty;
+            // …unless it uses the very words that named the topic ("сформулировать рекомендации" in the paper's aim,
+            // though "рекомендации" names the conclusions).
+            if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots) && !UsesTheNamingWords(query, doc)) score -= UnnamedEntityPenalty;
             // "the third stage": of the phases it may mean, the one in that place;
             // …and of the lists, one that has that place ("which cluster is third"), less surely: "the third stage" is a phase.
             if (ordinal is { } place && doc.Entity is { Kind: EntityKind.Phase } phase && phase.Order == place) score += OrdinalBonus;
@@ -156,6 +158,12 @@ public static class Ranker
         Intent.Definition => (doc.IsOverview && onlyNames) || doc.Fact?.Kind is FactKind.Definition ? 1 : 0,
         _ => 0,
     };
+
+    private static bool UsesTheNamingWords(QueryAnalysis query, SearchDocument doc)
+    {
+        var naming = query.Terms.Where(t => t.FromAlias).ToList();
+        return naming.Count > 0 && naming.All(t => t.CreditFrom(doc) > 0);
+    }
 
     /// <summary>A named entity weighs as much as a rare word: the rarer its documents, the more it says.</summary>
     private static double EntityWeight(string entityId, KnowledgeIndex index) =>

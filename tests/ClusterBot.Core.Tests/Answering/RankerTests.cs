@@ -22,6 +22,7 @@ public class RankerTests(EngineFixture fixture) : IClassFixture<EngineFixture>
     [InlineData("Which companies produce computers in Dongguan?", "cn-fdi-east-coast")]
     [InlineData("Сколько стоит центр 5G?", "nrw-5g-budget")]
     [InlineData("How many Leading-Edge clusters continued after 2017?", "de-le-after-2017")]
+    [InlineData("для какой страны авторы хотят сформулировать рекомендации", "paper-aim")]
     public void The_right_fact_ranks_first(string question, string expected)
     {
         var reply = fixture.Engine.Answer(new Question(question));
