@@ -15,7 +15,14 @@ public static class WhichName
     internal static readonly HashSet<string> Which = new(StringComparer.Ordinal)
     {
         "какой", "какая", "какое", "какие", "каких", "каким", "какую", "каком", "какому", "какого", "какими", "которая", "которой",
-        "which", "what", "назови", "назовите", "name",
+        "which", "what", "назови", "назовите", "name", "list", "перечисли", "перечислите",
+    };
+
+    /// <summary>Words that may stand between the question word and the kind: "в каких именно регионах", "which big companies".</summary>
+    private static readonly HashSet<string> Between = new(StringComparer.Ordinal)
+    {
+        "именно", "конкретно", "конкретные", "конкретных", "точно", "exactly", "specifically", "precisely", "particular", "specific",
+        "actual", "big", "major", "large", "main", "key", "the", "names", "and", "of",
     };
 
     /// <summary>Kinds of thing known by their names, in the forms a question uses.</summary>
@@ -67,7 +74,7 @@ public static class WhichName
             for (var j = k - 1; j >= 0 && j >= k - 4; j--)
             {
                 if (Which.Contains(tokens[j])) return KindAttributes[kind];
-                if (!Modifies(tokens[j])) break;
+                if (!Modifies(tokens[j]) && !Between.Contains(tokens[j])) break;
             }
         }
 

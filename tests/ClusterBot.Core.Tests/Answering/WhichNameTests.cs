@@ -36,6 +36,9 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("which three coastal provinces", "name-province")]
     [InlineData("какие прибрежные провинции", "name-province")]
     [InlineData("в каком городе", "name-city")]
+    [InlineData("в каких именно городах", "name-city")]
+    [InlineData("which big companies", "name-company")]
+    [InlineData("list the names and cities of the clusters", "name-city")]
     [InlineData("какую роль играют региональные университеты", null)]
     [InlineData("which types of universities", null)]
     public void The_kind_asked_heads_the_question_words_phrase(string text, string? kind)
