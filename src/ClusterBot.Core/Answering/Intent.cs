@@ -18,7 +18,7 @@ public static class IntentDetector
         // "How long", "сколько лет": a span of years is a date question, whatever the count word says.
         (Intent.When, [["сколько", "лет"], ["скока", "лет"], ["сколько", "длился"], ["сколько", "длилась"], ["how", "many", "years"], ["how", "long"]]),
         (Intent.Count, [["сколько"], ["скольких"], ["скока"], ["скоко"], ["скок"], ["сколька"], ["количество"], ["число"], ["численность"], ["how", "many"], ["how", "much"], ["number", "of"], ["count"]]),
-        (Intent.When, [["когда"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какого", "года"], ["каком", "году"], ["какой", "год"],
+        (Intent.When, [["когда"], ["с", "какого", "времени"], ["с", "каких", "пор"], ["since", "what", "time"], ["в", "каком", "году"], ["в", "какие", "годы"], ["с", "какого", "года"], ["какого", "года"], ["каком", "году"], ["какой", "год"],
             ["каких", "годах"], ["какому", "году"], ["какие", "года"], ["какого", "периода"], ["какие", "годы"], ["какой", "период"], ["в", "какой", "период"],
             ["when"], ["what", "year"], ["which", "year"], ["what", "years"], ["which", "years"], ["since", "when"], ["what", "period"],
             ["годы"], ["years"], ["период"], ["period"]]),
@@ -52,7 +52,8 @@ public static class IntentDetector
         {
             foreach (var phrase in phrases)
             {
-                if (intent == Intent.Count && IsCountNoun(phrase[0]) ? CountsWith(tokens, phrase) : Contains(tokens, phrase)) return intent;
+                if (intent == Intent.Count && IsCountNoun(phrase[0]) ? CountsWith(tokens, phrase) :
+                    phrase is ["when"] or ["когда"] ? AsksWhen(tokens, phrase[0]) : Contains(tokens, phrase)) return intent;
             }
 
             if (intent == Intent.Definition && tokens.Any(IsDefinitionVerb)) return intent;
@@ -61,6 +62,18 @@ public static class IntentDetector
         }
 
         return Intent.None;
+    }
+
+    private static readonly HashSet<string> OtherQuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "which", "how", "why", "who", "where", "что", "чем", "какие", "какой", "какая", "каких", "как", "почему", "зачем", "кто", "где",
+    };
+
+    /// <summary>"When" asks a time unless another question word comes first: "what do they consider when scaling" asks what.</summary>
+    private static bool AsksWhen(IReadOnlyList<string> tokens, string when)
+    {
+        var at = Phrases.StartsOf(tokens, [when]).DefaultIfEmpty(-1).First();
+        return at >= 0 && !tokens.Take(at).Any(OtherQuestionWords.Contains);
     }
 
     private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal) { "количество", "число", "численность", "number", "count" };
