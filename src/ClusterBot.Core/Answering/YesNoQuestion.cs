@@ -57,6 +57,8 @@ public static partial class YesNoQuestion
         if (Alternatives(tokens)) return false;
         if (tokens.Contains("ли") || text.Contains("или нет", StringComparison.OrdinalIgnoreCase) || text.Contains("or not", StringComparison.OrdinalIgnoreCase)) return true;
         if (Auxiliaries.Contains(tokens[0])) return true;
+        // "gii: did the top five change?": a topic named first, then the question.
+        if (text.IndexOf(':') is var colon and > 0 && TextNormaliser.Tokenise(text[(colon + 1)..]).FirstOrDefault() is { } first && Auxiliaries.Contains(first)) return true;
         return Script.IsCyrillic(tokens.FirstOrDefault(t => char.IsLetter(t[0]))?[0] ?? 'a') && text.TrimEnd().EndsWith('?');
     }
 
@@ -251,8 +253,10 @@ public static partial class YesNoQuestion
         if (items.Count > 0)
         {
             var itemStems = items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
+            var headStems = WordStemmer.StemAll(doc.Fact!.Text.Ru + " " + doc.Fact.Text.En).ToHashSet(StringComparer.Ordinal);
             var matched = new HashSet<int>();
-            foreach (var term in claimTerms.Where(t => t.Known))
+            // A word of the list's heading ("industries" of "a wide range of industries") names no item.
+            foreach (var term in claimTerms.Where(t => t.Known && !t.Matches.Any(headStems.Contains)))
             {
                 var hits = Enumerable.Range(0, items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
                 if (hits.Count == 1) matched.Add(hits[0]);

@@ -142,6 +142,15 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.DoesNotContain(": 1.\n", reply.ToPlainText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is tourism among the industries of china's 19 clusters?", "Yes.")]
+    [InlineData("is agriculture among the industries of china's 19 clusters?", "No.")]
+    public void A_word_of_a_lists_heading_names_none_of_its_items(string question, string verdict)
+    {
+        var reply = fixture.Engine.Answer(new Question(question));
+        Assert.StartsWith(verdict, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FTS_syntax_in_a_question_is_just_words()
     {

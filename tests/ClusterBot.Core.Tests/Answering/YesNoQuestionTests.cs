@@ -22,6 +22,7 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("is north light number one?", "Yes.")]
     [InlineData("is south light number one?", "No.")]
     [InlineData("климат может повлиять на выбор порта маяка?", "Да.")]
+    [InlineData("beacon: did the programme appear after the reform of the ports?", "Yes.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
     {
         var reply = kb.Ask(question);
