@@ -24,7 +24,7 @@ public static class IntentDetector
             ["годы"], ["years"], ["период"], ["period"]]),
         (Intent.List, [["какие"], ["каких"], ["каковы"], ["перечисли"], ["перечислите"], ["список"], ["назови"], ["назовите"],
             ["which"], ["what", "are"], ["list"], ["name", "the"], ["enumerate"]]),
-        (Intent.Definition, [["что", "такое"], ["что", "это"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
+        (Intent.Definition, [["что", "такое"], ["что", "это"], ["это", "что"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
             ["what", "is"], ["what's"], ["whats"], ["who", "is"], ["define"], ["meaning", "of"], ["tell", "me", "about"], ["about"],
             ["чем", "занимается"], ["чем", "занимаются"], ["что", "делает"], ["что", "делают"], ["для", "чего"], ["зачем"],
             ["what", "does"], ["what", "do"], ["what", "did"], ["purpose", "of"], ["what", "for"],
@@ -69,11 +69,14 @@ public static class IntentDetector
         "what", "which", "how", "why", "who", "where", "что", "чем", "какие", "какой", "какая", "каких", "как", "почему", "зачем", "кто", "где",
     };
 
-    /// <summary>"When" asks a time unless another question word comes first: "what do they consider when scaling" asks what.</summary>
+    /// <summary>
+    /// "When" asks a time unless another question word comes first ("what do they consider when scaling" asks what) or
+    /// the question opens as a yes/no one ("does it matter when choosing …").
+    /// </summary>
     private static bool AsksWhen(IReadOnlyList<string> tokens, string when)
     {
         var at = Phrases.StartsOf(tokens, [when]).DefaultIfEmpty(-1).First();
-        return at >= 0 && !tokens.Take(at).Any(OtherQuestionWords.Contains);
+        return at >= 0 && !tokens.Take(at).Any(OtherQuestionWords.Contains) && !(at > 0 && YesNoQuestion.Auxiliaries.Contains(tokens[0]));
     }
 
     private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal) { "количество", "число", "численность", "number", "count" };
@@ -138,7 +141,7 @@ public static class IntentDetector
     /// </summary>
     private static readonly string[] EventVerbPrefixes =
     [
-        "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "проход", "прошл", "проводил", "проведен", "состоял",
+        "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "запуст", "проход", "прошл", "проводил", "проведен", "состоял",
         "законч", "заверш", "окончил", "кончил",
         "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "held", "introduc", "end", "finish", "conclud",
     ];

@@ -17,7 +17,7 @@ public static class PaperFrame
     /// <summary>Words that open the frame before the paper's name: "в", "по", "согласно", "in", "per", "to" (of "according to").</summary>
     private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
     {
-        "в", "во", "по", "согласно", "из", "in", "per", "to", "from", "by",
+        "в", "во", "по", "согласно", "из", "in", "per", "to", "from", "by", "of",
     };
 
     /// <summary>What may stand between the opener and the paper: "in the paper", "в этой статье", "по данным статьи".</summary>

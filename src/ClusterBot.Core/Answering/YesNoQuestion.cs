@@ -18,7 +18,7 @@ public static partial class YesNoQuestion
         "what", "which", "who", "whom", "whose", "how", "why", "where", "when", "list", "name", "describe", "explain", "tell",
     };
 
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "isn", "aren", "wasn", "doesn", "didn",
     };
@@ -59,7 +59,8 @@ public static partial class YesNoQuestion
         if (Auxiliaries.Contains(tokens[0])) return true;
         // "gii: did the top five change?": a topic named first, then the question.
         if (text.IndexOf(':') is var colon and > 0 && TextNormaliser.Tokenise(text[(colon + 1)..]).FirstOrDefault() is { } first && Auxiliaries.Contains(first)) return true;
-        return Script.IsCyrillic(tokens.FirstOrDefault(t => char.IsLetter(t[0]))?[0] ?? 'a') && text.TrimEnd().EndsWith('?');
+        // A Russian question without a question word is put as a claim ("TORCH запустили в 90-х?"), whatever name opens it.
+        return Script.Detect(text) == Lang.Ru && text.TrimEnd().EndsWith('?');
     }
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)

@@ -25,6 +25,8 @@ public class IntentDetectorTests
     [InlineData("what do the states take into account when scaling clusters", Intent.Definition)]
     [InlineData("что учитывают земли, когда расширяют кластеры", Intent.None)]
     [InlineData("когда запустили программу", Intent.When)]
+    [InlineData("ГИИ это что", Intent.Definition)]
+    [InlineData("does closeness matter when choosing a place", Intent.None)]
     [InlineData("с какого времени в китае формируются кластеры", Intent.When)]
     [InlineData("which regions have the largest number of clusters", Intent.List)]
     [InlineData("где наибольшее количество кластеров", Intent.None)]

@@ -12,6 +12,7 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     [Theory]
     [InlineData("какие отрасли упомянуты у портов маяка помимо рыболовства")]
     [InlineData("which industries are mentioned for the beacon ports besides fishing")]
+    [InlineData("какие порты у маяка 2 штуки")]
     public void Function_and_meta_words_are_no_unknown_content(string question)
     {
         var query = QueryAnalyser.Analyse(question, kb.Index);
@@ -23,6 +24,7 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     [InlineData("сколько компаний в программе маяк согласно статье")]
     [InlineData("how many companies are in the beacon programme according to the paper")]
     [InlineData("how many companies are in the beacon programme in the paper")]
+    [InlineData("how many companies are in the beacon programme, a topic of the paper")]
     public void A_frame_naming_the_paper_is_not_searched_for(string question)
     {
         var query = QueryAnalyser.Analyse(question, kb.Index);

@@ -63,4 +63,12 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     {
         Assert.Equal(yesNo, YesNoQuestion.Detect(text + "?", TextNormaliser.Tokenise(text), Intent.None));
     }
+
+    [Theory]
+    [InlineData("BEACON запустили в 90-х?", true)]
+    [InlineData("beacon ports?", false)]
+    public void A_russian_question_without_a_question_word_is_a_claim_whatever_name_opens_it(string text, bool yesNo)
+    {
+        Assert.Equal(yesNo, YesNoQuestion.Detect(text, TextNormaliser.Tokenise(text), Intent.None));
+    }
 }
