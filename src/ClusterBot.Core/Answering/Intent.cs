@@ -91,6 +91,8 @@ public static class IntentDetector
     };
 
     private static bool CountsWith(IReadOnlyList<string> tokens, string[] phrase) =>
+        // "Растёт ли число кластеров?", "did it focus on the number of clusters?" ask yes or no, not how many.
+        !tokens.Contains("ли") && !(tokens.Count > 0 && YesNoQuestion.Auxiliaries.Contains(tokens[0])) &&
         Phrases.StartsOf(tokens, phrase).Any(k => !(k > 0 && Superlatives.Contains(tokens[k - 1]) ||
             k > 1 && tokens[k - 2] is "самое" or "самым" or "the" && tokens[k - 1] is "большое" or "большим" or "large" or "great"));
 

@@ -26,6 +26,8 @@ public class IntentDetectorTests
     [InlineData("что учитывают земли, когда расширяют кластеры", Intent.None)]
     [InlineData("когда запустили программу", Intent.When)]
     [InlineData("ГИИ это что", Intent.Definition)]
+    [InlineData("растет ли число кластеров в китае", Intent.None)]
+    [InlineData("did the phase focus on the number of clusters", Intent.None)]
     [InlineData("does closeness matter when choosing a place", Intent.None)]
     [InlineData("с какого времени в китае формируются кластеры", Intent.When)]
     [InlineData("which regions have the largest number of clusters", Intent.List)]
