@@ -59,6 +59,9 @@ public sealed record QueryAnalysis(
     /// <summary>"Какая страна …", "in which country …": the answer is a country, so the word for it is what is asked, not a topic.</summary>
     public bool AsksWhichCountry { get; init; }
 
+    /// <summary>How many answers the question asks for ("which two countries", "list the 7 clusters"), or null.</summary>
+    public int? AnswerSize { get; init; }
+
     /// <summary>The place in a list the question asks for ("третий", "number one", "на 6 месте"), or null.</summary>
     public int? PlaceAsked { get; init; }
 
@@ -276,6 +279,7 @@ public static class QueryAnalyser
             AsksWhichCountry = countryAsked >= 0,
             NameAsked = countryAsked >= 0 ? null : WhichName.KindAsked(tokens),
             PlaceAsked = ListItemFocus.PlaceAsked(tokens),
+            AnswerSize = AnswerSizeOf(tokens),
             RankAsked = ListItemFocus.RankAsked(tokens),
             AsksWhichYear = IntentDetector.AsksWhichYear(tokens),
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
@@ -449,6 +453,10 @@ public static class QueryAnalyser
         while (j > 0 && j >= k - 2 && AnswerSizeBetween.Contains(tokens[j])) j--;
         return AnswerSizeOpeners.Contains(tokens[j]);
     }
+
+    /// <summary>How many answers the question asks for ("which two countries", "list the 7 clusters"), or null.</summary>
+    private static int? AnswerSizeOf(IReadOnlyList<string> tokens) =>
+        Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).Where(k => IsAnswerSize(tokens, k)).Select(k => NumberWords.CountOf(tokens[k])).FirstOrDefault();
 
     private static readonly HashSet<string> AnswerSizeBetween = new(StringComparer.Ordinal) { "the", "are", "were", "these", "those", "все", "эти", "те" };
 

@@ -34,6 +34,9 @@ public static class Ranker
     /// <summary>The most an unknown word weighs in what a question asks.</summary>
     private const double UnknownPredicateWeight = 2.5;
 
+    /// <summary>Bonus for a list of as many items as the question asks for ("назовите три принципа").</summary>
+    private const double AnswerSizeBonus = 0.1;
+
     /// <summary>A figure or count is no answer to "what is / what does X do": it loses this much there.</summary>
     private const double FigureForDefinitionPenalty = 0.1;
 
@@ -132,6 +135,8 @@ public static class Ranker
             // …and of the lists, one that has that place ("which cluster is third"), less surely: "the third stage" is a phase.
             if (ordinal is { } place && doc.Entity is { Kind: EntityKind.Phase } phase && phase.Order == place) score += OrdinalBonus;
             else if (ordinal is { } spot && doc.Fact?.Items.Any(i => i.Order == spot) == true) score += OrdinalBonus / 2;
+            // "List the 7 clusters": the number only sizes the answer, and a list of that many is the one meant.
+            if (query.AnswerSize is { } size && doc.Fact?.Items.Count == size) score += AnswerSizeBonus;
             if (rankOf.TryGetValue(doc.Id, out var rank)) score += SearchRankBonus * (1 - (double)rank / Math.Max(1, found.Count));
             scored.Add(new ScoredDocument(doc, score, coverage, predicateShare, covered));
         }

@@ -23,6 +23,7 @@ public class RankerTests(EngineFixture fixture) : IClassFixture<EngineFixture>
     [InlineData("Сколько стоит центр 5G?", "nrw-5g-budget")]
     [InlineData("How many Leading-Edge clusters continued after 2017?", "de-le-after-2017")]
     [InlineData("для какой страны авторы хотят сформулировать рекомендации", "paper-aim")]
+    [InlineData("list the 7 korean clusters from the initial phase with their industries", "kr-formation-7-clusters")]
     public void The_right_fact_ranks_first(string question, string expected)
     {
         var reply = fixture.Engine.Answer(new Question(question));
