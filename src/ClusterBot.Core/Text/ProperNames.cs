@@ -130,29 +130,13 @@ public sealed record NameRun(IReadOnlyList<string> Name, string? Next);
 /// Function words a text writes in capitals as acronyms: "US" is the country, "IT" information technology, though "us"
 /// and "it" are stop words. A message in capitals throughout shouts; its words are no acronyms.
 /// </summary>
-public static class Acronyms
+public static partial class Acronyms
 {
     public static IReadOnlySet<string> StopWordsIn(string text)
     {
         var letters = text.Count(char.IsLetter);
         if (letters == 0 || text.Count(char.IsUpper) * 2 > letters) return EmptySet;
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i])) i++;
-            var word = text[start..i];
-            if (word.Length is 2 or 3 && word.All(c => c is >= 'A' and <= 'Z') && StopWords.Contains(word.ToLowerInvariant())) found.Add(word.ToLowerInvariant());
-        }
-
-        return found;
+        return CapitalWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(StopWords.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The text's tokens that carry content: no stop words, but the acronyms written as such.</summary>
@@ -163,4 +147,7 @@ public static class Acronyms
     }
 
     private static readonly HashSet<string> EmptySet = new(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})[A-Z]{2,3}(?!\p{L})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CapitalWord();
 }
