@@ -177,6 +177,7 @@ public static class QueryAnalyser
         var definitionWords = intent == Intent.Definition ? IntentDetector.DefinitionPhrasePositions(tokens) : [];
         var frame = PaperFrame.Positions(tokens);
         frame.UnionWith(RoleFrame.Positions(tokens));
+        frame.UnionWith(BrevityFrame.Positions(tokens));
         var countryAsked = WhichCountry.Position(tokens);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();

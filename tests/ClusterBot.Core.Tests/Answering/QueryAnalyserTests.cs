@@ -75,4 +75,15 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb) : IClassFixt
         var number = Assert.Single(QueryAnalyser.Analyse(question, kb.Index).Terms, t => t.Stem is "two" or "дв" or "два");
         Assert.Equal(sizesTheAnswer, number.Weight <= 1.0);
     }
+
+    [Theory]
+    [InlineData("explain the beacon programme in two sentences")]
+    [InlineData("короче, что за программа маяк в двух словах")]
+    [InlineData("beacon ports in a nutshell")]
+    public void How_short_the_reply_should_be_is_not_what_it_is_about(string question)
+    {
+        var stems = QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).ToList();
+        Assert.DoesNotContain(stems, s => s is "two" or "sentenc" or "двух" or "слов" or "nutshel" or "коротк" or "корот");
+        Assert.NotEmpty(BrevityFrame.Positions(TextNormaliser.Tokenise(question)));
+    }
 }
