@@ -82,11 +82,11 @@ public static class AskedKind
                 doc, index, _ => false);
         }
 
-        if (query.Intent == Intent.When && AsksTheEnd(query.Tokens) && (!GivesAnEnd(query, doc) || NamesAnOpenSpan(query, index)))
+        if (query.Intent == Intent.When && AsksTheEnd(query.Tokens) && NamesAnOpenSpan(query, index) is var open && (open || !GivesAnEnd(query, doc)))
         {
             // "Когда закончилась фаза зрелости?": the paper says when it began (2013), not when it ended.
             return Givers(new LexiconAttribute("end", new Localized("когда закончилось", "when it ended"), []), doc, index,
-                d => GivesAnEnd(query, d) && !NamesAnOpenSpan(query, index));
+                d => !open && GivesAnEnd(query, d));
         }
 
         if (query.Intent == Intent.When && query.AsksWhichYear && YearsOf(doc, index).Count == 0 && Decades(doc).Any())

@@ -34,6 +34,25 @@ public static class ListItemFocus
     public static int? RankAsked(IReadOnlyList<string> tokens) =>
         tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t))) ? PlaceAsked(tokens) : null;
 
+    /// <summary>
+    /// The items the words name, by position: a known word found in exactly one item's own words (not its sample
+    /// questions, which say "first" or "top" of the first one). A word of the list's heading ("принципы", "industries")
+    /// or one every item shares ("cluster") names no item.
+    /// </summary>
+    public static HashSet<int> ItemsNamed(IEnumerable<QueryTerm> terms, Fact fact)
+    {
+        var itemStems = fact.Items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
+        var headStems = WordStemmer.StemAll(fact.Text.Ru + " " + fact.Text.En).ToHashSet(StringComparer.Ordinal);
+        var named = new HashSet<int>();
+        foreach (var term in terms.Where(t => t.Known && !t.Matches.Any(headStems.Contains)))
+        {
+            var hits = Enumerable.Range(0, fact.Items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
+            if (hits.Count == 1) named.Add(hits[0]);
+        }
+
+        return named;
+    }
+
     /// <summary>The item the question is about, or null when it names none or several.</summary>
     public static ListItem? Pick(QueryAnalysis query, Fact fact)
     {
@@ -41,18 +60,7 @@ public static class ListItemFocus
         var place = query.PlaceAsked;
         var byPlace = place is { } p ? fact.Items.FirstOrDefault(i => i.Order == p) : null;
 
-        // The items' own words: their sample questions say "first" or "top" of the first one, which names nothing.
-        var itemStems = fact.Items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
-        var headStems = WordStemmer.StemAll(fact.Text.Ru + " " + fact.Text.En).ToHashSet(StringComparer.Ordinal);
-        var named = new HashSet<int>();
-        foreach (var term in query.Terms.Where(t => t.Known && !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && YesNoQuestion.OrdinalOf(t.Stem) is null))
-        {
-            // A word of the list's own heading ("принципы") or one every item shares ("cluster") names no item.
-            if (term.Matches.Any(headStems.Contains)) continue;
-            var hits = Enumerable.Range(0, fact.Items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
-            if (hits.Count == 1) named.Add(hits[0]);
-        }
-
+        var named = ItemsNamed(query.Terms.Where(t => !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && YesNoQuestion.OrdinalOf(t.Stem) is null), fact);
         var byName = named.Count == 1 ? fact.Items[named.First()] : null;
         return (byPlace, byName) switch
         {

@@ -254,14 +254,7 @@ public static partial class YesNoQuestion
         if (items.Count > 0)
         {
             var itemStems = items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
-            var headStems = WordStemmer.StemAll(doc.Fact!.Text.Ru + " " + doc.Fact.Text.En).ToHashSet(StringComparer.Ordinal);
-            var matched = new HashSet<int>();
-            // A word of the list's heading ("industries" of "a wide range of industries") names no item.
-            foreach (var term in claimTerms.Where(t => t.Known && !t.Matches.Any(headStems.Contains)))
-            {
-                var hits = Enumerable.Range(0, items.Count).Where(i => term.Matches.Any(itemStems[i].Contains)).ToList();
-                if (hits.Count == 1) matched.Add(hits[0]);
-            }
+            var matched = ListItemFocus.ItemsNamed(claimTerms, doc.Fact!);
 
             if (matched.Count == 2 && Comparison(query.Tokens) is { } higherFirst)
             {
