@@ -274,6 +274,7 @@ public static class QueryAnalyser
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
+        var countedAt = intent == Intent.Count ? CountedPosition(tokens, stems, terms) : -1;
         return new QueryAnalysis(tokens, intent, entities, terms) {
             Counted = intent == Intent.Count ? CountedTerm(tokens, stems, terms) : null,
             SpecificEntityCount = specific,
@@ -286,34 +287,39 @@ public static class QueryAnalyser
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch) &&
-                    (intent != Intent.Count || CountsTheAttribute(tokens, stems, terms, a)))
+                    (intent != Intent.Count || CountsTheAttribute(tokens, countedAt, a)))
                 .Select(a => intent == Intent.Count ? a.AsAmount() : a).ToList(),
         };
     }
 
     /// <summary>
-    /// Whether a count question counts the attribute: "how much", or its word or unit in what is counted ("сколько
-    /// денег", "how many people live"). "How many research associations got funding" counts associations; the
-    /// funding is what they got, not what is asked.
+    /// Where a count question's counted word stands, past stop words and a name after a preposition, which says where
+    /// ("сколько в земле Бавария жителей"); -1 for "how much", no count phrase, or nothing counted there.
     /// </summary>
-    private static bool CountsTheAttribute(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms, IndexedAttribute attribute)
+    private static int CountedPosition(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms)
     {
-        if (Phrases.Contains(tokens, ["how", "much"])) return true;
+        if (Phrases.Contains(tokens, ["how", "much"])) return -1;
         var end = IntentDetector.EndOfCountPhrase(tokens);
-        if (end < 0) return true;
+        if (end < 0) return -1;
         bool InName(int k) => terms.Any(t => t.FromAlias && t.Stem == stems[k]);
         var at = end;
-        // A name after a preposition says where ("сколько в земле Бавария жителей"); what is counted comes after it.
         for (var where = false; at < tokens.Count; at++)
         {
             where = InName(at) && (where || at > 0 && Prepositions.Contains(tokens[at - 1]));
             if (!where && !StopWords.Contains(tokens[at])) break;
         }
 
-        if (at >= tokens.Count || at > end + 4 || !terms.Any(t => t.Stem == stems[at])) return true;
-        var units = attribute.Attribute.Units.Select(u => TextNormaliser.Tokenise(u).ToArray());
-        return attribute.Words.Concat(units).Any(p => Phrases.StartsOf(tokens, p).Contains(at));
+        return at >= tokens.Count || at > end + 4 || !terms.Any(t => t.Stem == stems[at]) ? -1 : at;
     }
+
+    /// <summary>
+    /// Whether a count question counts the attribute: "how much", or its word or unit where the counted word stands
+    /// ("сколько денег", "how many people live"). "How many research associations got funding" counts associations;
+    /// the funding is what they got, not what is asked.
+    /// </summary>
+    private static bool CountsTheAttribute(IReadOnlyList<string> tokens, int countedAt, IndexedAttribute attribute) =>
+        countedAt < 0 || attribute.Words.Concat(attribute.Attribute.Units.Select(u => TextNormaliser.Tokenise(u).ToArray()))
+            .Any(p => Phrases.StartsOf(tokens, p).Contains(countedAt));
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "в", "во", "у", "на", "по", "для", "in", "at", "of", "for", "on", "by" };
 
