@@ -104,8 +104,11 @@ public static class AskedKind
             // many companies there are; a thing the paper never names ("сколько выпускников") it cannot have counted.
             // "How much" is an amount: a figure gives it, a list to count does not.
             Intent.Count when amount && !doc.HasNumbers => Givers(Number, doc, index, d => d.HasNumbers),
-            Intent.Count when query.Counted is { } counted && (!counted.Known || counted.CreditFrom(doc) == 0 || !Counts(doc)) =>
+            // An amount ("how much money", "сколько бабки") is the attribute's to check, by its units; a count is of the thing counted.
+            Intent.Count when query.Counted is { } counted && (amount || query.Attributes.Count > 0) && (!counted.Known || counted.CreditFrom(doc) == 0 || !Counts(doc)) =>
                 Givers(Number, doc, index, d => Counts(d) && counted.CreditFrom(d) > 0),
+            Intent.Count when query.Counted is { } counted && !amount && query.Attributes.Count == 0 && (!counted.Known || !CountsThe(counted, doc)) =>
+                Givers(Number, doc, index, d => CountsThe(counted, d)),
             Intent.Count when query.Counted is null && !Counts(doc) => Givers(Number, doc, index, Counts),
             _ => null,
         };
@@ -245,6 +248,49 @@ public static class AskedKind
     {
         "десятилетие", "десятилетий", "десятилетия", "века", "веке", "месяцев", "decade", "decades", "century", "months",
     };
+
+    /// <summary>How many words after a figure may name what it counts ("100 largest science and technology innovation clusters").</summary>
+    private const int CountWindow = 6;
+
+    /// <summary>A year as the paper's times go; "2 100 проектов" reads as 2100 and is a count.</summary>
+    private static bool IsYear(string token) => Year(token) is > 0 and < 2050;
+
+    /// <summary>
+    /// Whether the document counts the counted thing: a figure (not a year) with the thing named in the few words after
+    /// it, or, where nothing follows the figure, earlier in its sentence ("the number of clusters reached 193"); or a list
+    /// whose own text names it. "Went through three stages: 2005–2009 …" counts stages, not clusters; "more than 70 such
+    /// associations" counts no universities.
+    /// </summary>
+    private static bool CountsThe(QueryTerm counted, SearchDocument doc)
+    {
+        if (counted.CreditFrom(doc) == 0) return false;
+        bool Names(string token) => counted.Matches.Contains(WordStemmer.Stem(token));
+        // Named only by the words curated for the entry ("rounds" for the competition's stages): its counts are of it.
+        if (!doc.StatementTexts().SelectMany(TextNormaliser.Tokenise).Any(Names)) return Counts(doc);
+        if (doc.Fact is { Items.Count: > 0 } list && new[] { list.Text.Ru, list.Text.En }.SelectMany(TextNormaliser.Tokenise).Any(Names))
+        {
+            return true;
+        }
+
+        foreach (var sentence in doc.StatementTexts().SelectMany(t => SentenceEnd.Split(t)))
+        {
+            var tokens = TextNormaliser.Tokenise(sentence);
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                // "несколько десятилетий" is a count of a span, if not an exact one.
+                var span = QuantityWords.Contains(tokens[k]) && k + 1 < tokens.Count && SpanWords.Contains(tokens[k + 1]);
+                if (IsYear(tokens[k]) || !QueryAnalysis.IsNumber(tokens[k]) && NumberWords.CountOf(tokens[k]) is null && !span) continue;
+                // What it counts comes before the next figure: "three stages: 2005–2009 …" counts stages.
+                var after = tokens.Skip(k + 1).TakeWhile(t => !QueryAnalysis.IsNumber(t)).ToList();
+                if (after.Count == 0 ? tokens.Take(k).Any(Names) : after.Take(CountWindow).Any(Names)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A sentence ends at a stop followed by a space: "3.6 million" is one number.</summary>
+    private static readonly System.Text.RegularExpressions.Regex SentenceEnd = new(@"(?<=[.;!?])\s+", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>A figure, a list to count, or words of quantity ("несколько десятилетий", "several decades").</summary>
     private static bool Counts(SearchDocument doc) =>

@@ -106,17 +106,17 @@ public static class IntentDetector
 
     public static bool IsIntentWord(string token) => IntentOnlyWords.Contains(token);
 
-    /// <summary>Where the first "сколько" / "how many" / "number of" of the question ends, or -1: what follows is what is counted.</summary>
-    public static int EndOfCountPhrase(IReadOnlyList<string> tokens)
+    /// <summary>Where the first "сколько" / "how many" / "number of" of the question starts and ends, or null: what follows is what is counted.</summary>
+    public static (int Start, int End)? CountPhrase(IReadOnlyList<string> tokens)
     {
-        var end = -1;
+        (int Start, int End)? found = null;
         foreach (var phrase in Rules.First(r => r.Intent == Intent.Count).Phrases)
         {
             var start = Phrases.StartsOf(tokens, phrase).DefaultIfEmpty(-1).First();
-            if (start >= 0 && (end < 0 || start + phrase.Length < end)) end = start + phrase.Length;
+            if (start >= 0 && (found is not { } f || start + phrase.Length < f.End)) found = (start, start + phrase.Length);
         }
 
-        return end;
+        return found;
     }
 
     /// <summary>

@@ -274,9 +274,9 @@ public static class QueryAnalyser
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
-        var countedAt = intent == Intent.Count ? CountedPosition(tokens, stems, terms) : -1;
+        var countedAt = intent == Intent.Count ? CountedAt(tokens, stems, terms) : -1;
         return new QueryAnalysis(tokens, intent, entities, terms) {
-            Counted = intent == Intent.Count ? CountedTerm(tokens, stems, terms) : null,
+            Counted = countedAt >= 0 ? terms.FirstOrDefault(t => t.Stem == stems[countedAt] && !t.FromAlias) : null,
             SpecificEntityCount = specific,
             AsksWhichCountry = countryAsked >= 0,
             NameAsked = countryAsked >= 0 ? null : WhichName.KindAsked(tokens),
@@ -287,30 +287,81 @@ public static class QueryAnalyser
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch) &&
-                    (intent != Intent.Count || CountsTheAttribute(tokens, countedAt, a)))
+                    (intent != Intent.Count || CountsTheAttribute(tokens, Phrases.Contains(tokens, ["how", "much"]) ? -1 : countedAt, a)))
                 .Select(a => intent == Intent.Count ? a.AsAmount() : a).ToList(),
         };
     }
 
     /// <summary>
-    /// Where a count question's counted word stands, past stop words and a name after a preposition, which says where
-    /// ("сколько в земле Бавария жителей"); -1 for "how much", no count phrase, or nothing counted there.
+    /// Where a count question's counted word stands, or -1 when it counts years ("на сколько лет") or nothing: the first
+    /// word after "сколько" / "how many" that is no stop word, no name after a preposition ("сколько в земле Бавария
+    /// жителей"), no verb ("сколько провели мероприятий") and no modifier of the word after it ("сколько инновационных
+    /// кластеров", "how many innovation clusters"); when a verb or nothing follows, the word before the phrase
+    /// ("мероприятия скока провели", "research associations how many funded").
     /// </summary>
-    private static int CountedPosition(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms)
+    private static int CountedAt(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms)
     {
-        if (Phrases.Contains(tokens, ["how", "much"])) return -1;
-        var end = IntentDetector.EndOfCountPhrase(tokens);
-        if (end < 0) return -1;
+        if (IntentDetector.CountPhrase(tokens) is not var (start, end)) return -1;
         bool InName(int k) => terms.Any(t => t.FromAlias && t.Stem == stems[k]);
-        var at = end;
-        for (var where = false; at < tokens.Count; at++)
+        bool Content(int k) => k < tokens.Count && !StopWords.Contains(tokens[k]) && terms.Any(t => t.Stem == stems[k]);
+        var where = false;
+        var verb = false;
+        for (var at = end; at < tokens.Count && at <= end + 4; at++)
         {
+            if (StopWords.IsTimeUnit(tokens[at])) return -1;
             where = InName(at) && (where || at > 0 && Prepositions.Contains(tokens[at - 1]));
-            if (!where && !StopWords.Contains(tokens[at])) break;
+            if (where || StopWords.Contains(tokens[at])) continue;
+            // "how many funded so far" asks of what was named before; "number of initiated projects" counts projects.
+            if (IsEnglishVerbForm(tokens[at]) && !Content(at + 1) || IsRussianVerbForm(tokens[at]))
+            {
+                verb = true;
+                if (Script.IsCyrillic(tokens[at][0])) continue;
+                break;
+            }
+
+            if (IsEnglishVerbForm(tokens[at])) continue;
+            if (!Content(at)) return -1;
+            return HeadOf(tokens, at, Content);
         }
 
-        return at >= tokens.Count || at > end + 4 || !terms.Any(t => t.Stem == stems[at]) ? -1 : at;
+        for (var at = start - 1; verb && at >= 0; at--)
+        {
+            if (StopWords.Contains(tokens[at]) || InName(at)) continue;
+            // "193 — что за число" counts nothing: a figure is what is asked about.
+            return Content(at) && !tokens[at].All(char.IsDigit) ? at : -1;
+        }
+
+        return -1;
     }
+
+    /// <summary>
+    /// The noun a phrase of content words starting at <paramref name="at"/> counts: in Russian past a genitive adjective
+    /// ("инновационных кластеров"), in English its first plural ("innovation clusters", "top 100 clusters", "companies take part").
+    /// </summary>
+    private static int HeadOf(IReadOnlyList<string> tokens, int at, Func<int, bool> content)
+    {
+        if (Script.IsCyrillic(tokens[at][0]))
+        {
+            var word = tokens[at];
+            return word.Length > 5 && (word.EndsWith("ых", StringComparison.Ordinal) || word.EndsWith("их", StringComparison.Ordinal)) && content(at + 1) ? at + 1 : at;
+        }
+
+        for (var k = at; k < at + 3 && content(k); k++)
+        {
+            if (tokens[k].Length > 3 && tokens[k].EndsWith('s') && !tokens[k].EndsWith("ss", StringComparison.Ordinal)) return k;
+        }
+
+        return at;
+    }
+
+    private static bool IsEnglishVerbForm(string token) =>
+        token.Length > 4 && !Script.IsCyrillic(token[0]) && (token.EndsWith("ed", StringComparison.Ordinal) || token.EndsWith("ing", StringComparison.Ordinal));
+
+    /// <summary>Russian verb and short-participle endings ("провели", "участвуют", "профинансировано").</summary>
+    private static readonly string[] RussianVerbEndings = ["ли", "ло", "ла", "лось", "лись", "ется", "ются", "ует", "уют", "ают", "яют", "ано", "ено", "ены", "аны"];
+
+    private static bool IsRussianVerbForm(string token) =>
+        token.Length > 4 && Script.IsCyrillic(token[0]) && RussianVerbEndings.Any(e => token.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>
     /// Whether a count question counts the attribute: "how much", or its word or unit where the counted word stands
@@ -322,23 +373,6 @@ public static class QueryAnalyser
             .Any(p => Phrases.StartsOf(tokens, p).Contains(countedAt));
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "в", "во", "у", "на", "по", "для", "in", "at", "of", "for", "on", "by" };
-
-    /// <summary>
-    /// The word right after "сколько" / "how many" (past a particle such as "всего"): what the question counts. Null when
-    /// it counts years ("на сколько лет") or the word is part of a name.
-    /// </summary>
-    private static QueryTerm? CountedTerm(IReadOnlyList<string> tokens, IReadOnlyList<string> stems, IReadOnlyList<QueryTerm> terms)
-    {
-        var end = IntentDetector.EndOfCountPhrase(tokens);
-        for (var k = end; k >= 0 && k < tokens.Count && k < end + 3; k++)
-        {
-            if (StopWords.IsTimeUnit(tokens[k])) return null;
-            if (StopWords.Contains(tokens[k])) continue;
-            return terms.FirstOrDefault(t => t.Stem == stems[k] && !t.FromAlias);
-        }
-
-        return null;
-    }
 
     private static (string Key, IReadOnlySet<string> Forms, int Length)? MatchSynonymPhrase(List<string> stems, int start, KnowledgeIndex index)
     {

@@ -82,7 +82,9 @@ public static class WhichName
     }
 
     private static bool Modifies(string token) =>
-        QueryAnalysis.IsNumber(token) || NumberWords.CountOf(token) is not null ||
+        QueryAnalysis.IsNumber(token) || NumberWords.CountOf(token) is not null || IsAdjective(token);
+
+    private static bool IsAdjective(string token) =>
         (Script.IsCyrillic(token[0]) ? RussianAdjectiveEndings : EnglishAdjectiveEndings).Any(e => token.Length > e.Length + 2 && token.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>Words that make a name one of another kind: "National Commissions" is no province, "Leading-Edge Cluster" no city.</summary>
@@ -122,7 +124,7 @@ public static class WhichName
         // "Какие компании в кластере Ульсан": of a list, the item the question is about; the other items' names are no answer.
         var texts = doc.Fact is { } list && ListItemFocus.Pick(query, list) is { } item ? [list.Text.Ru, list.Text.En, item.Text.Ru, item.Text.En] : doc.StatementTexts();
         var namesOne = texts.SelectMany(t => ProperNames.Runs(t, names)).Any(run =>
-            !run.Name.All(Own) && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
+            !run.Name.All(Own) && !(run.Acronym && kind is "city" or "province") && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
         return namesOne || !query.Tokens.Any(Superlatives.Contains) && DescribesTheKind(doc, kind, LanguageOf(query.Tokens), Own);
     }
 
@@ -134,8 +136,9 @@ public static class WhichName
     };
 
     /// <summary>
-    /// Whether the document says what kind of them with a word the question has not used ("благодаря прибрежным
-    /// провинциям" answers "which provinces spread clusters"); a count ("в трёх регионах") does not.
+    /// Whether the document says what kind of them with an adjective the question has not used ("благодаря прибрежным
+    /// провинциям" answers "which provinces spread clusters"); a count ("в трёх регионах"), a determiner ("отдельных
+    /// регионов") or a verb ("где расположены университеты") does not.
     /// </summary>
     private static bool DescribesTheKind(SearchDocument doc, string? kind, Lang lang, Func<string, bool> own)
     {
@@ -144,7 +147,7 @@ public static class WhichName
             for (var k = 1; k < tokens.Count; k++)
             {
                 var before = tokens[k - 1];
-                if (KindWords.TryGetValue(tokens[k], out var of) && of == kind && !StopWords.Contains(before) && !QueryAnalysis.IsNumber(before) &&
+                if (KindWords.TryGetValue(tokens[k], out var of) && of == kind && IsAdjective(before) && !StopWords.Contains(before) &&
                     NumberWords.CountOf(before) is null && !Quantities.Contains(before) && !own(before))
                 {
                     return true;
@@ -166,6 +169,8 @@ public static class WhichName
     private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
     {
         "несколько", "нескольких", "многих", "многие", "всех", "все", "разных", "других", "several", "many", "all", "various", "other", "some",
+        "отдельных", "отдельные", "отдельным", "определённых", "определенных", "различных", "различные", "таких", "этих", "individual", "certain",
+        "particular", "different", "such", "these", "those",
     };
 
     private static readonly ConditionalWeakTable<KnowledgeIndex, HashSet<string>> NameWords = new();

@@ -81,6 +81,7 @@ public static class ProperNames
     {
         var runs = new List<NameRun>();
         var run = new List<string>();
+        var acronyms = true;
         var sentenceStart = true;
         var i = 0;
         while (i < text.Length)
@@ -102,11 +103,13 @@ public static class ProperNames
             if (name)
             {
                 run.Add(token);
+                acronyms &= acronym;
             }
             else if (run.Count > 0)
             {
-                runs.Add(new NameRun(run, token));
+                runs.Add(new NameRun(run, token, acronyms));
                 run = [];
+                acronyms = true;
             }
 
             sentenceStart = false;
@@ -117,11 +120,13 @@ public static class ProperNames
 
         void Close()
         {
-            if (run.Count > 0) runs.Add(new NameRun(run, null));
+            if (run.Count > 0) runs.Add(new NameRun(run, null, acronyms));
             run = [];
+            acronyms = true;
         }
     }
 }
 
 /// <summary>Words written as one name, and the word right after them, which may say what kind of thing it names.</summary>
-public sealed record NameRun(IReadOnlyList<string> Name, string? Next);
+/// <param name="Acronym">Whether every word of it is in capitals ("ИКТ", "GII"): an abbreviation, which names no city or province.</param>
+public sealed record NameRun(IReadOnlyList<string> Name, string? Next, bool Acronym = false);

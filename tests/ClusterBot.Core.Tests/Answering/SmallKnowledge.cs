@@ -298,5 +298,45 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Программу Beacon ведёт Министерство морей Фридонии."
             en: "The Beacon programme is run by the Freedonian Ministry of Seas."
             cite: {section: "9", refs: [1]}
+          - id: beacon-stages
+            about: [beacon]
+            kind: statement
+            ru: "Программа Beacon прошла три этапа: 2001–2004, 2005–2008 и 2009–2012."
+            en: "The Beacon programme went through three stages: 2001–2004, 2005–2008 and 2009–2012."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-piers
+            about: [beacon]
+            kind: count
+            ru: "К 2012 году число причалов Beacon достигло 35."
+            en: "By 2012 the number of Beacon piers reached 35."
+            numbers: [35]
+            cite: {section: "9", refs: [1]}
+          - id: beacon-divers
+            about: [beacon]
+            kind: statement
+            ru: "Водолазы Beacon приходят из нескольких гаваней."
+            en: "Beacon's divers come from several harbours."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-industries
+            about: [beacon]
+            kind: list
+            ru: "Порты Beacon обслуживают разные отрасли, среди них:"
+            en: "Beacon's ports serve various industries, among them:"
+            items:
+              - {ru: "ИКТ", en: "ICT"}
+              - {ru: "Рыболовство", en: "Fishing"}
+            cite: {section: "9", refs: [1]}
+          - id: beacon-zones
+            about: [beacon]
+            kind: statement
+            ru: "Зоны Beacon — это места, где расположены университеты."
+            en: "Beacon's zones are places where universities are located."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-regions
+            about: [beacon]
+            kind: statement
+            ru: "Для Beacon важны сильные стороны отдельных регионов."
+            en: "The strengths of individual regions matter for Beacon."
+            cite: {section: "9", refs: [1]}
         """;
 }

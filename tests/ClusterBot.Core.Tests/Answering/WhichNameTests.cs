@@ -13,6 +13,8 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("which coastal cities have beacon ports?")]
     [InlineData("какие компании работают в порту марвилл?")]
     [InlineData("which companies work in the port of marville?")]
+    [InlineData("какие конкретно университеты работают в зонах beacon?")]
+    [InlineData("which particular regions matter for beacon?")]
     public void A_fact_that_mentions_the_kind_but_names_none_does_not_say_which(string question)
     {
         var reply = kb.Ask(question);
@@ -30,6 +32,16 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
         var reply = kb.Ask(question);
         Assert.True(reply.Answered, reply.ToPlainText());
         Assert.Equal([factId], reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("в каких городах работают отрасли портов beacon?", false)]
+    [InlineData("which organisations work in beacon's port industries?", true)]
+    public void An_abbreviation_names_an_organisation_but_no_city(string question, bool names)
+    {
+        var query = QueryAnalyser.Analyse(question, kb.Index);
+        Assert.NotNull(query.NameAsked);
+        Assert.Equal(names, WhichName.NamesSomethingElse(query, kb.Index.FindDocument("beacon-industries")!, kb.Index));
     }
 
     [Theory]

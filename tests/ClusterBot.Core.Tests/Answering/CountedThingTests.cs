@@ -1,0 +1,59 @@
+using ClusterBot.Core.Answering;
+using ClusterBot.Core.Text;
+
+namespace ClusterBot.Core.Tests.Answering;
+
+/// <summary>"How many X": what is counted is read from the question, and only a figure of that thing answers it.</summary>
+public sealed class CountedThingTests(SmallKnowledgeWithClaims kb) : IClassFixture<SmallKnowledgeWithClaims>
+{
+    [Theory]
+    [InlineData("how many programmes did beacon go through")]
+    [InlineData("сколько программ прошла beacon")]
+    [InlineData("сколько учёных помогают маякам beacon")]
+    [InlineData("how many scientists help beacon's lighthouses")]
+    public void A_figure_of_another_thing_beside_the_counted_word_is_no_count_of_it(string question)
+    {
+        // "went through three stages" counts stages; "scientists from three universities" counts universities.
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.DoesNotContain("beacon-stages", reply.FactIds);
+        Assert.DoesNotContain("beacon-universities", reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("сколько университетов помогают маякам beacon", "beacon-universities")]
+    [InlineData("how many universities help beacon's lighthouses", "beacon-universities")]
+    [InlineData("how many piers did beacon have", "beacon-piers")]
+    [InlineData("сколько причалов было у beacon", "beacon-piers")]
+    public void A_figure_with_the_counted_thing_after_it_or_before_it_in_its_sentence_answers(string question, string factId)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal([factId], reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("how many harbours do beacon's divers come from")]
+    [InlineData("из скольких гаваней приходят водолазы beacon")]
+    public void Several_is_no_number(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("сколько инновационных причалов у beacon", "причалов")]
+    [InlineData("how many innovation piers does beacon have", "piers")]
+    [InlineData("how many of the top 100 piers are in beacon", "piers")]
+    [InlineData("сколько построили причалов в beacon", "причалов")]
+    [InlineData("причалы beacon сколько построили", "причалы")]
+    [InlineData("piers of beacon how many opened so far", "piers")]
+    [InlineData("number of initiated piers in beacon", "piers")]
+    [InlineData("на сколько лет рассчитан beacon", null)]
+    [InlineData("35 — что за число", null)]
+    public void The_counted_word_is_the_noun_the_count_phrase_is_about(string question, string? counted)
+    {
+        Assert.Equal(counted is null ? null : WordStemmer.Stem(counted), QueryAnalyser.Analyse(question, kb.Index).Counted?.Stem);
+    }
+}
