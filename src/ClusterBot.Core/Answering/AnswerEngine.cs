@@ -59,16 +59,23 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
 
         var countries = query.EntityIds.Select(id => index.FindEntity(id)!).Where(e => e.Kind is EntityKind.Country).ToList();
-        if (countries.Count >= 2 && (query.Intent == Intent.Compare || !query.KnownTerms.Any()))
-        {
-            return composer.Compare(countries, lang);
-        }
-
         // "Compare Bavaria and NRW": two regions, or two programmes, side by side like two countries.
         var peers = query.EntityIds.Select(id => index.FindEntity(id)!).GroupBy(e => e.Kind).FirstOrDefault(g => g.Count() >= 2 && g.Key is not EntityKind.Country);
-        if (query.Intent == Intent.Compare && peers is not null)
+        var compared = countries.Count >= 2 && (query.Intent == Intent.Compare || !query.KnownTerms.Any()) ? countries
+            : query.Intent == Intent.Compare && peers is not null ? peers.ToList() : null;
+        if (compared is not null)
         {
-            return composer.Compare(peers.ToList(), lang);
+            // "Compare Bavaria's and NRW's budgets": side by side only when the paper gives what is compared for each.
+            foreach (var attribute in query.Attributes)
+            {
+                if (compared.FirstOrDefault(e => !attribute.GivenBy.Any(id => index.FindDocument(id)?.EntityClosure.Contains(e.Id) == true)) is { } lacking &&
+                    index.FindDocument(lacking.Id) is { } overview)
+                {
+                    return composer.NotGiven(attribute, overview, lang);
+                }
+            }
+
+            return composer.Compare(compared, lang);
         }
 
         if (SectionQuestion.Answer(query, index, composer, lang) is { } sections)

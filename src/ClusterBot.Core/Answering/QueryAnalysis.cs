@@ -288,7 +288,8 @@ public static class QueryAnalyser
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch) &&
                     (intent != Intent.Count || CountsTheAttribute(tokens, Phrases.Contains(tokens, ["how", "much"]) ? -1 : countedAt, a)))
-                .Select(a => intent == Intent.Count ? a.AsAmount() : a).ToList(),
+                // A count or a comparison of money is of sums: "extensive funding" gives neither.
+                .Select(a => intent is Intent.Count or Intent.Compare ? a.AsAmount() : a).ToList(),
         };
     }
 

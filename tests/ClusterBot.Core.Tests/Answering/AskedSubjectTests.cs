@@ -32,6 +32,25 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("compare the budget of the pier phase and the crane phase")]
+    [InlineData("сравни бюджет фазы причалов и фазы кранов")]
+    public void A_comparison_of_what_the_paper_gives_for_neither_is_not_answered_side_by_side(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Contains("12", reply.ToPlainText());
+    }
+
+    [Fact]
+    public void A_comparison_of_two_phases_is_answered_side_by_side()
+    {
+        var reply = kb.Ask("compare the pier phase and the crane phase");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains("2001", reply.ToPlainText());
+        Assert.Contains("2010", reply.ToPlainText());
+    }
+
+    [Theory]
     [InlineData("when will beacon open lighthouses in its ports?")]
     [InlineData("когда beacon откроет маяки в портах?")]
     public void Years_without_a_count_date_nothing(string question)
