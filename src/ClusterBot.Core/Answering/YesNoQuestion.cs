@@ -50,6 +50,9 @@ public static partial class YesNoQuestion
         if (tokens.Count < 2 || intent is Intent.Count or Intent.When or Intent.Definition or Intent.Compare or Intent.List) return false;
         // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
         if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
+        // "Does being close to deposits matter when choosing where to build?": a question word inside the claim asks
+        // nothing; "do you know what TORCH is?" asks what it is.
+        if (Auxiliaries.Contains(tokens[0]) && tokens[1] is not ("you" or "u" or "we")) return !Alternatives(tokens);
         if (tokens.Any(QuestionWords.Contains)) return false;
         var written = TextNormaliser.Tokenise(text).ToList();
         if (WhatKindOf.Any(p => Phrases.Contains(written, p))) return false;

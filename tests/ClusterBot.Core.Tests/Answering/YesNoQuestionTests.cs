@@ -23,6 +23,7 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("is south light number one?", "No.")]
     [InlineData("климат может повлиять на выбор порта маяка?", "Да.")]
     [InlineData("beacon: did the programme appear after the reform of the ports?", "Yes.")]
+    [InlineData("does nearness to fisheries matter when choosing where to put a beacon port?", "Yes.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
     {
         var reply = kb.Ask(question);
@@ -70,5 +71,15 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     public void A_russian_question_without_a_question_word_is_a_claim_whatever_name_opens_it(string text, bool yesNo)
     {
         Assert.Equal(yesNo, YesNoQuestion.Detect(text, TextNormaliser.Tokenise(text), Intent.None));
+    }
+
+    [Theory]
+    [InlineData("does nearness to fisheries matter when choosing where to put a port", true)]
+    [InlineData("is beacon what freedonia uses when it builds ports", true)]
+    [InlineData("do you know what beacon is", false)]
+    [InlineData("does beacon build ports or piers", false)]
+    public void An_auxiliary_opening_the_question_makes_a_claim_of_it_whatever_question_word_follows(string text, bool yesNo)
+    {
+        Assert.Equal(yesNo, YesNoQuestion.Detect(text + "?", TextNormaliser.Tokenise(text), Intent.None));
     }
 }
