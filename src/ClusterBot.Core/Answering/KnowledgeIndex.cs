@@ -81,6 +81,7 @@ public sealed class KnowledgeIndex
 
         SingleWordAliases = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length == 1)
             .Select(a => (a.Stems[0], a.EntityId)).ToList();
+        AliasWords = _aliasesByFirstStem.Values.SelectMany(l => l).Where(a => a.Stems.Length > 1).SelectMany(a => a.Stems).ToFrozenSet(StringComparer.Ordinal);
 
         _fillers = worked.Fillers.ToFrozenSet(StringComparer.Ordinal);
         _synonyms = worked.Synonyms.ToFrozenDictionary(kv => kv.Stem, kv => (IReadOnlySet<string>)new HashSet<string>(kv.Equivalents, StringComparer.Ordinal), StringComparer.Ordinal);
@@ -357,6 +358,9 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>Aliases whose first stem is the given one, longest first.</summary>
+    /// <summary>The stems of the words of names of more than one word ("north rhine westphalia"), for reading a misspelt one.</summary>
+    internal IReadOnlySet<string> AliasWords { get; }
+
     internal IReadOnlyList<(string[] Stems, string EntityId)> AliasesStartingWith(string stem) =>
         _aliasesByFirstStem.TryGetValue(stem, out var list) ? list : [];
 

@@ -171,6 +171,8 @@ public static class QueryAnalyser
             else if (Script.IsCyrillic(tokens[k][0]) && index.EnglishSoundingLike(tokens[k]) is { } english) stems[k] = english;
         }
 
+        CorrectNameWords(tokens, stems, places, index);
+
         // The question word decides the kind of answer, so a misspelt one ("сколко", "wich") is read as meant.
         var intent = IntentDetector.Detect(tokens.Select((t, i) =>
             index.IsKnownStem(stems[i]) ? t : StopWords.Corrected(t) ?? t).ToList());
@@ -182,6 +184,7 @@ public static class QueryAnalyser
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
         var aliasTerms = new List<QueryTerm>();
+        var correctedStems = new HashSet<string>(StringComparer.Ordinal);
 
         for (var i = 0; i < tokens.Count;)
         {
@@ -266,6 +269,7 @@ public static class QueryAnalyser
             }
 
             var corrected = Correct(stem, token, index);
+            if (corrected is not null) correctedStems.Add(corrected);
             terms.Add(corrected is null
                 ? new QueryTerm(stem, false, index.Idf(stem), forms, ProperName: names.Contains(token))
                 : CorrectedTerm(corrected, index));
@@ -286,7 +290,9 @@ public static class QueryAnalyser
             AsksWhichYear = IntentDetector.AsksWhichYear(tokens),
             YesNo = YesNoQuestion.Detect(text, tokens, intent),
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
-            Attributes = index.Attributes.Where(a => KnowledgeIndex.ContainsAny(tokens, a.Words) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch) &&
+            // "buget" asks for the budget as surely as "budget" does.
+            Attributes = index.Attributes.Where(a => (KnowledgeIndex.ContainsAny(tokens, a.Words) ||
+                    a.Words.Any(w => w.Length == 1 && correctedStems.Contains(WordStemmer.Stem(w[0])))) && (intent == Intent.Count || !a.Attribute.OnlyHowMuch) &&
                     (intent != Intent.Count || CountsTheAttribute(tokens, Phrases.Contains(tokens, ["how", "much"]) ? -1 : countedAt, a)))
                 // A count or a comparison of money is of sums: "extensive funding" gives neither.
                 .Select(a => intent is Intent.Count or Intent.Compare ? a.AsAmount() : a).ToList(),
@@ -443,6 +449,29 @@ public static class QueryAnalyser
     }
 
     /// <summary>The closest vocabulary stem within the typo budget for the word's length, or null.</summary>
+    /// <summary>
+    /// A misspelt word of a name of several words ("north rhine westfalia") is read as the name's word when that
+    /// completes the name around it: the name is what the question means, not the nearest word the paper happens to use.
+    /// </summary>
+    private static void CorrectNameWords(IReadOnlyList<string> tokens, List<string> stems, HashSet<int> places, KnowledgeIndex index)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (places.Contains(k) || StopWords.Contains(tokens[k]) || index.IsKnownStem(stems[k]) || index.AliasWords.Contains(stems[k])) continue;
+            var budget = MaxTypos(stems[k].Length);
+            if (budget == 0) continue;
+            var original = stems[k];
+            foreach (var word in index.AliasWords.Where(w => Math.Abs(w.Length - original.Length) <= budget && w[0] == original[0])
+                         .OrderBy(w => Distance.Distance(original, w)).ThenBy(w => w, StringComparer.Ordinal))
+            {
+                if (Distance.Distance(original, word) > budget) break;
+                stems[k] = word;
+                if (Enumerable.Range(Math.Max(0, k - 4), Math.Min(k, 4) + 1).Any(start => MatchAlias(stems, start, index) is { } alias && start + alias.Length > k)) break;
+                stems[k] = original;
+            }
+        }
+    }
+
     private static string? Correct(string stem, string token, KnowledgeIndex index)
     {
         // A short stem of a longer word ("вонж" of "вонжу") is still a word of five letters: one slip is forgiven

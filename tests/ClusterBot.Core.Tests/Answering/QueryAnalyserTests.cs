@@ -4,8 +4,22 @@ using ClusterBot.Core.Text;
 namespace ClusterBot.Core.Tests.Answering;
 
 /// <summary>How a question's words are read against the paper's vocabulary.</summary>
-public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb) : IClassFixture<SmallKnowledgeWithClaims>
+public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowledgeWithAsides phases) : IClassFixture<SmallKnowledgeWithClaims>, IClassFixture<SmallKnowledgeWithAsides>
 {
+    [Theory]
+    [InlineData("when did the cranne phase begin")]
+    [InlineData("when did the crane phsae begin")]
+    public void A_misspelt_word_of_a_name_of_several_words_is_read_as_the_names_word(string question)
+    {
+        Assert.Contains("fd-phase-cranes", QueryAnalyser.Analyse(question, phases.Index).EntityIds);
+    }
+
+    [Fact]
+    public void A_misspelt_attribute_word_asks_for_the_attribute()
+    {
+        Assert.Contains(QueryAnalyser.Analyse("whats the buget of beacon", kb.Index).Attributes, a => a.Attribute.Id == "budget");
+    }
+
     [Theory]
     [InlineData("кто спланировал программу маяк", "планировали")]
     [InlineData("как спланировали программу маяк", "планировали")]
