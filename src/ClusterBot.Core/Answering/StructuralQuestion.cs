@@ -14,7 +14,9 @@ public static class StructuralQuestion
 
     /// <summary>Words any such question may add without asking anything else: "the three phases of Korea's cluster policy".</summary>
     private static readonly HashSet<string> FrameStems = Stems("кластер", "кластерный", "кластерной", "политика", "политики", "cluster", "policy",
-        "два", "две", "три", "четыре", "two", "three", "four", "mentioned", "упомянутые", "упоминаются", "все", "all");
+        "два", "две", "три", "четыре", "two", "three", "four", "mentioned", "упомянутые", "упоминаются", "все", "all",
+        // "… и как они называются", "what are they called": the list gives their names.
+        "называются", "называется", "названия", "название", "called", "named", "names", "описано", "описаны", "described");
 
     private static readonly HashSet<string> PhaseStems = Stems("этап", "этапы", "фаза", "фазы", "стадии", "phase", "phases", "stage", "stages");
 

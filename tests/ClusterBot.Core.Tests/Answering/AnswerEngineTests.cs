@@ -271,6 +271,8 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
 
     [Theory]
     [InlineData("сколько фаз у кластерной политики кореи", true)]
+    [InlineData("сколько фаз кластерной политики кореи описано и как они называются", true)]
+    [InlineData("how many phases did korea's cluster policy have and what are they called", true)]
     [InlineData("how many clusters did korea create in the initial phase", false)]
     [InlineData("how many clusters were there in the phases of korea", false)]
     public void A_count_routed_to_the_phases_is_one_that_counts_phases(string question, bool phases)
