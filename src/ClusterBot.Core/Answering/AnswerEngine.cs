@@ -94,6 +94,15 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
                 : listed;
         }
 
+        if (YesNoQuestion.ProgrammeOfAnother(query, index) is { } programme)
+        {
+            // "Leading-Edge — это программа Баварии?": no, and the programme's summary says whose it is.
+            var summary = composer.Overview(programme, lang, brief: true);
+            var whose = index.RootOf(programme.Id) is { Kind: EntityKind.Country } root && !MentionsName(summary, root.Name[lang])
+                ? new ReplyBlock[] { new Paragraph(UiText.CountryIs(root.Name)[lang]) } : [];
+            return summary with { Blocks = [new Paragraph(UiText.YesOrNo(false)[lang]), .. whose, .. summary.Blocks] };
+        }
+
         if (query.IsMostlyUnknown && !query.YesNo || query.NamesSomethingUnknown && !query.YesNo)
         {
             var outcome = query.Terms.Count == 0 && query.EntityIds.Count == 0 ? ReplyOutcome.NotFound : ReplyOutcome.OutOfScope;

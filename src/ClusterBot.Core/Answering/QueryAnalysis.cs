@@ -180,6 +180,7 @@ public static class QueryAnalyser
         var frame = PaperFrame.Positions(tokens);
         frame.UnionWith(RoleFrame.Positions(tokens));
         frame.UnionWith(BrevityFrame.Positions(tokens));
+        frame.UnionWith(ConfirmationTag.Positions(text, tokens));
         var countryAsked = WhichCountry.Position(tokens);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();

@@ -50,6 +50,8 @@ public static partial class YesNoQuestion
         if (tokens.Count < 2 || intent is Intent.Count or Intent.When or Intent.Definition or Intent.Compare or Intent.List) return false;
         // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
         if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
+        // "TORCH was launched in the 1980s, yes?": a claim with a tag asking to confirm it.
+        if (ConfirmationTag.Positions(text, tokens).Count > 0 && !tokens.Any(QuestionWords.Contains)) return true;
         // "Does being close to deposits matter when choosing where to build?": a question word inside the claim asks
         // nothing; "do you know what TORCH is?" asks what it is.
         if (Auxiliaries.Contains(tokens[0]) && tokens[1] is not ("you" or "u" or "we")) return !Alternatives(tokens);
@@ -62,8 +64,9 @@ public static partial class YesNoQuestion
         if (Auxiliaries.Contains(tokens[0])) return true;
         // "gii: did the top five change?": a topic named first, then the question.
         if (text.IndexOf(':') is var colon and > 0 && TextNormaliser.Tokenise(text[(colon + 1)..]).FirstOrDefault() is { } first && Auxiliaries.Contains(first)) return true;
-        // A Russian question without a question word is put as a claim ("TORCH запустили в 90-х?"), whatever name opens it.
-        return Script.Detect(text) == Lang.Ru && text.TrimEnd().EndsWith('?');
+        // A Russian question without a question word is put as a claim ("TORCH запустили в 90-х?"), whatever name opens it;
+        // an English one when it says something of it ("GII 2022 Seoul is ahead of Beijing?"), not when it only names things.
+        return text.TrimEnd().EndsWith('?') && (Script.Detect(text) == Lang.Ru || tokens.Skip(1).Any(Auxiliaries.Contains));
     }
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
@@ -268,6 +271,8 @@ public static partial class YesNoQuestion
 
             if (matched.Count >= 2) return false;
             if (place is { } asked && matched.Count == 1) return items[matched.First()].Order == asked;
+            // "Ульсан это текстиль?": a word of the claim that other items have and the named one has not is claimed of the wrong item.
+            if (matched.Count == 1 && ClaimedOfOtherItems(claimTerms, doc.Fact!, itemStems, matched.First())) return false;
             // "Is Hong Kong in the top 5?": the item named is on the list; that is the claim.
             if (matched.Count == 1) return true;
 
@@ -277,6 +282,29 @@ public static partial class YesNoQuestion
 
         return BearsOut(claimTerms, doc, sentences, index) ? true : null;
     }
+
+    private static bool ClaimedOfOtherItems(IEnumerable<QueryTerm> claim, Fact list, List<HashSet<string>> itemStems, int named)
+    {
+        var head = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En).ToHashSet(StringComparer.Ordinal);
+        return claim.Any(t => t.Known && !t.Matches.Any(head.Contains) && !t.Matches.Any(itemStems[named].Contains) &&
+            itemStems.Any(stems => t.Matches.Any(stems.Contains)));
+    }
+
+    /// <summary>
+    /// "Leading-Edge — это программа Баварии?", "is TORCH a Korean programme?": a programme claimed of a country or region
+    /// it does not belong to; null when the claim is of no such kind or the programme is the owner's.
+    /// </summary>
+    public static Entity? ProgrammeOfAnother(QueryAnalysis query, KnowledgeIndex index)
+    {
+        if (!query.YesNo || query.EntityIds.Count != 2 || !query.Tokens.Any(t => ProgrammeWords.Contains(WordStemmer.Stem(t)))) return null;
+        var entities = query.EntityIds.Select(index.FindEntity).OfType<Entity>().ToList();
+        var programme = entities.FirstOrDefault(e => e.Kind == EntityKind.Programme);
+        var owner = entities.FirstOrDefault(e => e.Kind is EntityKind.Country or EntityKind.Region);
+        return programme is not null && owner is not null && !index.Lineage(programme.Id).Any(e => e.Id == owner.Id) ? programme : null;
+    }
+
+    private static readonly HashSet<string> ProgrammeWords = new[] { "программа", "программой", "программу", "конкурс", "конкурсом", "programme", "program", "competition" }
+        .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether one sentence of what the document states (not the questions it is found by) uses every known word of

@@ -338,5 +338,11 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Для Beacon важны сильные стороны отдельных регионов."
             en: "The strengths of individual regions matter for Beacon."
             cite: {section: "9", refs: [1]}
+        regions:
+          - id: marvilia
+            name: {ru: "Марвилия", en: "Marvilia"}
+            aliases: {ru: ["марвилия"], en: ["marvilia"]}
+            summary: {ru: "Марвилия — северный регион Фридонии со своими рыбными промыслами.", en: "Marvilia is a northern region of Freedonia with fisheries of its own."}
+            cite: {section: "9", refs: [1]}
         """;
 }

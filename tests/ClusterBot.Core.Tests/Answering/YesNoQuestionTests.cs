@@ -24,6 +24,14 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("климат может повлиять на выбор порта маяка?", "Да.")]
     [InlineData("beacon: did the programme appear after the reform of the ports?", "Yes.")]
     [InlineData("does nearness to fisheries matter when choosing where to put a beacon port?", "Yes.")]
+    [InlineData("марвилл это судостроение?", "Нет.")]
+    [InlineData("marville is shipbuilding?", "No.")]
+    [InlineData("marville is fishing?", "Yes.")]
+    [InlineData("beacon — это программа марвилии?", "Нет.")]
+    [InlineData("is beacon a programme of marvilia?", "No.")]
+    [InlineData("the beacon programme appeared after the reform of the ports, right?", "Yes.")]
+    [InlineData("программа маяк появилась после реформы портов, верно?", "Да.")]
+    [InlineData("beacon's budget is 15 million euros, correct?", "No.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
     {
         var reply = kb.Ask(question);
@@ -81,5 +89,30 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     public void An_auxiliary_opening_the_question_makes_a_claim_of_it_whatever_question_word_follows(string text, bool yesNo)
     {
         Assert.Equal(yesNo, YesNoQuestion.Detect(text + "?", TextNormaliser.Tokenise(text), Intent.None));
+    }
+
+    [Theory]
+    [InlineData("beacon's budget is 15 million euros, right?", true)]
+    [InlineData("бюджет маяка 15 миллионов, да?", true)]
+    [InlineData("бюджет маяка 15 миллионов — правда?", true)]
+    [InlineData("beacon ports?", false)]
+    [InlineData("what is beacon, right?", false)]
+    public void A_tag_closing_a_claim_asks_to_confirm_it(string text, bool yesNo)
+    {
+        Assert.Equal(yesNo, YesNoQuestion.Detect(text, TextNormaliser.Tokenise(text), Intent.None));
+    }
+
+    [Fact]
+    public void A_programme_claimed_of_a_region_it_is_not_of_is_denied_with_whose_it_is()
+    {
+        var text = kb.Ask("beacon — это программа марвилии?").ToPlainText();
+        Assert.StartsWith("Нет.", text);
+        Assert.Contains("Фридония", text);
+    }
+
+    [Fact]
+    public void A_confirmation_tag_is_no_word_of_the_claim()
+    {
+        Assert.DoesNotContain(QueryAnalyser.Analyse("beacon's budget is 15 million euros, right?", kb.Index).Terms, t => t.Stem == "right");
     }
 }
