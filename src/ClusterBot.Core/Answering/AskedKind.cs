@@ -12,6 +12,7 @@ public static class AskedKind
 {
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
+    private static readonly LexiconAttribute Asked = new("asked", new Localized("то, о чём вы спросили", "what you asked"), []);
     private static readonly LexiconAttribute Names = new("names", new Localized("список названий", "a list of their names"), []);
     private static readonly HashSet<string> ListVerbs = new(StringComparer.Ordinal)
     {
@@ -28,10 +29,12 @@ public static class AskedKind
     public static IndexedAttribute? Missing(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
     {
         if (query.YesNo) return null;
-        if (query.Intent is Intent.When or Intent.Count && query.EntityIds.FirstOrDefault(id => !SpeaksOf(doc, id, query, index)) is { } other)
+        if (query.EntityIds.FirstOrDefault(id => (query.Intent is Intent.When or Intent.Count || query.EntityIds.Count >= 2 && IsRoot(id, index)) && !SpeaksOf(doc, id, query, index)) is { } other)
         {
-            // "How many clusters has Germany in the GII?": a count of the GII that is not Germany's is not the answer.
-            return Givers(query.Intent == Intent.When ? Date : Number, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
+            // "How many clusters has Germany in the GII?": a count of the GII that is not Germany's is not the answer;
+            // "which German cluster ranks highest in the GII?" is not answered by the GII's regions.
+            var kind = query.Intent switch { Intent.When => Date, Intent.Count => Number, _ => Asked };
+            return Givers(kind, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
         }
 
         if (query.Intent is Intent.When or Intent.Count && query.Places.FirstOrDefault(p => p.CreditFrom(doc) == 0) is not null)
@@ -225,6 +228,9 @@ public static class AskedKind
     private static bool MentionsAfter(SearchDocument doc, int year) =>
         doc.StatementTexts().Any(t => Phrases.Contains(TextNormaliser.Tokenise(t).ToList(), ["после", year.ToString(System.Globalization.CultureInfo.InvariantCulture)]) ||
             Phrases.Contains(TextNormaliser.Tokenise(t).ToList(), ["after", year.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
+    /// <summary>A country or topic: a question naming one with another thing asks of the two together.</summary>
+    private static bool IsRoot(string entityId, KnowledgeIndex index) => index.FindEntity(entityId)?.Kind is EntityKind.Country or EntityKind.Topic;
 
     /// <summary>Whether the document is about the named thing or uses its name.</summary>
     private static bool SpeaksOf(SearchDocument doc, string entityId, QueryAnalysis query, KnowledgeIndex index) =>

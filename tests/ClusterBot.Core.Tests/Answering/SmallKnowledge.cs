@@ -114,11 +114,12 @@ public class SmallKnowledge : IDisposable
     {
     }
 
-    /// <summary>The same knowledge with more facts of Freedonia's (YAML list entries, indented as the others).</summary>
-    protected SmallKnowledge(string moreFacts)
+    /// <summary>The same knowledge with more facts of Freedonia's (YAML list entries, indented as the others), and a topic file of its own.</summary>
+    protected SmallKnowledge(string moreFacts, string? topic = null)
     {
         File.WriteAllText(_temp.File("sources.yaml"), Sources);
         File.WriteAllText(_temp.File("freedonia.yaml"), Country + "\n" + moreFacts);
+        if (topic is not null) File.WriteAllText(_temp.File("topic.yaml"), topic);
         File.WriteAllText(_temp.File("lexicon.yaml"), Lexicon);
         Index = new KnowledgeIndex(KnowledgeYamlReader.ReadFolder(_temp.Path));
         var snapshot = new KnowledgeSnapshot(Index, new InMemoryCandidateSearch(Index));
@@ -343,6 +344,30 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             name: {ru: "Марвилия", en: "Marvilia"}
             aliases: {ru: ["марвилия"], en: ["marvilia"]}
             summary: {ru: "Марвилия — северный регион Фридонии со своими рыбными промыслами.", en: "Marvilia is a northern region of Freedonia with fisheries of its own."}
+            cite: {section: "9", refs: [1]}
+        """;
+}
+
+/// <summary>Freedonia beside a topic of its own, a ranking of harbours that names places but no country.</summary>
+public sealed class SmallKnowledgeWithTopic() : SmallKnowledge("", Topic)
+{
+    private const string Topic = """
+        topic:
+          id: harbour-index
+          name: {ru: "Индекс гаваней", en: "The Harbour Index"}
+          aliases: {ru: ["индекс гаваней"], en: ["harbour index"]}
+          summary: {ru: "Индекс гаваней ранжирует крупнейшие гавани мира.", en: "The Harbour Index ranks the world's largest harbours."}
+          cite: {section: "9", refs: [1]}
+        facts:
+          - id: harbour-index-top
+            about: [harbour-index]
+            kind: list
+            ru: "Три крупнейшие гавани по Индексу гаваней:"
+            en: "The three largest harbours by the Harbour Index:"
+            items:
+              - {ru: "1. Порт-Рояль", en: "1. Port Royal"}
+              - {ru: "2. Тортуга", en: "2. Tortuga"}
+              - {ru: "3. Нассау", en: "3. Nassau"}
             cite: {section: "9", refs: [1]}
         """;
 }
