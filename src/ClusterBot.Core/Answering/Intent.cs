@@ -31,7 +31,9 @@ public static class IntentDetector
             // Seminar wording: "Охарактеризуйте …", "Describe …", "в чём суть …".
             ["охарактеризуйте"], ["охарактеризуй"], ["опишите"], ["опиши"], ["характеризуется"], ["характеризовалась"], ["характеризовался"],
             ["в", "чем", "суть"], ["суть"], ["что", "известно"], ["describe"], ["explain"], ["characterise"], ["characterize"],
-            ["summarise"], ["summarize"], ["outline"], ["what", "was"], ["what", "were"]]),
+            ["summarise"], ["summarize"], ["outline"], ["what", "was"], ["what", "were"],
+            // "ГИИ расшифруйте", "what does GII stand for": a name's full form is its definition's first words.
+            ["stands", "for"], ["stand", "for"], ["abbreviation"], ["acronym"], ["аббревиатура"], ["аббревиатуры"], ["full", "name"], ["полное", "название"]]),
     ];
 
     /// <summary>Words that only say what kind of answer is wanted, not what it is about.</summary>
@@ -44,7 +46,7 @@ public static class IntentDetector
     };
 
     /// <summary>Seminar verbs asking for a description in any form ("охарактеризовать", "опишите"): they ask what a thing is.</summary>
-    private static readonly string[] DefinitionVerbPrefixes = ["охарактериз", "опиш", "описать", "описыва"];
+    private static readonly string[] DefinitionVerbPrefixes = ["охарактериз", "опиш", "описать", "описыва", "расшифр"];
 
     public static Intent Detect(IReadOnlyList<string> tokens)
     {

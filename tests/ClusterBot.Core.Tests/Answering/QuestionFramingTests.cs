@@ -20,6 +20,17 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     }
 
     [Theory]
+    [InlineData("маяк расшифруйте")]
+    [InlineData("what does beacon stand for")]
+    [InlineData("the beacon abbreviation in the paper")]
+    public void Asking_what_a_name_stands_for_asks_what_it_is(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon"], reply.FactIds);
+    }
+
+    [Theory]
     [InlineData("сколько компаний в программе маяк по статье")]
     [InlineData("сколько компаний в программе маяк согласно статье")]
     [InlineData("how many companies are in the beacon programme according to the paper")]
