@@ -14,6 +14,7 @@ public static class IntentDetector
     private static readonly (Intent Intent, string[][] Phrases)[] Rules =
     [
         (Intent.Compare, [["сравни"], ["сравнить"], ["сравните"], ["сравнение"], ["сравнения"], ["отличие"], ["отличия"], ["отличается"], ["разница"],
+            ["разницу"], ["разнице"], ["различие"], ["различия"], ["отличаются"],
             ["compare"], ["comparison"], ["versus"], ["vs"], ["difference"], ["differences"], ["differ"]]),
         // "How long", "сколько лет": a span of years is a date question, whatever the count word says.
         (Intent.When, [["сколько", "лет"], ["скока", "лет"], ["сколько", "длился"], ["сколько", "длилась"], ["how", "many", "years"], ["how", "long"]]),
@@ -26,7 +27,8 @@ public static class IntentDetector
             ["which"], ["what", "are"], ["list"], ["name", "the"], ["enumerate"]]),
         (Intent.Definition, [["что", "такое"], ["что", "это"], ["это", "что"], ["кто", "такой"], ["кто", "такие"], ["что", "представляет"], ["что", "означает"], ["что", "значит"], ["расскажи"], ["расскажите"],
             ["what", "is"], ["what's"], ["whats"], ["who", "is"], ["define"], ["meaning", "of"], ["tell", "me", "about"], ["about"],
-            ["чем", "занимается"], ["чем", "занимаются"], ["что", "делает"], ["что", "делают"], ["для", "чего"], ["зачем"],
+            ["чем", "занимается"], ["чем", "занимаются"], ["что", "делает"], ["что", "делают"], ["что", "это", "делает"], ["что", "он", "делает"],
+            ["что", "она", "делает"], ["что", "оно", "делает"], ["для", "чего"], ["зачем"],
             ["what", "does"], ["what", "do"], ["what", "did"], ["purpose", "of"], ["what", "for"],
             // Seminar wording: "Охарактеризуйте …", "Describe …", "в чём суть …".
             ["охарактеризуйте"], ["охарактеризуй"], ["опишите"], ["опиши"], ["характеризуется"], ["характеризовалась"], ["характеризовался"],
@@ -39,14 +41,15 @@ public static class IntentDetector
     /// <summary>Words that only say what kind of answer is wanted, not what it is about.</summary>
     private static readonly HashSet<string> IntentOnlyWords = new(StringComparer.Ordinal)
     {
-        "сравни", "сравнить", "сравните", "сравнение", "сравнения", "отличие", "отличия", "отличается", "разница",
+        "сравни", "сравнить", "сравните", "сравнение", "сравнения", "отличие", "отличия", "отличается", "разница", "разницу", "разнице",
+        "различие", "различия", "отличаются",
         "compare", "comparison", "versus", "vs", "difference", "differences", "differ",
         "количество", "число", "численность", "count", "number", "перечисли", "перечислите", "список", "list", "enumerate",
         "означает", "значит", "define", "meaning", "представляет",
     };
 
     /// <summary>Seminar verbs asking for a description in any form ("охарактеризовать", "опишите"): they ask what a thing is.</summary>
-    private static readonly string[] DefinitionVerbPrefixes = ["охарактериз", "опиш", "описать", "описыва", "расшифр"];
+    private static readonly string[] DefinitionVerbPrefixes = ["охарактериз", "опиш", "описать", "описыва", "расшифр", "characteriz", "characteris"];
 
     public static Intent Detect(IReadOnlyList<string> tokens)
     {
@@ -146,8 +149,9 @@ public static class IntentDetector
     private static readonly string[] EventVerbPrefixes =
     [
         "появи", "появл", "возник", "начал", "начин", "началс", "стартов", "запуск", "запущ", "запуст", "проход", "прошл", "проводил", "проведен", "состоял",
-        "законч", "заверш", "окончил", "кончил",
+        "законч", "заверш", "окончил", "кончил", "внедр", "реализов",
         "appear", "emerg", "start", "began", "begin", "launch", "happen", "take", "took", "occur", "held", "introduc", "end", "finish", "conclud",
+        "implement",
     ];
 
     public static bool IsEventVerb(Intent intent, string token) =>

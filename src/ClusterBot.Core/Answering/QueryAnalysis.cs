@@ -579,7 +579,7 @@ public static class QueryAnalyser
 
     /// <summary>
     /// A compound the paper does not use, whose second half it does, read as its two words: "госинициативы" is
-    /// "государственные инициативы", "медоборудование" "медицинское оборудование". A word the paper uses, or a name, stays whole.
+    /// "государственные инициативы", "медоборудование" "медицинское оборудование", "топ1" "топ 1". A word the paper uses, or a name, stays whole.
     /// </summary>
     private static List<string> SplitCompounds(List<string> tokens, KnowledgeIndex index)
     {
@@ -590,6 +590,16 @@ public static class QueryAnalyser
             var clip = index.IsKnownStem(stem) || index.AliasesStartingWith(stem).Count > 0 ? default
                 : CompoundClips.FirstOrDefault(c => token.Length >= c.Clip.Length + 4 && token.StartsWith(c.Clip, StringComparison.Ordinal) &&
                     index.IsKnownStem(WordStemmer.Stem(token[c.Clip.Length..])));
+            // "топ1", "top5": a word the paper uses run into a number is the two.
+            var letters = token.TakeWhile(char.IsLetter).Count();
+            if (clip.Clip is null && letters >= 2 && letters < token.Length && token[letters..].All(char.IsDigit) && !index.IsKnownStem(stem) &&
+                index.IsKnownStem(WordStemmer.Stem(token[..letters])))
+            {
+                split.Add(token[..letters]);
+                split.Add(token[letters..]);
+                continue;
+            }
+
             if (clip.Clip is null)
             {
                 split.Add(token);

@@ -20,6 +20,32 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     }
 
     [Theory]
+    [InlineData("маяк порты2", "2")]
+    [InlineData("beacon ports2", "2")]
+    public void A_word_run_into_a_number_is_read_as_the_two(string question, string number)
+    {
+        var tokens = QueryAnalyser.Analyse(question, kb.Index).Tokens;
+        Assert.Contains(number, tokens);
+        Assert.Equal(3, tokens.Count);
+    }
+
+    [Fact]
+    public void A_verb_of_implementing_asks_only_for_a_date_in_a_when_question()
+    {
+        var query = QueryAnalyser.Analyse("when was beacon's lighthouse fund implemented?", kb.Index);
+        Assert.DoesNotContain(query.Terms, t => t.Stem.StartsWith("implement", StringComparison.Ordinal));
+        var reply = kb.Ask("when was beacon's lighthouse fund implemented?");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-lighthouses"], reply.FactIds);
+    }
+
+    [Fact]
+    public void What_it_does_asks_what_it_is()
+    {
+        Assert.DoesNotContain(QueryAnalyser.Analyse("маяк что это делает", kb.Index).Terms, t => t.Stem.StartsWith("дел", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("маяк расшифруйте")]
     [InlineData("what does beacon stand for")]
     [InlineData("the beacon abbreviation in the paper")]
