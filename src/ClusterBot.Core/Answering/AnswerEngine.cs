@@ -130,7 +130,8 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             best = giving;
         }
 
-        if (best is not null && AboutAnotherCountry(query, best.Document, index))
+        // "Which country copied the experience of France and Japan?": the places are the paper's own mention; the country is asked.
+        if (best is not null && !query.AsksWhichCountry && AboutAnotherCountry(query, best.Document, index))
         {
             // "Кластерная политика Франции": the paper mentions France only as an example of Korea's; it does not study it.
             return WithSuggestions(lang, ReplyOutcome.OutOfScope, UiText.OutOfScope(index.Showcase)[lang],

@@ -35,7 +35,7 @@ public static class IntentDetector
             ["в", "чем", "суть"], ["суть"], ["что", "известно"], ["describe"], ["explain"], ["characterise"], ["characterize"],
             ["summarise"], ["summarize"], ["outline"], ["what", "was"], ["what", "were"],
             // "ГИИ расшифруйте", "what does GII stand for": a name's full form is its definition's first words.
-            ["stands", "for"], ["stand", "for"], ["abbreviation"], ["acronym"], ["аббревиатура"], ["аббревиатуры"], ["full", "name"], ["полное", "название"]]),
+            ["stands", "for"], ["stand", "for"], ["refer", "to"], ["refers", "to"], ["abbreviation"], ["acronym"], ["аббревиатура"], ["аббревиатуры"], ["full", "name"], ["полное", "название"]]),
     ];
 
     /// <summary>Words that only say what kind of answer is wanted, not what it is about.</summary>

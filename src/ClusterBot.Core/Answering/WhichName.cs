@@ -45,6 +45,8 @@ public static class WhichName
         ["компания"] = "company", ["компании"] = "company", ["компаний"] = "company", ["компанию"] = "company", ["компаниях"] = "company",
         ["фирма"] = "company", ["фирмы"] = "company", ["фирм"] = "company", ["предприятия"] = "company", ["предприятий"] = "company",
         ["company"] = "company", ["companies"] = "company", ["firm"] = "company", ["firms"] = "company",
+        ["программа"] = "programme", ["программы"] = "programme", ["программу"] = "programme", ["программой"] = "programme",
+        ["programme"] = "programme", ["programmes"] = "programme", ["program"] = "programme", ["programs"] = "programme",
     };
 
     /// <summary>What each kind asks, as the attribute a fact must give.</summary>
@@ -57,6 +59,7 @@ public static class WhichName
         ("organisation", new Localized("какая именно организация", "which organisation by name")),
         ("region", new Localized("какой именно регион", "which region by name")),
         ("company", new Localized("какие именно компании", "which companies by name")),
+        ("programme", new Localized("какая именно программа", "which programme by name")),
     }.ToDictionary(k => k.Item1, k => new LexiconAttribute("name-" + k.Item1, k.Item2, []), StringComparer.Ordinal);
 
     private static readonly string[] RussianAdjectiveEndings =
@@ -123,8 +126,10 @@ public static class WhichName
         // A name's kind is in its words or the word after it ("Национальные комиссии", "Федеральное министерство").
         // "Какие компании в кластере Ульсан": of a list, the item the question is about; the other items' names are no answer.
         var texts = doc.Fact is { } list && ListItemFocus.Pick(query, list) is { } item ? [list.Text.Ru, list.Text.En, item.Text.Ru, item.Text.En] : doc.StatementTexts();
+        // A country or city the paper mentions names no programme, company or ministry.
+        var places = kind is "city" or "province" or "region";
         var namesOne = texts.SelectMany(t => ProperNames.Runs(t, names)).Any(run =>
-            !run.Name.All(Own) && !(run.Acronym && kind is "city" or "province") && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
+            !run.Name.All(Own) && !(run.Acronym && kind is "city" or "province") && (places || !index.IsPlace(run.Name, 0)) && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
         return namesOne || !query.Tokens.Any(Superlatives.Contains) && DescribesTheKind(doc, kind, LanguageOf(query.Tokens), Own);
     }
 

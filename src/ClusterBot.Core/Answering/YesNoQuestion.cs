@@ -38,6 +38,9 @@ public static partial class YesNoQuestion
     /// <summary>"Что за …", "чё за …": "what kind of …", whose "что" the filler list may have taken.</summary>
     private static readonly string[][] WhatKindOf = [["что", "за"], ["чё", "за"], ["че", "за"], ["чо", "за"]];
 
+    /// <summary>Words that make a question ask "when" outright: "с какого времени", "since when", "в каком году".</summary>
+    private static readonly HashSet<string> WhenWords = new(StringComparer.Ordinal) { "с", "since", "каком", "какого", "какие", "какой", "какому", "каких", "what", "which", "when", "когда" };
+
     private static readonly HashSet<string> OrWords = new(StringComparer.Ordinal) { "или", "либо", "or" };
 
     private static readonly HashSet<string> NotWords = new(StringComparer.Ordinal) { "нет", "not", "no" };
@@ -47,7 +50,9 @@ public static partial class YesNoQuestion
     /// <param name="intent">What its question word asks.</param>
     public static bool Detect(string text, IReadOnlyList<string> tokens, Intent intent)
     {
-        if (tokens.Count < 2 || intent is Intent.Count or Intent.When or Intent.Definition or Intent.Compare or Intent.List) return false;
+        // "ОВОП — это 80-е годы?": a time word without a question word is part of a claim, not a "when".
+        if (tokens.Count < 2 || intent is Intent.Count or Intent.Definition or Intent.Compare or Intent.List ||
+            intent == Intent.When && tokens.Any(t => QuestionWords.Contains(t) || WhenWords.Contains(t))) return false;
         // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
         if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
         // "TORCH was launched in the 1980s, yes?": a claim with a tag asking to confirm it.

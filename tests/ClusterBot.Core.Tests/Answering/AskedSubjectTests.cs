@@ -88,6 +88,15 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
     }
 
     [Fact]
+    public void Which_country_borrowed_from_a_place_the_paper_mentions_is_answered_with_the_country()
+    {
+        var reply = kb.Ask("which country copied the experience of france?");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["freedonia-borrowed"], reply.FactIds);
+        Assert.Contains("Freedonia", reply.ToPlainText());
+    }
+
+    [Fact]
     public void The_same_country_beside_a_country_the_paper_studies_is_answered()
     {
         var reply = kb.Ask("french experience in freedonia");

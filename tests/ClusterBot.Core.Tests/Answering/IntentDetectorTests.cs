@@ -16,6 +16,7 @@ public class IntentDetectorTests
     [InlineData("the beacon programme — what year was it implemented?", Intent.When)]
     [InlineData("ГИИ расшифруйте", Intent.Definition)]
     [InlineData("what does GII stand for", Intent.Definition)]
+    [InlineData("12 — what does it refer to in the beacon part", Intent.Definition)]
     [InlineData("the GII abbreviation in the paper", Intent.Definition)]
     [InlineData("Which ministries support clusters?", Intent.List)]
     [InlineData("Что такое TORCH?", Intent.Definition)]

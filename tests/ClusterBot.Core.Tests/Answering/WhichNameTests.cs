@@ -50,6 +50,7 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("в каком городе", "name-city")]
     [InlineData("в каких именно городах", "name-city")]
     [InlineData("which big companies", "name-company")]
+    [InlineData("какую программу", "name-programme")]
     [InlineData("list the names and cities of the clusters", "name-city")]
     [InlineData("какую роль играют региональные университеты", null)]
     [InlineData("which types of universities", null)]

@@ -115,4 +115,14 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     {
         Assert.DoesNotContain(QueryAnalyser.Analyse("beacon's budget is 15 million euros, right?", kb.Index).Terms, t => t.Stem == "right");
     }
+
+    [Theory]
+    [InlineData("фонд маяков beacon появился в 80-е годы?", true)]
+    [InlineData("did the lighthouse fund appear in those years?", true)]
+    [InlineData("в какие годы появился фонд маяков?", false)]
+    [InlineData("when did the lighthouse fund appear?", false)]
+    public void A_time_word_without_a_question_word_is_part_of_a_claim(string text, bool yesNo)
+    {
+        Assert.Equal(yesNo, YesNoQuestion.Detect(text, TextNormaliser.Tokenise(text), IntentDetector.Detect(TextNormaliser.Tokenise(text))));
+    }
 }
