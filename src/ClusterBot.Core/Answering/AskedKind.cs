@@ -58,6 +58,12 @@ public static class AskedKind
             return Givers(ThatYear, doc, index, d => YearsOf(d, index).Any(y => y > after));
         }
 
+        if (Before(query) is { } before && !YearsOf(doc, index).Any(y => y < before) && !DecadeStarts(doc).Any(d => d < before))
+        {
+            // "What was Korea's policy like before 2004?": the paper starts there; of the time before it says nothing.
+            return Givers(ThatYear, doc, index, d => YearsOf(d, index).Any(y => y < before));
+        }
+
         if (years.Count > 0 && !years.Any(y => Covers(doc, y, index)))
         {
             // "Какой кластер был на 5 месте в 2010 году?": a ranking of 2022 does not say what held in 2010.
@@ -158,7 +164,7 @@ public static class AskedKind
 
     /// <summary>The years a question names as its time ("в 2010 году"); "после 2016" is a time after, read apart.</summary>
     private static List<int> YearsAsked(QueryAnalysis query) =>
-        query.Tokens.Select((t, i) => i > 0 && AfterWords.Contains(query.Tokens[i - 1]) ? 0 : Year(t)).Where(y => y > 0).ToList();
+        query.Tokens.Select((t, i) => i > 0 && (AfterWords.Contains(query.Tokens[i - 1]) || BeforeWords.Contains(query.Tokens[i - 1]) || query.Tokens[i - 1] == "to") ? 0 : Year(t)).Where(y => y > 0).ToList();
 
     /// <summary>
     /// Whether the document gives that year, or a span of years around it ("2010–2012" covers 2011), itself or through
@@ -212,6 +218,20 @@ public static class AskedKind
     private static int Year(string token) => token.Length == 4 && int.TryParse(token, out var y) && y is >= 1900 and <= 2100 ? y : 0;
 
     private static readonly HashSet<string> AfterWords = new(StringComparer.Ordinal) { "после", "after", "beyond" };
+
+    private static readonly HashSet<string> BeforeWords = new(StringComparer.Ordinal) { "до", "before", "prior" };
+
+    /// <summary>The year in "до 2004 года", "before 2004", "prior to 2004".</summary>
+    private static int? Before(QueryAnalysis query)
+    {
+        for (var i = 1; i < query.Tokens.Count; i++)
+        {
+            if (Year(query.Tokens[i]) is not (> 0 and var y)) continue;
+            if (BeforeWords.Contains(query.Tokens[i - 1]) || i > 1 && query.Tokens[i - 2] == "prior" && query.Tokens[i - 1] == "to") return y;
+        }
+
+        return null;
+    }
 
     /// <summary>The year in "после 2016", "after 2016".</summary>
     private static int? After(QueryAnalysis query)

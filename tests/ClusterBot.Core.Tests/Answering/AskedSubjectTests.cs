@@ -87,6 +87,23 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
         Assert.Empty(reply.FactIds);
     }
 
+    [Theory]
+    [InlineData("what did the pier phase look like before 2001?")]
+    [InlineData("какой была фаза причалов до 2001 года?")]
+    public void Of_the_time_before_the_papers_first_year_it_says_nothing(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+    }
+
+    [Fact]
+    public void A_time_before_a_year_the_paper_covers_is_answered()
+    {
+        var reply = kb.Ask("what did the pier phase look like before 2004?");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains("2001", reply.ToPlainText());
+    }
+
     [Fact]
     public void Which_country_borrowed_from_a_place_the_paper_mentions_is_answered_with_the_country()
     {
