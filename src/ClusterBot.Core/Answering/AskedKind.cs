@@ -12,6 +12,7 @@ public static class AskedKind
 {
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
+    private static readonly LexiconAttribute Leads = new("leads", new Localized("какой из них крупнейший", "which of them is the biggest"), []);
     private static readonly LexiconAttribute Asked = new("asked", new Localized("то, о чём вы спросили", "what you asked"), []);
     private static readonly LexiconAttribute Names = new("names", new Localized("список названий", "a list of their names"), []);
     private static readonly HashSet<string> ListVerbs = new(StringComparer.Ordinal)
@@ -81,6 +82,12 @@ public static class AskedKind
         {
             // "Which Chinese province has the most clusters?": a fact that names no province does not say which.
             return Givers(name, doc, index, _ => false);
+        }
+
+        if (WhichName.AsksWhichLeads(query.Tokens) && !WhichName.SaysWhichLeads(doc))
+        {
+            // "Which of the 14 NRW clusters is the biggest?": 14 clusters named, none ranked.
+            return Givers(Leads, doc, index, WhichName.SaysWhichLeads);
         }
 
         if (query.RankAsked is { } place && !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&

@@ -133,6 +133,25 @@ public static class WhichName
         return namesOne || !query.Tokens.Any(Superlatives.Contains) && DescribesTheKind(doc, kind, LanguageOf(query.Tokens), Own);
     }
 
+    /// <summary>
+    /// "Which of the 14 clusters is the biggest?", "какой кластер самый крупный?": which one leads is asked, and only a
+    /// ranking or a fact that says which leads ("the largest", "лидеры") answers it; a list that ranks nothing does not.
+    /// </summary>
+    public static bool AsksWhichLeads(IReadOnlyList<string> tokens) =>
+        tokens.Any(Which.Contains) && tokens.Any(t => LeadWords.Any(w => t.StartsWith(w, StringComparison.Ordinal)));
+
+    /// <summary>Whether the document ranks its items or says which leads.</summary>
+    public static bool SaysWhichLeads(SearchDocument doc) =>
+        // A ranking numbers its items in their text ("1. Tokyo–Yokohama"), or a text numbers them inline.
+        doc.StatementTexts().Any(t => t.Length > 2 && char.IsDigit(t[0]) && t[1] == '.' || t.Contains(" 1. ", StringComparison.Ordinal) || t.Contains(": 1.", StringComparison.Ordinal)) ||
+        doc.StatementTexts().SelectMany(TextNormaliser.Tokenise).Any(t => LeadWords.Any(w => t.StartsWith(w, StringComparison.Ordinal)) || DocLeadWords.Any(w => t.StartsWith(w, StringComparison.Ordinal)));
+
+    private static readonly string[] LeadWords =
+        ["biggest", "largest", "highest", "крупнейш", "наибольш", "самый", "самая", "самое", "самые", "самых", "самого", "самой"];
+
+    /// <summary>Words that say which leads ("the leaders by number", "больше всего"); "ведущих рынков" and "first stage" do not.</summary>
+    private static readonly string[] DocLeadWords = ["most", "leader", "лидер", "лидиру", "больше"];
+
     /// <summary>"Which one has the most", "главный": one thing is asked, and only its name gives it.</summary>
     private static readonly HashSet<string> Superlatives = new(StringComparer.Ordinal)
     {

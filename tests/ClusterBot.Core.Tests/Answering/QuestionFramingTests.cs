@@ -20,6 +20,16 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     }
 
     [Theory]
+    [InlineData("какой порт beacon самый крупный?")]
+    [InlineData("which beacon port is the largest?")]
+    public void A_ranking_says_which_is_the_biggest(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-ranking"], reply.FactIds);
+    }
+
+    [Theory]
     [InlineData("маяк порты2", "2")]
     [InlineData("beacon ports2", "2")]
     public void A_word_run_into_a_number_is_read_as_the_two(string question, string number)

@@ -15,6 +15,8 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("which companies work in the port of marville?")]
     [InlineData("какие конкретно университеты работают в зонах beacon?")]
     [InlineData("which particular regions matter for beacon?")]
+    [InlineData("which of the industries that beacon's ports serve is the biggest?")]
+    [InlineData("какая из отраслей портов beacon самая крупная?")]
     public void A_fact_that_mentions_the_kind_but_names_none_does_not_say_which(string question)
     {
         var reply = kb.Ask(question);
