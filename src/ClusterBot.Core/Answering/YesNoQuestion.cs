@@ -150,6 +150,13 @@ public static partial class YesNoQuestion
         return sentences.Concat(introduced);
     }
 
+    /// <summary>The stems of each clause the document states: its sentences cut at commas, semicolons, dashes and "but".</summary>
+    private static IEnumerable<List<string>> Clauses(SearchDocument doc) =>
+        doc.StatementTexts().SelectMany(text => ClauseEnd().Split(text)).Select(WordStemmer.StemAll).Where(c => c.Count > 0);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;:—–]\s+|\s+(?:но|а|однако|but|while|whereas)\s+|(?<=[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClauseEnd();
+
     // An item's number inside a sentence ("since 2021: 1. Tokyo–Yokohama, 2. Shenzhen") ends no sentence.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=(?<!(?:^|[\s,:;])\d{1,2})[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();
@@ -256,7 +263,9 @@ public static partial class YesNoQuestion
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
 
         var sentences = Sentences(doc).ToList();
-        if (Negates(query, doc) || Opposes(query, sentences, index)) return false;
+        // "Most initiatives come from local authorities?" against "more come from the federal ones, but local ones may take
+        // part": each clause is checked on its own, so the clause about the initiatives decides.
+        if (Negates(query, doc) || Opposes(query, sentences, index) || Opposes(query, Clauses(doc).ToList(), index)) return false;
 
         // "Only in Munich?" against "in all regions": the fact says all, the question only some.
         if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;

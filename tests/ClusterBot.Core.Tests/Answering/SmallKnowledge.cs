@@ -339,6 +339,12 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Для Beacon важны сильные стороны отдельных регионов."
             en: "The strengths of individual regions matter for Beacon."
             cite: {section: "9", refs: [1]}
+          - id: beacon-initiatives
+            about: [beacon]
+            kind: statement
+            ru: "Больше инициатив Beacon исходит от центральных властей, но местные могут в них участвовать."
+            en: "More Beacon initiatives come from the central authorities, but local ones may take part in them."
+            cite: {section: "9", refs: [1]}
         regions:
           - id: marvilia
             name: {ru: "Марвилия", en: "Marvilia"}

@@ -25,6 +25,8 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("beacon: did the programme appear after the reform of the ports?", "Yes.")]
     [InlineData("does nearness to fisheries matter when choosing where to put a beacon port?", "Yes.")]
     [InlineData("марвилл это судостроение?", "Нет.")]
+    [InlineData("beacon: do most initiatives come from local authorities?", "No.")]
+    [InlineData("большинство инициатив beacon исходит от местных властей?", "Нет.")]
     [InlineData("marville is shipbuilding?", "No.")]
     [InlineData("marville is fishing?", "Yes.")]
     [InlineData("beacon — это программа марвилии?", "Нет.")]
