@@ -13,8 +13,8 @@ public static class ConfirmationTag
     ];
 
     /// <summary>
-    /// The positions of the tag's words: only a tag that closes the question, after a comma or a dash, or before the
-    /// final question mark, and after a claim of two words or more.
+    /// The positions of the tag's words: only a tag that closes the question, after a comma or a dash, before the final
+    /// question mark, or a closing "правда" / "верно" however written, and after a claim of two words or more.
     /// </summary>
     public static IReadOnlyCollection<int> Positions(string text, IReadOnlyList<string> tokens)
     {
@@ -26,7 +26,8 @@ public static class ConfirmationTag
             var before = trimmed.TrimEnd('?', '!', ' ', '.');
             var tagAt = before.Length - string.Join(' ', tag).Length;
             var separated = before.LastIndexOfAny([',', '—', '–', '-']) is var sep and >= 0 && before[(sep + 1)..].Count(char.IsLetter) <= tag.Sum(w => w.Length) + 1;
-            if (separated || trimmed.EndsWith('?') && tagAt > 0) return Enumerable.Range(start, tag.Length).ToHashSet();
+            // "… больше 70 правда": a Russian claim may close with "правда" or "верно" and nothing else.
+            if (separated || trimmed.EndsWith('?') && tagAt > 0 || tag is ["правда"] or ["верно"]) return Enumerable.Range(start, tag.Length).ToHashSet();
         }
 
         return [];

@@ -50,13 +50,14 @@ public static partial class YesNoQuestion
     /// <param name="intent">What its question word asks.</param>
     public static bool Detect(string text, IReadOnlyList<string> tokens, Intent intent)
     {
+        // "Число компаний — 40, верно?": a claim with a tag asking to confirm it, whatever count or time word it uses.
+        if (tokens.Count >= 2 && intent is Intent.None or Intent.Count or Intent.When && ConfirmationTag.Positions(text, tokens).Count > 0 &&
+            !tokens.Any(QuestionWords.Contains)) return true;
         // "ОВОП — это 80-е годы?": a time word without a question word is part of a claim, not a "when".
         if (tokens.Count < 2 || intent is Intent.Count or Intent.Definition or Intent.Compare or Intent.List ||
             intent == Intent.When && tokens.Any(t => QuestionWords.Contains(t) || WhenWords.Contains(t))) return false;
         // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
         if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
-        // "TORCH was launched in the 1980s, yes?": a claim with a tag asking to confirm it.
-        if (ConfirmationTag.Positions(text, tokens).Count > 0 && !tokens.Any(QuestionWords.Contains)) return true;
         // "Does being close to deposits matter when choosing where to build?": a question word inside the claim asks
         // nothing; "do you know what TORCH is?" asks what it is.
         if (Auxiliaries.Contains(tokens[0]) && tokens[1] is not ("you" or "u" or "we")) return !Alternatives(tokens);
@@ -206,6 +207,9 @@ public static partial class YesNoQuestion
         return false;
     }
 
+    private static readonly HashSet<string> CountNounStems = new[] { "количество", "число", "численность", "number", "count" }
+        .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
     private static readonly HashSet<string> OnlyWords = new(StringComparer.Ordinal) { "только", "лишь", "исключительно", "only", "solely", "exclusively" };
 
     private static readonly HashSet<string> AllWords = new(StringComparer.Ordinal)
@@ -331,7 +335,8 @@ public static partial class YesNoQuestion
         var stated = WordStemmer.StemAll(string.Join(" ", doc.StatementTexts())).ToHashSet(StringComparer.Ordinal);
         bool Named(string id) => doc.EntityClosure.Contains(id) || index.FindEntity(id) is { } e &&
             new[] { e.Name.Ru, e.Name.En }.Concat(e.Aliases.All).Any(name => WordStemmer.StemAll(name).All(stated.Contains));
-        var words = claim.Where(t => t.Known && !t.Event && !(t.AliasOf is { } id && Named(id))).ToList();
+        // "кол-во ассоциаций больше 70?": the word for a number only says a figure is claimed; the figure is checked.
+        var words = claim.Where(t => t.Known && !t.Event && !(t.AliasOf is { } id && Named(id)) && !t.Matches.Overlaps(CountNounStems)).ToList();
         return sentences.Any(sentence => words.All(t => UsedIn(sentence, t)));
     }
 }

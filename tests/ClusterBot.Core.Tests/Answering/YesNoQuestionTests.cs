@@ -34,6 +34,8 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("the beacon programme appeared after the reform of the ports, right?", "Yes.")]
     [InlineData("программа маяк появилась после реформы портов, верно?", "Да.")]
     [InlineData("beacon's budget is 15 million euros, correct?", "No.")]
+    [InlineData("число компаний в программе маяк 40 правда", "Да.")]
+    [InlineData("the number of companies in the beacon programme is 40, right?", "Yes.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
     {
         var reply = kb.Ask(question);
@@ -97,6 +99,7 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("beacon's budget is 15 million euros, right?", true)]
     [InlineData("бюджет маяка 15 миллионов, да?", true)]
     [InlineData("бюджет маяка 15 миллионов — правда?", true)]
+    [InlineData("бюджет маяка 15 миллионов правда", true)]
     [InlineData("beacon ports?", false)]
     [InlineData("what is beacon, right?", false)]
     public void A_tag_closing_a_claim_asks_to_confirm_it(string text, bool yesNo)
