@@ -191,6 +191,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     /// not study.
     /// </summary>
     private static bool AboutAnotherCountry(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
+        // "Какая кластерная политика у США?": the paper studies the policy of its own countries only, whatever fact mentions the place.
+        query.Places.Count > 0 && !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country) &&
+            query.Terms.Any(t => !t.FromAlias && PolicyStems.Contains(t.Stem)) ||
         // A place that is an item of the answer's list ("Austin — shipbuilding") is the paper's own, not one in passing.
         query.Places.Any(p => doc.Fact is not { } f || !f.Items.Any(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).Any(p.Matches.Contains))) &&
         !query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country || doc.EntityClosure.Contains(id)) &&
@@ -199,6 +202,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         // place's clusters; the place's policy it does not.
         !((query.Intent == Intent.Count || query.Tokens.Any(QueryAnalysis.IsNumber)) && doc.HasNumbers &&
           doc.Roots.Any(id => index.FindEntity(id)?.Kind != EntityKind.Country) && query.Places.All(p => p.CreditFrom(doc) > 0));
+
+    private static readonly HashSet<string> PolicyStems = new[] { "политика", "политики", "политику", "policy", "policies" }
+        .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     private Reply RunCommand(ParsedCommand command, Question question, KnowledgeSnapshot snapshot)
     {

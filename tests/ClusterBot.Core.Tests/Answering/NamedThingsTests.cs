@@ -1,3 +1,5 @@
+using ClusterBot.Core.Answering;
+
 namespace ClusterBot.Core.Tests.Answering;
 
 /// <summary>A question that names a country and a topic asks of the two together: the topic alone does not answer it.</summary>
@@ -11,6 +13,16 @@ public sealed class NamedThingsTests(SmallKnowledgeWithTopic kb) : IClassFixture
         var reply = kb.Ask(question);
         Assert.False(reply.Answered, reply.ToPlainText());
         Assert.DoesNotContain("harbour-index-top", reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("what cluster policy does austin of the harbour index have?")]
+    [InlineData("какая кластерная политика у остина из индекса гаваней?")]
+    public void The_policy_of_a_place_the_paper_only_mentions_is_outside_it(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Equal(ReplyOutcome.OutOfScope, reply.Outcome);
     }
 
     [Fact]

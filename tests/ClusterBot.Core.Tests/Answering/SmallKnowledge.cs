@@ -373,7 +373,7 @@ public sealed class SmallKnowledgeWithTopic() : SmallKnowledge("", Topic)
             items:
               - {ru: "1. Порт-Рояль", en: "1. Port Royal"}
               - {ru: "2. Тортуга", en: "2. Tortuga"}
-              - {ru: "3. Нассау", en: "3. Nassau"}
+              - {ru: "3. Остин", en: "3. Austin"}
             cite: {section: "9", refs: [1]}
         """;
 }

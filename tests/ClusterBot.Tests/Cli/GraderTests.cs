@@ -36,7 +36,7 @@ public sealed partial class GraderTests : IDisposable
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-test.jsonl"), 158 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-dev.jsonl"), 185 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-test.jsonl"), 174 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-dev.jsonl"), 181 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-dev.jsonl"), 182 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-test.jsonl"), 165 },
     };
 
