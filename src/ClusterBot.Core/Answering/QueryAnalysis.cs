@@ -600,6 +600,13 @@ public static class QueryAnalyser
                 continue;
             }
 
+            // "на фед уровне": a clip standing alone is its word.
+            if (clip.Clip is null && !index.IsKnownStem(stem) && CompoundClips.FirstOrDefault(c => c.Clip == token) is { Word: { } whole })
+            {
+                split.Add(whole);
+                continue;
+            }
+
             if (clip.Clip is null)
             {
                 split.Add(token);

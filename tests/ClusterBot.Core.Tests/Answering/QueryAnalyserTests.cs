@@ -45,6 +45,12 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowled
         Assert.Contains(QueryAnalyser.Analyse("госведомство управляет портами маяка?", kb.Index).Terms, t => t.Known && t.Stem == WordStemmer.Stem("ведомство"));
     }
 
+    [Fact]
+    public void A_clip_standing_alone_is_its_word()
+    {
+        Assert.Equal(["маяк", "на", "федеральный", "уровне"], QueryAnalyser.Analyse("маяк на фед уровне", kb.Index).Tokens);
+    }
+
     [Theory]
     [InlineData("гостиница у маяка")]
     [InlineData("медленно строят порты")]
