@@ -34,7 +34,14 @@ public static class AskedKind
         {
             // "How many clusters has Germany in the GII?": a count of the GII that is not Germany's is not the answer;
             // "which German cluster ranks highest in the GII?" is not answered by the GII's regions.
-            var kind = query.Intent switch { Intent.When => Date, Intent.Count => Number, _ => Asked };
+            var kind = query.Intent switch
+            {
+                Intent.When => Date,
+                Intent.Count => Number,
+                _ => index.FindEntity(other) is { } named
+                    ? new LexiconAttribute("asked", new Localized($"то, о чём вы спросили, для «{named.Name.Ru}»", $"what you asked of {named.Name.En}"), [])
+                    : Asked,
+            };
             return Givers(kind, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
         }
 

@@ -1,4 +1,5 @@
 using ClusterBot.Core.Answering;
+using ClusterBot.Core.Knowledge;
 
 namespace ClusterBot.Core.Tests.Answering;
 
@@ -13,6 +14,7 @@ public sealed class NamedThingsTests(SmallKnowledgeWithTopic kb) : IClassFixture
         var reply = kb.Ask(question);
         Assert.False(reply.Answered, reply.ToPlainText());
         Assert.DoesNotContain("harbour-index-top", reply.FactIds);
+        Assert.Contains(reply.Lang == Lang.Ru ? "Фридония" : "Freedonia", reply.ToPlainText());
     }
 
     [Theory]
