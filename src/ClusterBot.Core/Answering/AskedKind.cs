@@ -13,7 +13,6 @@ public static class AskedKind
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
     private static readonly LexiconAttribute Leads = new("leads", new Localized("какой из них крупнейший", "which of them is the biggest"), []);
-    private static readonly LexiconAttribute Asked = new("asked", new Localized("то, о чём вы спросили", "what you asked"), []);
     private static readonly LexiconAttribute Names = new("names", new Localized("список названий", "a list of their names"), []);
     private static readonly HashSet<string> ListVerbs = new(StringComparer.Ordinal)
     {
@@ -34,13 +33,12 @@ public static class AskedKind
         {
             // "How many clusters has Germany in the GII?": a count of the GII that is not Germany's is not the answer;
             // "which German cluster ranks highest in the GII?" is not answered by the GII's regions.
+            var named = index.FindEntity(other)!;
             var kind = query.Intent switch
             {
                 Intent.When => Date,
                 Intent.Count => Number,
-                _ => index.FindEntity(other) is { } named
-                    ? new LexiconAttribute("asked", new Localized($"то, о чём вы спросили, для «{named.Name.Ru}»", $"what you asked of {named.Name.En}"), [])
-                    : Asked,
+                _ => new LexiconAttribute("asked", new Localized($"то, о чём вы спросили, для «{named.Name.Ru}»", $"what you asked of {named.Name.En}"), []),
             };
             return Givers(kind, index.Documents.FirstOrDefault(d => d.Entity?.Id == other) ?? doc, index, _ => false);
         }
@@ -120,6 +118,10 @@ public static class AskedKind
         }
 
         var amount = Phrases.Contains(query.Tokens, ["how", "much"]);
+        // An amount ("how much money", "сколько бабки") is the attribute's to check, by its units; a count is of the thing counted.
+        var byAttribute = amount || query.Attributes.Count > 0;
+        bool GivesCount(QueryTerm counted, SearchDocument d) =>
+            counted.Known && (byAttribute ? counted.CreditFrom(d) > 0 && Counts(d) : CountsThe(counted, d));
         return query.Intent switch
         {
             Intent.When when !Dated(doc) => Givers(Date, doc, index, Dated),
@@ -127,11 +129,7 @@ public static class AskedKind
             // many companies there are; a thing the paper never names ("сколько выпускников") it cannot have counted.
             // "How much" is an amount: a figure gives it, a list to count does not.
             Intent.Count when amount && !doc.HasNumbers => Givers(Number, doc, index, d => d.HasNumbers),
-            // An amount ("how much money", "сколько бабки") is the attribute's to check, by its units; a count is of the thing counted.
-            Intent.Count when query.Counted is { } counted && (amount || query.Attributes.Count > 0) && (!counted.Known || counted.CreditFrom(doc) == 0 || !Counts(doc)) =>
-                Givers(Number, doc, index, d => Counts(d) && counted.CreditFrom(d) > 0),
-            Intent.Count when query.Counted is { } counted && !amount && query.Attributes.Count == 0 && (!counted.Known || !CountsThe(counted, doc)) =>
-                Givers(Number, doc, index, d => CountsThe(counted, d)),
+            Intent.Count when query.Counted is { } counted && !GivesCount(counted, doc) => Givers(Number, doc, index, d => GivesCount(counted, d)),
             Intent.Count when query.Counted is null && !Counts(doc) => Givers(Number, doc, index, Counts),
             _ => null,
         };
@@ -236,23 +234,18 @@ public static class AskedKind
     private static readonly HashSet<string> BeforeWords = new(StringComparer.Ordinal) { "до", "before", "prior" };
 
     /// <summary>The year in "до 2004 года", "before 2004", "prior to 2004".</summary>
-    private static int? Before(QueryAnalysis query)
-    {
-        for (var i = 1; i < query.Tokens.Count; i++)
-        {
-            if (Year(query.Tokens[i]) is not (> 0 and var y)) continue;
-            if (BeforeWords.Contains(query.Tokens[i - 1]) || i > 1 && query.Tokens[i - 2] == "prior" && query.Tokens[i - 1] == "to") return y;
-        }
-
-        return null;
-    }
+    private static int? Before(QueryAnalysis query) => YearAfterWord(query.Tokens, BeforeWords);
 
     /// <summary>The year in "после 2016", "after 2016".</summary>
-    private static int? After(QueryAnalysis query)
+    private static int? After(QueryAnalysis query) => YearAfterWord(query.Tokens, AfterWords);
+
+    /// <summary>The first year right after one of the words, or after "prior to" when the words include "prior".</summary>
+    private static int? YearAfterWord(IReadOnlyList<string> tokens, HashSet<string> words)
     {
-        for (var i = 1; i < query.Tokens.Count; i++)
+        for (var i = 1; i < tokens.Count; i++)
         {
-            if (Year(query.Tokens[i]) is > 0 and var y && AfterWords.Contains(query.Tokens[i - 1])) return y;
+            if (Year(tokens[i]) is not (> 0 and var y)) continue;
+            if (words.Contains(tokens[i - 1]) || i > 1 && words.Contains(tokens[i - 2]) && tokens[i - 1] == "to") return y;
         }
 
         return null;
