@@ -462,10 +462,12 @@ public static class QueryAnalyser
             var budget = MaxTypos(stems[k].Length);
             if (budget == 0) continue;
             var original = stems[k];
-            foreach (var word in index.AliasWords.Where(w => Math.Abs(w.Length - original.Length) <= budget && w[0] == original[0])
-                         .OrderBy(w => Distance.Distance(original, w)).ThenBy(w => w, StringComparer.Ordinal))
+            // Each candidate's distance once, and only those near enough, nearest first.
+            var near = index.AliasWords.Where(w => Math.Abs(w.Length - original.Length) <= budget && w[0] == original[0])
+                .Select(w => (Word: w, Distance: Distance.Distance(original, w))).Where(c => c.Distance <= budget)
+                .OrderBy(c => c.Distance).ThenBy(c => c.Word, StringComparer.Ordinal).Select(c => c.Word);
+            foreach (var word in near)
             {
-                if (Distance.Distance(original, word) > budget) break;
                 stems[k] = word;
                 if (Enumerable.Range(Math.Max(0, k - 4), Math.Min(k, 4) + 1).Any(start => MatchAlias(stems, start, index) is { } alias && start + alias.Length > k)) break;
                 stems[k] = original;
