@@ -19,11 +19,11 @@ public static class ConfirmationTag
     public static IReadOnlyCollection<int> Positions(string text, IReadOnlyList<string> tokens)
     {
         var trimmed = text.TrimEnd();
+        var before = trimmed.TrimEnd('?', '!', ' ', '.');
         foreach (var tag in Tags)
         {
             var start = tokens.Count - tag.Length;
             if (start < 2 || !Text.Phrases.StartsOf(tokens, tag).Contains(start)) continue;
-            var before = trimmed.TrimEnd('?', '!', ' ', '.');
             var tagAt = before.Length - string.Join(' ', tag).Length;
             var separated = before.LastIndexOfAny([',', '—', '–', '-']) is var sep and >= 0 && before[(sep + 1)..].Count(char.IsLetter) <= tag.Sum(w => w.Length) + 1;
             // "… больше 70 правда": a Russian claim may close with "правда" or "верно" and nothing else.

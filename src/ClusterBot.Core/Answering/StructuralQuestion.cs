@@ -9,7 +9,8 @@ namespace ClusterBot.Core.Answering;
 /// </summary>
 public static class StructuralQuestion
 {
-    private static readonly HashSet<string> ProgrammeStems = Stems("программа", "программы", "программ", "programme", "programmes", "program", "programs",
+    /// <summary>Words for a programme or competition, as stems: also what a yes/no claim of whose programme uses.</summary>
+    internal static readonly HashSet<string> ProgrammeStems = Stems("программа", "программы", "программ", "programme", "programmes", "program", "programs",
         "конкурс", "конкурсы", "competition", "competitions");
 
     /// <summary>Words any such question may add without asking anything else: "the three phases of Korea's cluster policy".</summary>

@@ -38,8 +38,8 @@ public static partial class YesNoQuestion
     /// <summary>"Что за …", "чё за …": "what kind of …", whose "что" the filler list may have taken.</summary>
     private static readonly string[][] WhatKindOf = [["что", "за"], ["чё", "за"], ["че", "за"], ["чо", "за"]];
 
-    /// <summary>Words that make a question ask "when" outright: "с какого времени", "since when", "в каком году".</summary>
-    private static readonly HashSet<string> WhenWords = new(StringComparer.Ordinal) { "с", "since", "каком", "какого", "какие", "какой", "какому", "каких", "what", "which", "when", "когда" };
+    /// <summary>Words besides the question words that make a question ask "when" outright: "с какого времени", "since when".</summary>
+    private static readonly HashSet<string> WhenWords = new(StringComparer.Ordinal) { "с", "since" };
 
     private static readonly HashSet<string> OrWords = new(StringComparer.Ordinal) { "или", "либо", "or" };
 
@@ -314,15 +314,12 @@ public static partial class YesNoQuestion
     /// </summary>
     public static Entity? ProgrammeOfAnother(QueryAnalysis query, KnowledgeIndex index)
     {
-        if (!query.YesNo || query.EntityIds.Count != 2 || !query.Tokens.Any(t => ProgrammeWords.Contains(WordStemmer.Stem(t)))) return null;
+        if (!query.YesNo || query.EntityIds.Count != 2 || !query.Tokens.Any(t => StructuralQuestion.ProgrammeStems.Contains(WordStemmer.Stem(t)))) return null;
         var entities = query.EntityIds.Select(index.FindEntity).OfType<Entity>().ToList();
         var programme = entities.FirstOrDefault(e => e.Kind == EntityKind.Programme);
         var owner = entities.FirstOrDefault(e => e.Kind is EntityKind.Country or EntityKind.Region);
         return programme is not null && owner is not null && !index.Lineage(programme.Id).Any(e => e.Id == owner.Id) ? programme : null;
     }
-
-    private static readonly HashSet<string> ProgrammeWords = new[] { "программа", "программой", "программу", "конкурс", "конкурсом", "programme", "program", "competition" }
-        .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether one sentence of what the document states (not the questions it is found by) uses every known word of
