@@ -305,7 +305,7 @@ public static class AskedKind
             return true;
         }
 
-        foreach (var sentence in doc.StatementTexts().SelectMany(t => SentenceEnd.Split(t)))
+        foreach (var sentence in doc.StatementTexts().SelectMany(Sentences.Of).SelectMany(s => s.Split("; ")))
         {
             var tokens = TextNormaliser.Tokenise(sentence);
             for (var k = 0; k < tokens.Count; k++)
@@ -322,8 +322,6 @@ public static class AskedKind
         return false;
     }
 
-    /// <summary>A sentence ends at a stop followed by a space: "3.6 million" is one number.</summary>
-    private static readonly System.Text.RegularExpressions.Regex SentenceEnd = new(@"(?<=[.;!?])\s+", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>A figure, a list to count, or words of quantity ("несколько десятилетий", "several decades").</summary>
     private static bool Counts(SearchDocument doc) =>

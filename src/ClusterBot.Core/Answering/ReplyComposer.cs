@@ -195,7 +195,7 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     /// <summary>The lead sentences and those that use one of the asked words.</summary>
     private static string SentencesSpeakingTo(string text, IReadOnlyList<IReadOnlySet<string>> asked)
     {
-        var kept = Sentences(text).Where((sentence, i) => i < LeadSentences ||
+        var kept = Sentences.Of(text).Where((sentence, i) => i < LeadSentences ||
             asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains)));
         return string.Join(" ", kept);
     }
@@ -217,14 +217,7 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
             .Any(stem => !named.Contains(stem) && !SequenceWords.Contains(stem));
     }
 
-    private static string FirstSentence(string text) => Sentences(text).FirstOrDefault() ?? text;
-
-    private static IEnumerable<string> Sentences(string text) => SentenceEnd().Matches(text).Select(m => m.Value.Trim());
-
-    // A full stop followed by a space and a capital ends a sentence; "2004–2009 гг. и" does not, nor does an item's
-    // number inside a sentence ("unchanged since 2021: 1. Tokyo–Yokohama, 2. Shenzhen").
-    [System.Text.RegularExpressions.GeneratedRegex(@".+?(?:(?<!(?:^|[\s,:;])\d{1,2})[.!?](?=\s+[A-ZА-ЯЁ«“""])|$)")]
-    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
+    private static string FirstSentence(string text) => Sentences.Of(text).FirstOrDefault() ?? text;
 
     private static string Shorten(string text) =>
         text.Length <= FollowUpLabelLength ? text : text[..(FollowUpLabelLength - 1)].TrimEnd() + "…";

@@ -139,13 +139,13 @@ public static partial class YesNoQuestion
     /// The stems of each sentence the document states, in either language. A list's item completes the sentence that
     /// introduces it: "the choice may be influenced by:" and "climatic conditions" state together that climate influences it.
     /// </summary>
-    private static IEnumerable<List<string>> Sentences(SearchDocument doc)
+    private static IEnumerable<List<string>> StatedSentences(SearchDocument doc)
     {
-        var sentences = doc.StatementTexts().SelectMany(text => SentenceEnd().Split(text)).Select(WordStemmer.StemAll).Where(s => s.Count > 0);
+        var sentences = doc.StatementTexts().SelectMany(Sentences.Of).Select(WordStemmer.StemAll).Where(s => s.Count > 0);
         if (doc.Fact is not { Items.Count: > 0 } list) return sentences;
         var introduced = new[] { Lang.Ru, Lang.En }.SelectMany(lang =>
         {
-            var head = WordStemmer.StemAll(SentenceEnd().Split(list.Text[lang])[^1]);
+            var head = WordStemmer.StemAll(Sentences.Of(list.Text[lang]).LastOrDefault());
             return list.Items.Select(item => head.Concat(WordStemmer.StemAll(item.Text[lang])).ToList());
         });
         return sentences.Concat(introduced);
@@ -158,9 +158,6 @@ public static partial class YesNoQuestion
     [System.Text.RegularExpressions.GeneratedRegex(@"[,;:—–]\s+|\s+(?:но|а|однако|but|while|whereas)\s+|(?<=[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClauseEnd();
 
-    // An item's number inside a sentence ("since 2021: 1. Tokyo–Yokohama, 2. Shenzhen") ends no sentence.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=(?<!(?:^|[\s,:;])\d{1,2})[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, List<(string[][] One, string[][] Other)>> OppositeStems = new();
 
@@ -266,7 +263,7 @@ public static partial class YesNoQuestion
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
 
-        var sentences = Sentences(doc).ToList();
+        var sentences = StatedSentences(doc).ToList();
         // "Most initiatives come from local authorities?" against "more come from the federal ones, but local ones may take
         // part": each clause is checked on its own, so the clause about the initiatives decides.
         if (Negates(query, doc) || Opposes(query, sentences, index) || Opposes(query, Clauses(doc).ToList(), index)) return false;
