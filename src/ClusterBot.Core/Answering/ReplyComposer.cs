@@ -54,7 +54,10 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     public Reply Overview(Entity entity, Lang lang, bool brief = false, IReadOnlyList<IReadOnlySet<string>>? asked = null)
     {
         var summary = asked is { Count: > 0 } ? SentencesSpeakingTo(entity.Summary[lang], asked) : entity.Summary[lang];
-        var blocks = new List<ReplyBlock> { new Heading(entity.Name[lang]), new Paragraph(summary) };
+        // An answer in words needs no heading when its text already names what it is about; a command's reply keeps it.
+        var blocks = brief && NamesItself(entity, summary)
+            ? new List<ReplyBlock> { new Paragraph(summary) }
+            : new List<ReplyBlock> { new Heading(entity.Name[lang]), new Paragraph(summary) };
         var children = index.ChildrenOf(entity.Id).Where(e => e.Kind != EntityKind.Phase).ToList();
         if (children.Count > 0 && !brief)
         {
@@ -198,6 +201,15 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         var kept = Sentences.Of(text).Where((sentence, i) => i < LeadSentences ||
             asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains)));
         return string.Join(" ", kept);
+    }
+
+    /// <summary>Whether the text uses every word of the entity's name, or of one of its aliases, in one language or the other.</summary>
+    private static bool NamesItself(Entity entity, string text)
+    {
+        var said = WordStemmer.StemAll(text).ToHashSet(StringComparer.Ordinal);
+        return new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All)
+            .Select(name => TextNormaliser.Tokenise(name).Where(t => !StopWords.Contains(t)).Select(WordStemmer.Stem).ToList())
+            .Any(words => words.Count > 0 && words.All(said.Contains));
     }
 
     /// <summary>Words that place a phase in its sequence and time, and so say nothing its name and years do not.</summary>

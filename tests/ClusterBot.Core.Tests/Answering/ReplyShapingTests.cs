@@ -1,3 +1,5 @@
+using ClusterBot.Core.Answering;
+
 namespace ClusterBot.Core.Tests.Answering;
 
 /// <summary>Replies shaped to the question, on a small knowledge base of their own.</summary>
@@ -38,5 +40,27 @@ public sealed class ReplyShapingTests(SmallKnowledge kb) : IClassFixture<SmallKn
         Assert.Contains(words.FollowUps, f => f.Command == "/programme beacon");
 
         Assert.Contains("Программы и регионы", kb.Ask("/country freedonia").ToPlainText());
+    }
+}
+
+/// <summary>The heading of an overview given in answer to words, over a topic whose summary does not name it.</summary>
+public sealed class OverviewHeadingTests(SmallKnowledgeWithUnnamedTopic kb) : IClassFixture<SmallKnowledgeWithUnnamedTopic>
+{
+    [Fact]
+    public void An_answer_in_words_whose_text_names_its_subject_has_no_heading_while_the_command_keeps_it()
+    {
+        var words = kb.Ask("расскажи про фридонию");
+        Assert.True(words.Answered, words.ToPlainText());
+        Assert.DoesNotContain(words.Blocks, b => b is Heading);
+
+        Assert.Contains(kb.Ask("/country freedonia").Blocks, b => b is Heading { Text: "Фридония" });
+    }
+
+    [Fact]
+    public void An_answer_in_words_whose_text_does_not_name_its_subject_keeps_the_heading_that_does()
+    {
+        var reply = kb.Ask("what does the keepers guild do");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith("The Lighthouse Keepers' Guild\nIt trains", reply.ToPlainText());
     }
 }

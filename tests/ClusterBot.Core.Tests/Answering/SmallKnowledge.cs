@@ -377,3 +377,16 @@ public sealed class SmallKnowledgeWithTopic() : SmallKnowledge("", Topic)
             cite: {section: "9", refs: [1]}
         """;
 }
+
+/// <summary>Freedonia beside a topic whose summary speaks of it without naming it.</summary>
+public sealed class SmallKnowledgeWithUnnamedTopic() : SmallKnowledge("", Topic)
+{
+    private const string Topic = """
+        topic:
+          id: keepers-guild
+          name: {ru: "Гильдия смотрителей маяков", en: "The Lighthouse Keepers' Guild"}
+          aliases: {ru: ["гильдия смотрителей"], en: ["keepers guild"]}
+          summary: {ru: "Она обучает смотрителей береговых огней.", en: "It trains the keepers of coastal lights."}
+          cite: {section: "9", refs: [1]}
+        """;
+}
