@@ -284,6 +284,9 @@ public static partial class YesNoQuestion
                 return (items[first].Order < items[second].Order) == higherFirst;
             }
 
+            // "Were the goals inter-regional cooperation and integration into global chains?": items joined by "and", each
+            // named by its own words, are claimed to be on the list, as they are.
+            if (matched.Count >= 2 && place is null && JoinsItems(query, claimTerms, doc.Fact!)) return true;
             if (matched.Count >= 2) return false;
             if (place is { } asked && matched.Count == 1) return items[matched.First()].Order == asked;
             // "Ульсан это текстиль?": a word of the claim that other items have and the named one has not is claimed of the wrong item.
@@ -297,6 +300,48 @@ public static partial class YesNoQuestion
 
         return BearsOut(claimTerms, doc, sentences, index) ? true : null;
     }
+
+    private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "и", "а", "также", "плюс", "and", "plus", "&" };
+
+    /// <summary>
+    /// Whether the question names two or more items joined by "and", the words between two "and"s naming one item
+    /// each: "Changwon and Gumi" does, and so does "Gumi — electronics and Gwangju — mining". "Gumi and Gwangju are
+    /// textiles" puts one item's words on another, and "Marville and Austin — shipbuilding" says of both what only the
+    /// second item's text after its dash says.
+    /// </summary>
+    private static bool JoinsItems(QueryAnalysis query, IReadOnlyList<QueryTerm> claim, Fact list)
+    {
+        var itemStems = list.Items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
+        var described = list.Items.Select(i => WordStemmer.StemAll(AfterDash(i.Text.Ru) + " " + AfterDash(i.Text.En)).ToHashSet(StringComparer.Ordinal)).ToList();
+        var head = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En).ToHashSet(StringComparer.Ordinal);
+        // Each segment between "and"s: the items each of its words is found in, and whether one is found in a description.
+        var segments = new List<(List<HashSet<int>> Hits, bool Describes)> { ([], false) };
+        foreach (var token in query.Tokens)
+        {
+            if (Conjunctions.Contains(token))
+            {
+                if (segments[^1].Hits.Count > 0) segments.Add(([], false));
+                continue;
+            }
+
+            var stem = WordStemmer.Stem(token);
+            var term = claim.FirstOrDefault(t => t.Known && (t.Stem == stem || t.Matches.Contains(stem)) && !t.Matches.Overlaps(head));
+            if (term is null) continue;
+            var hits = Enumerable.Range(0, list.Items.Count).Where(i => term.Matches.Overlaps(itemStems[i])).ToHashSet();
+            if (hits.Count == 0) continue;
+            segments[^1].Hits.Add(hits);
+            if (hits.Any(i => term.Matches.Overlaps(described[i]))) segments[^1] = (segments[^1].Hits, true);
+        }
+
+        var named = segments.Where(s => s.Hits.Count > 0).ToList();
+        // A segment names one item when one item has all of its words.
+        var items = named.Select(s => s.Hits.Aggregate((a, b) => a.Intersect(b).ToHashSet())).ToList();
+        return named.Count >= 2 && items.All(s => s.Count == 1) && items.Select(s => s.First()).Distinct().Count() == named.Count &&
+            named.Select(s => s.Describes).Distinct().Count() == 1;
+    }
+
+    /// <summary>What an item's text says of it after its name: "Gumi — electronics" → "electronics".</summary>
+    private static string AfterDash(string item) => item.IndexOf(" — ", StringComparison.Ordinal) is var dash and >= 0 ? item[(dash + 3)..] : "";
 
     private static bool ClaimedOfOtherItems(IEnumerable<QueryTerm> claim, Fact list, List<HashSet<string>> itemStems, int named)
     {
