@@ -17,7 +17,7 @@ namespace ClusterBot.Data;
 internal static class KnowledgeImage
 {
     /// <summary>Raised whenever the layout below changes: an image of another layout is not read.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <param name="kb">The knowledge, as the tables give it back.</param>
     /// <param name="stems">Each document's stems, as the tables give them back.</param>
@@ -53,6 +53,7 @@ internal static class KnowledgeImage
             s.List(lexicon.Attributes, a => { s.Text(a.Id); s.Localized(a.Name); s.Texts(a.Words); s.Texts(a.Units); w.Write(a.OnlyHowMuch); });
             s.Texts(lexicon.Places);
             s.List(lexicon.Opposites, o => { s.Texts(o.One); s.Texts(o.Other); });
+            s.List(lexicon.Comparatives, o => { s.Texts(o.One); s.Texts(o.Other); });
             s.List(stems.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => { s.Text(kv.Key); s.Texts(kv.Value.Text); s.Texts(kv.Value.All); });
             // Last and under a version of their own: parts of another version are skipped, the knowledge before them still read.
             if (parts is not null)
@@ -117,6 +118,7 @@ internal static class KnowledgeImage
         var attributes = s.List(() => new LexiconAttribute(s.Text(), s.Localized(), s.Texts()) { Units = s.Texts(), OnlyHowMuch = r.ReadBoolean() });
         var places = s.Texts();
         var opposites = s.List(() => new LexiconOpposites(s.Texts(), s.Texts()));
+        var comparatives = s.List(() => new LexiconOpposites(s.Texts(), s.Texts()));
         var stems = new Dictionary<string, DocumentStems>(StringComparer.Ordinal);
         var documents = r.Read7BitEncodedInt();
         for (var i = 0; i < documents; i++) stems[s.Text()] = new DocumentStems(s.Texts(), s.Texts());
@@ -141,7 +143,7 @@ internal static class KnowledgeImage
             References = references,
             Entities = entities,
             Facts = facts,
-            Lexicon = new Lexicon(fillers, synonyms, attributes) { Places = places, Opposites = opposites },
+            Lexicon = new Lexicon(fillers, synonyms, attributes) { Places = places, Opposites = opposites, Comparatives = comparatives },
             ContentHash = hash,
         };
         return (kb, stems, parts);

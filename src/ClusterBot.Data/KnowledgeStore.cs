@@ -58,7 +58,7 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
         SetMeta(c, tx, "paper_title_en", kb.PaperTitle.En);
         SetMeta(c, tx, LexiconKey, JsonSerializer.Serialize(new LexiconRow(kb.Lexicon.Fillers.ToList(), kb.Lexicon.Synonyms.Select(g => g.ToList()).ToList(),
             kb.Lexicon.Attributes.Select(a => new AttributeRow(a.Id, a.Name.Ru, a.Name.En, a.Words.ToList(), a.Units.ToList(), a.OnlyHowMuch)).ToList(), kb.Lexicon.Places.ToList(),
-            kb.Lexicon.Opposites.Select(o => new List<List<string>> { o.One.ToList(), o.Other.ToList() }).ToList()), StoreJson.Default.LexiconRow));
+            Pairs(kb.Lexicon.Opposites), Pairs(kb.Lexicon.Comparatives)), StoreJson.Default.LexiconRow));
         c.Execute("INSERT INTO sections (id, title_ru, title_en, seq) VALUES (@Id, @Ru, @En, @Seq)",
             kb.Sections.Select((s, i) => new { s.Id, s.Title.Ru, s.Title.En, Seq = i }), tx);
         c.Execute("INSERT INTO sources (number, section, cited_for_ru, cited_for_en) VALUES (@Number, @Section, @Ru, @En)",
@@ -269,8 +269,15 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
             : new Lexicon(row.Fillers, row.Synonyms, row.Attributes.Select(a => new LexiconAttribute(a.Id, new Localized(a.Ru, a.En), a.Words) { Units = a.Units ?? [], OnlyHowMuch = a.OnlyHowMuch }).ToList())
             {
                 Places = row.Places ?? [],
-                Opposites = row.Opposites?.Where(p => p.Count == 2).Select(p => new LexiconOpposites(p[0], p[1])).ToList() ?? [],
+                Opposites = PairsOf(row.Opposites),
+                Comparatives = PairsOf(row.Comparatives),
             };
+
+    private static List<List<List<string>>> Pairs(IEnumerable<LexiconOpposites> pairs) =>
+        pairs.Select(o => new List<List<string>> { o.One.ToList(), o.Other.ToList() }).ToList();
+
+    private static List<LexiconOpposites> PairsOf(List<List<List<string>>>? rows) =>
+        rows?.Where(p => p.Count == 2).Select(p => new LexiconOpposites(p[0], p[1])).ToList() ?? [];
 
     // Rows read by Dapper.AOT's generated readers (internal: they live outside this class); columns match by name.
     internal sealed record MetaRow(string Key, string Value);
@@ -294,7 +301,8 @@ public sealed partial class KnowledgeStore(SqliteDatabase database)
     [JsonSerializable(typeof(List<string>))]
     private sealed partial class StoreJson : JsonSerializerContext;
 
-    private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes, List<string>? Places, List<List<List<string>>>? Opposites);
+    private sealed record LexiconRow(List<string> Fillers, List<List<string>> Synonyms, List<AttributeRow> Attributes, List<string>? Places, List<List<List<string>>>? Opposites,
+        List<List<List<string>>>? Comparatives);
 
     private sealed record AttributeRow(string Id, string Ru, string En, List<string> Words, List<string>? Units, bool OnlyHowMuch);
 

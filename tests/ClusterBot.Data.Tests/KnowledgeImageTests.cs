@@ -76,6 +76,9 @@ public sealed class KnowledgeImageTests : IDisposable
         Assert.Equal(expected.SynonymPhrases.Select(p => string.Join(" ", p)), parts.SynonymPhrases.Select(p => string.Join(" ", p)));
         Assert.Equal(expected.Attributes.Select(Describe), parts.Attributes.Select(Describe));
         Assert.Equal(expected.Places.Select(p => string.Join(" ", p)), parts.Places.Select(p => string.Join(" ", p)));
+        Assert.NotEmpty(knowledge.Lexicon.Comparatives);
+        Assert.Equal(Real.Lexicon.Comparatives.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)),
+            knowledge.Lexicon.Comparatives.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.Equal(kb.Lexicon.Opposites.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)),
             loaded.Lexicon.Opposites.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)));
         Assert.NotEmpty(loaded.Lexicon.Opposites);
+        Assert.Equal(kb.Lexicon.Comparatives.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)),
+            loaded.Lexicon.Comparatives.Select(o => string.Join(",", o.One) + "|" + string.Join(",", o.Other)));
+        Assert.NotEmpty(loaded.Lexicon.Comparatives);
     }
 
     [Fact]

@@ -50,18 +50,19 @@ public static partial class YesNoQuestion
     /// <param name="intent">What its question word asks.</param>
     public static bool Detect(string text, IReadOnlyList<string> tokens, Intent intent)
     {
+        var asks = Enumerable.Range(0, tokens.Count).Any(i => QuestionWords.Contains(tokens[i]) && !ThanOfComparative(tokens, i));
         // "Число компаний — 40, верно?": a claim with a tag asking to confirm it, whatever count or time word it uses.
         if (tokens.Count >= 2 && intent is Intent.None or Intent.Count or Intent.When && ConfirmationTag.Positions(text, tokens).Count > 0 &&
-            !tokens.Any(QuestionWords.Contains)) return true;
+            !asks) return true;
         // "ОВОП — это 80-е годы?": a time word without a question word is part of a claim, not a "when".
         if (tokens.Count < 2 || intent is Intent.Count or Intent.Definition or Intent.Compare or Intent.List ||
-            intent == Intent.When && tokens.Any(t => QuestionWords.Contains(t) || WhenWords.Contains(t))) return false;
+            intent == Intent.When && (asks || tokens.Any(WhenWords.Contains))) return false;
         // "Правда что …", "is it true that …": a claim put to the bot, whatever question word follows.
         if (TruthOpeners.Any(o => Phrases.StartsOf(tokens, o).Contains(0))) return true;
         // "Does being close to deposits matter when choosing where to build?": a question word inside the claim asks
         // nothing; "do you know what TORCH is?" asks what it is.
         if (Auxiliaries.Contains(tokens[0]) && tokens[1] is not ("you" or "u" or "we")) return !Alternatives(tokens);
-        if (tokens.Any(QuestionWords.Contains)) return false;
+        if (asks) return false;
         var written = TextNormaliser.Tokenise(text).ToList();
         if (WhatKindOf.Any(p => Phrases.Contains(written, p))) return false;
         // "Top-down or bottom-up?" offers a choice: neither yes nor no answers it. "… или нет?" is a yes/no question.
@@ -74,6 +75,13 @@ public static partial class YesNoQuestion
         // an English one when it says something of it ("GII 2022 Seoul is ahead of Beijing?"), not when it only names things.
         return text.TrimEnd().EndsWith('?') && (Script.Detect(text) == Lang.Ru || tokens.Skip(1).Any(Auxiliaries.Contains));
     }
+
+    /// <summary>"легче, чем …", "проще чем": the "чем" after a Russian comparative is "than", no question word.</summary>
+    private static bool ThanOfComparative(IReadOnlyList<string> tokens, int at) =>
+        tokens[at] == "чем" && Enumerable.Range(Math.Max(0, at - 2), Math.Min(2, at)).Any(k => ComparativeEnding().IsMatch(tokens[k]));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[а-яё]{2,}(?:ее|ей|ше|же|че|ще|ле)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ComparativeEnding();
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
@@ -131,6 +139,71 @@ public static partial class YesNoQuestion
         return false;
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, List<(string[][] One, string[][] Other)>> ComparativeStems = new();
+
+    /// <summary>What a comparison sets its first side against: "than", "чем", "по сравнению с", "compared with".</summary>
+    private static readonly string[][] ThanPhrases = new[] { "чем", "than", "по сравнению с", "в сравнении с", "compared with", "compared to", "in comparison with" }
+        .Select(p => WordStemmer.StemAll(p).ToArray()).ToArray();
+
+    /// <summary>
+    /// The verdict of a sentence comparing two things on a claim that compares them: "building where natural advantages
+    /// exist is easier than creating clusters artificially" makes "artificial clusters are harder to build?" yes, and
+    /// "artificial ones are easier than natural ones?" no. The claim's subject (the words before its own "than", or all
+    /// of them) stands on the second side when it uses a word only that side has, else on the first when it uses one of its own. Found is false when no sentence
+    /// compares with the claim's comparative; a verdict of null, when one does but the subject stands on neither side.
+    /// </summary>
+    private static (bool Found, bool? Verdict) Compared(QueryAnalysis query, IReadOnlyList<List<string>> sentences, KnowledgeIndex index)
+    {
+        var pairs = ComparativeStems.GetValue(index, i => Stemmed(i.Knowledge.Lexicon.Comparatives));
+        var asked = query.Tokens.Select(WordStemmer.Stem).ToList();
+        var found = false;
+        foreach (var (one, other) in pairs)
+        {
+            var (claimAt, claimedOne) = FirstOf(asked, one) is var a and >= 0 ? (a, true) : FirstOf(asked, other) is var b and >= 0 ? (b, false) : (-1, false);
+            if (claimAt < 0) continue;
+            var than = ThanAt(asked, claimAt);
+            var subject = query.Terms.Where(t => t.Known && Enumerable.Range(0, than.Start < 0 ? asked.Count : claimAt)
+                .Any(k => k != claimAt && (asked[k] == t.Stem || t.Matches.Contains(asked[k])))).ToList();
+            foreach (var sentence in sentences)
+            {
+                var (statedAt, statedOne) = FirstOf(sentence, one) is var c and >= 0 ? (c, true) : FirstOf(sentence, other) is var d and >= 0 ? (d, false) : (-1, false);
+                var sentenceThan = statedAt < 0 ? (Start: -1, End: -1) : ThanAt(sentence, statedAt);
+                if (sentenceThan.Start < 0) continue;
+                found = true;
+                var before = sentence.Take(statedAt).ToHashSet(StringComparer.Ordinal);
+                var after = sentence.Skip(sentenceThan.End).ToHashSet(StringComparer.Ordinal);
+                // The side after "than" names only what sets it apart ("than on a shoal"); the first side also names
+                // what both share ("a port … is easier to build"), so a word of the second side decides first.
+                var onSecond = subject.Any(t => t.Matches.Overlaps(after) && !t.Matches.Overlaps(before));
+                var onFirst = subject.Any(t => t.Matches.Overlaps(before) && !t.Matches.Overlaps(after));
+                if (!onSecond && !onFirst) continue;
+                return (true, !onSecond == (claimedOne == statedOne));
+            }
+        }
+
+        return (found, null);
+    }
+
+    /// <summary>Where the first "than" after a comparative starts and ends, or (-1, -1).</summary>
+    private static (int Start, int End) ThanAt(List<string> stems, int from)
+    {
+        var best = (Start: -1, End: -1);
+        foreach (var phrase in ThanPhrases)
+        {
+            var start = Phrases.StartsOf(stems, phrase).Where(k => k > from).DefaultIfEmpty(-1).First();
+            if (start >= 0 && (best.Start < 0 || start < best.Start)) best = (start, start + phrase.Length);
+        }
+
+        return best;
+    }
+
+    /// <summary>Where the first of the phrases starts in the stems, or -1.</summary>
+    private static int FirstOf(List<string> stems, string[][] phrases) =>
+        phrases.Select(p => Phrases.StartsOf(stems, p).DefaultIfEmpty(-1).First()).Where(k => k >= 0).DefaultIfEmpty(-1).Min();
+
+    private static List<(string[][] One, string[][] Other)> Stemmed(IReadOnlyList<LexiconOpposites> pairs) =>
+        pairs.Select(o => (o.One.Select(w => WordStemmer.StemAll(w).ToArray()).ToArray(), o.Other.Select(w => WordStemmer.StemAll(w).ToArray()).ToArray())).ToList();
+
     /// <summary>Whether the sentence uses the word: a form the stemmer leaves longer counts ("экспортировать" for "экспорт").</summary>
     private static bool UsedIn(List<string> sentence, QueryTerm term) =>
         term.Matches.Any(m => sentence.Any(w => w == m || m.Length >= 5 && w.StartsWith(m, StringComparison.Ordinal)));
@@ -161,8 +234,7 @@ public static partial class YesNoQuestion
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, List<(string[][] One, string[][] Other)>> OppositeStems = new();
 
-    private static List<(string[][] One, string[][] Other)> StemOpposites(KnowledgeIndex index) =>
-        index.Knowledge.Lexicon.Opposites.Select(o => (o.One.Select(w => WordStemmer.StemAll(w).ToArray()).ToArray(), o.Other.Select(w => WordStemmer.StemAll(w).ToArray()).ToArray())).ToList();
+    private static List<(string[][] One, string[][] Other)> StemOpposites(KnowledgeIndex index) => Stemmed(index.Knowledge.Lexicon.Opposites);
 
     private static readonly HashSet<string> NotNegating = new(StringComparer.Ordinal) { "только", "лишь", "менее", "меньше", "раз", "only", "just", "less", "fewer" };
 
@@ -264,6 +336,7 @@ public static partial class YesNoQuestion
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
 
         var sentences = StatedSentences(doc).ToList();
+        if (Compared(query, sentences, index) is { Found: true } compared) return compared.Verdict;
         // "Most initiatives come from local authorities?" against "more come from the federal ones, but local ones may take
         // part": each clause is checked on its own, so the clause about the initiatives decides.
         if (Negates(query, doc) || Opposes(query, sentences, index) || Opposes(query, Clauses(doc).ToList(), index)) return false;

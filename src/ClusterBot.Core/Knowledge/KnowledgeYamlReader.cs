@@ -216,7 +216,7 @@ public sealed class KnowledgeYamlReader
 
     private Lexicon ReadLexicon(YamlMappingNode root)
     {
-        Keys(root, "the lexicon", "fillers", "synonyms", "attributes", "places", "opposites");
+        Keys(root, "the lexicon", "fillers", "synonyms", "attributes", "places", "opposites", "comparatives");
         var fillers = ReadLocalizedList(root, "fillers");
         var synonyms = new List<IReadOnlyList<string>>();
         foreach (var node in Seq(root, "synonyms"))
@@ -248,24 +248,33 @@ public sealed class KnowledgeYamlReader
             });
         }
 
-        var opposites = new List<LexiconOpposites>();
-        foreach (var node in Seq(root, "opposites"))
+        var opposites = ReadPairs(root, "opposites", "[[central, федеральный], [provincial, местный]]");
+        var comparatives = ReadPairs(root, "comparatives", "[[easier, легче], [harder, сложнее]]");
+
+        return new Lexicon(fillers.All.ToList(), synonyms, attributes) { Places = ReadLocalizedList(root, "places").All.ToList(), Opposites = opposites, Comparatives = comparatives };
+    }
+
+    /// <summary>Pairs of word lists on the two sides of one scale, each side with words of its own.</summary>
+    private List<LexiconOpposites> ReadPairs(YamlMappingNode root, string key, string example)
+    {
+        var pairs = new List<LexiconOpposites>();
+        foreach (var node in Seq(root, key))
         {
             if (node is not YamlSequenceNode { Children: [YamlSequenceNode one, YamlSequenceNode other] })
             {
-                Error(node, "each pair of opposites is two lists of words, e.g. [[central, федеральный], [provincial, местный]]");
+                Error(node, $"each pair of {key} is two lists of words, e.g. {example}");
                 continue;
             }
 
             static List<string> Words(YamlSequenceNode side) =>
                 side.Children.OfType<YamlScalarNode>().Select(w => w.Value?.Trim() ?? "").Where(w => w.Length > 0).ToList();
             var (a, b) = (Words(one), Words(other));
-            if (a.Count == 0 || b.Count == 0) Error(node, "each side of a pair of opposites needs at least one word");
-            else if (a.Intersect(b, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both) Error(node, $"'{both}' stands on both sides of a pair of opposites");
-            else opposites.Add(new LexiconOpposites(a, b));
+            if (a.Count == 0 || b.Count == 0) Error(node, $"each side of a pair of {key} needs at least one word");
+            else if (a.Intersect(b, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both) Error(node, $"'{both}' stands on both sides of a pair of {key}");
+            else pairs.Add(new LexiconOpposites(a, b));
         }
 
-        return new Lexicon(fillers.All.ToList(), synonyms, attributes) { Places = ReadLocalizedList(root, "places").All.ToList(), Opposites = opposites };
+        return pairs;
     }
 
     private static readonly string[] FactKeys =

@@ -15,6 +15,12 @@ public sealed record Lexicon(IReadOnlyList<string> Fillers, IReadOnlyList<IReadO
 
     /// <summary>Pairs of words on the two sides of one scale (central ~ provincial): a claim of one side, where the paper states the other, is denied.</summary>
     public IReadOnlyList<LexiconOpposites> Opposites { get; init; } = [];
+
+    /// <summary>
+    /// Pairs of comparatives (easier ~ harder): "A is easier than B" says B is harder, so a claim is checked by which side
+    /// of the comparison its subject stands on.
+    /// </summary>
+    public IReadOnlyList<LexiconOpposites> Comparatives { get; init; } = [];
 }
 
 /// <summary>Words (or phrases) for one side of a scale, and those for the other.</summary>

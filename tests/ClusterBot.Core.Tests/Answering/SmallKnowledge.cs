@@ -102,6 +102,8 @@ public class SmallKnowledge : IDisposable
         opposites:
           - [[сверху вниз, top-down], [снизу вверх, bottom-up]]
           - [[центральный, central], [местный, local]]
+        comparatives:
+          - [[легче, easier], [сложнее, harder]]
         places:
           ru: [франция, атлантида, дели, остин]
           en: [france, atlantis, delhi, austin]
@@ -245,6 +247,12 @@ public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
 public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
 {
     private const string MoreFacts = """
+          - id: beacon-deep-harbours
+            about: [beacon]
+            kind: statement
+            ru: "Порт в глубокой гавани строить легче, чем на отмели."
+            en: "A port in a deep harbour is easier to build than one on a shoal."
+            cite: {section: "9", refs: [1]}
           - id: beacon-existing-ports
             about: [beacon]
             kind: statement

@@ -144,6 +144,18 @@ public sealed class KnowledgeYamlReaderTests : IDisposable
         Assert.Equal(["local", "сверху вниз"], pair.Other);
     }
 
+    [Fact]
+    public void Comparatives_read_as_pairs_of_word_lists_apart_from_the_opposites()
+    {
+        var folder = Write(China);
+        File.WriteAllText(Path.Combine(folder, "lexicon.yaml"), "comparatives:\n  - [[easier, легче], [harder, more difficult]]\n");
+        var lexicon = KnowledgeYamlReader.ReadFolder(folder).Lexicon;
+        var pair = Assert.Single(lexicon.Comparatives);
+        Assert.Equal(["easier", "легче"], pair.One);
+        Assert.Equal(["harder", "more difficult"], pair.Other);
+        Assert.Empty(lexicon.Opposites);
+    }
+
     [Theory]
     [InlineData("[central, local]", "two lists of words")]
     [InlineData("[[central], [local], [state]]", "two lists of words")]
