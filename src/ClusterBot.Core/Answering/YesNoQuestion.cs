@@ -334,6 +334,13 @@ public static partial class YesNoQuestion
         // "Is Tokyo no. 1?": the place is checked against the list's order, not looked for as a figure.
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
+        // "TORCH has three parts?" against "two parts": a count in words the document does not state is not its count.
+        // "One" is left out: it names ("one village, one product") as often as it counts.
+        var docText = string.Join(" ", doc.OwnTexts());
+        if (query.Tokens.Where(t => !QueryAnalysis.IsNumber(t)).Select(NumberWords.CountOf).Any(n => n is > 1 and <= 10 && !(items.Count == n && items.Count > 0) && !NumberWords.States(docText, n.Value)))
+        {
+            return false;
+        }
 
         var sentences = StatedSentences(doc).ToList();
         if (Compared(query, sentences, index) is { Found: true } compared) return compared.Verdict;
