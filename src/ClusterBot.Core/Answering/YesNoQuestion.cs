@@ -279,7 +279,25 @@ public static partial class YesNoQuestion
     private static readonly HashSet<string> CountNounStems = new[] { "количество", "число", "численность", "number", "count" }
         .Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> OnlyWords = new(StringComparer.Ordinal) { "только", "лишь", "исключительно", "only", "solely", "exclusively" };
+    private static readonly HashSet<string> OnlyWords = new(StringComparer.Ordinal)
+    {
+        "только", "лишь", "исключительно", "чисто", "сугубо", "only", "solely", "exclusively", "purely", "entirely",
+    };
+
+    /// <summary>Words that claim most of something: such a claim (or one of all) is denied by a clause that gives more to the other side.</summary>
+    private static readonly HashSet<string> MajorityWords = new(StringComparer.Ordinal)
+    {
+        "большинство", "большинства", "большая", "больше", "основном", "преимущественно", "most", "mostly", "majority", "more", "mainly", "primarily",
+    };
+
+    /// <summary>Whether a sentence that speaks of the claim states both sides of a scale whose one side the claim names.</summary>
+    private static bool StatesBothSides(QueryAnalysis query, IReadOnlyList<List<string>> sentences, KnowledgeIndex index)
+    {
+        var asked = query.Tokens.Select(WordStemmer.Stem).ToList();
+        return OppositeStems.GetValue(index, StemOpposites).Any(pair =>
+            (pair.One.Any(w => Phrases.Contains(asked, w)) || pair.Other.Any(w => Phrases.Contains(asked, w))) &&
+            sentences.Any(sentence => pair.One.Any(w => Phrases.Contains(sentence, w)) && pair.Other.Any(w => Phrases.Contains(sentence, w))));
+    }
 
     private static readonly HashSet<string> AllWords = new(StringComparer.Ordinal)
     {
@@ -346,7 +364,12 @@ public static partial class YesNoQuestion
         if (Compared(query, sentences, index) is { Found: true } compared) return compared.Verdict;
         // "Most initiatives come from local authorities?" against "more come from the federal ones, but local ones may take
         // part": each clause is checked on its own, so the clause about the initiatives decides.
-        if (Negates(query, doc) || Opposes(query, sentences, index) || Opposes(query, Clauses(doc).ToList(), index)) return false;
+        // A claim of most or all ("do most initiatives come from local authorities?") is checked clause by clause; one of what may
+        // happen ("can local authorities take part?") by whole sentences, where "but local ones may" answers it.
+        if (Negates(query, doc) || Opposes(query, sentences, index) ||
+            query.Tokens.Any(t => MajorityWords.Contains(t) || AllWords.Contains(t)) && Opposes(query, Clauses(doc).ToList(), index)) return false;
+        // "Была ли политика чисто сверху вниз?" against "a symbiosis of top-down and bottom-up": only one side is claimed, both are stated.
+        if (query.Tokens.Any(OnlyWords.Contains) && StatesBothSides(query, sentences, index)) return false;
 
         // "Only in Munich?" against "in all regions": the fact says all, the question only some.
         if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;

@@ -247,6 +247,12 @@ public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
 public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
 {
     private const string MoreFacts = """
+          - id: beacon-piers-both-ways
+            about: [beacon]
+            kind: statement
+            ru: "Причалы Beacon возводили вместе центральные и местные власти."
+            en: "Beacon's piers were erected by central and local authorities together."
+            cite: {section: "9", refs: [1]}
           - id: beacon-deep-harbours
             about: [beacon]
             kind: statement
