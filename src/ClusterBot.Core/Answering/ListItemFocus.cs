@@ -30,9 +30,21 @@ public static class ListItemFocus
         return tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is > 0 and <= 100);
     }
 
-    /// <summary>The place of a ranking asked in so many words ("на 6 месте", "6th place", "rank 3"), or null.</summary>
-    public static int? RankAsked(IReadOnlyList<string> tokens) =>
-        tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t))) ? PlaceAsked(tokens) : null;
+    /// <summary>Superlatives that make an ordinal a place in a ranking: "the 6th largest", "шестой по величине".</summary>
+    private static readonly HashSet<string> RankingSuperlatives = new[]
+    {
+        "крупнейший", "крупнейшая", "крупнейшим", "крупный", "крупная", "величине", "largest", "biggest", "greatest", "top",
+    }.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The place of a ranking asked in so many words ("на 6 месте", "6th place", "rank 3", "the 6th largest"), or null.</summary>
+    public static int? RankAsked(IReadOnlyList<string> tokens)
+    {
+        if (tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return PlaceAsked(tokens);
+        // An ordinal beside a superlative is a place ("6th largest"); a count beside one is not ("the five largest").
+        return tokens.Any(t => RankingSuperlatives.Contains(WordStemmer.Stem(t)))
+            ? tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null)
+            : null;
+    }
 
     /// <summary>
     /// The items the words name, by position: a known word found in exactly one item's own words (not its sample

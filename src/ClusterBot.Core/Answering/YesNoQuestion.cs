@@ -32,7 +32,6 @@ public static partial class YesNoQuestion
     {
         ["перв"] = 1, ["втор"] = 2, ["трет"] = 3, ["четверт"] = 4, ["пят"] = 5, ["шест"] = 6, ["седьм"] = 7,
         ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
-        ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4, ["5th"] = 5,
     };
 
     /// <summary>"Что за …", "чё за …": "what kind of …", whose "что" the filler list may have taken.</summary>
@@ -75,6 +74,9 @@ public static partial class YesNoQuestion
         // an English one when it says something of it ("GII 2022 Seoul is ahead of Beijing?"), not when it only names things.
         return text.TrimEnd().EndsWith('?') && (Script.Detect(text) == Lang.Ru || tokens.Skip(1).Any(Auxiliaries.Contains));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([1-9][0-9]?)(?:st|nd|rd|th|й|ой|ий|ый|я|ая|е|ое|м|го)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberedOrdinal();
 
     /// <summary>"легче, чем …", "проще чем": the "чем" after a Russian comparative is "than", no question word.</summary>
     private static bool ThanOfComparative(IReadOnlyList<string> tokens, int at) =>
@@ -330,6 +332,8 @@ public static partial class YesNoQuestion
     {
         // "пятёрка", "шестёрка" are groups of so many, not places.
         if (stemOrToken.Contains("ерк", StringComparison.Ordinal) || stemOrToken.Contains("ёрк", StringComparison.Ordinal)) return null;
+        // "6th", "12th", "6й": a number with an ordinal's ending.
+        if (NumberedOrdinal().Match(stemOrToken) is { Success: true } numbered) return int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (prefix, n) in Ordinals)
         {
             if (stemOrToken.StartsWith(prefix, StringComparison.Ordinal) && stemOrToken.Length <= prefix.Length + 4) return n;
@@ -349,8 +353,9 @@ public static partial class YesNoQuestion
         var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
         var items = doc.Fact?.Items ?? [];
         var place = query.PlaceAsked;
-        // "Is Tokyo no. 1?": the place is checked against the list's order, not looked for as a figure.
-        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        // "Is Tokyo no. 1?", "is Seoul 4th?": the place is checked against the list's order, not looked for as a figure.
+        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => OrdinalOf(n) is null)
+            .Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
         // "TORCH has three parts?" against "two parts": a count in words the document does not state is not its count.
         // "One" is left out: it names ("one village, one product") as often as it counts.

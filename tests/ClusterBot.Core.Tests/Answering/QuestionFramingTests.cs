@@ -123,6 +123,8 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     [Theory]
     [InlineData("какой порт маяка на 7 месте по обороту")]
     [InlineData("which beacon port is in 5th place by turnover")]
+    [InlineData("what is beacon's 6th largest port by turnover")]
+    [InlineData("шестой крупнейший порт маяка по обороту")]
     public void A_place_beyond_the_papers_ranking_is_not_answered_with_another_entry(string question)
     {
         var reply = kb.Ask(question);
@@ -187,6 +189,8 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     [InlineData("Остин выше Марвилла по обороту порта маяк?", "Нет.")]
     [InlineData("is sylvania ahead of austin in beacon's port turnover ranking", "No.")]
     [InlineData("is sylvania behind austin in beacon's port turnover ranking", "Yes.")]
+    [InlineData("is austin 2nd among beacon's largest ports by turnover?", "Yes.")]
+    [InlineData("is sylvania 2nd among beacon's largest ports by turnover?", "No.")]
     public void Two_places_of_a_ranking_compared_are_answered_by_their_order(string question, string expected) =>
         Assert.StartsWith(expected, kb.Ask(question).ToPlainText());
 
