@@ -15,7 +15,7 @@ public static class StopWords
         "can", "could", "will", "would", "shall", "should", "may", "might", "must", "it", "its", "this", "that", "these",
         "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my",
         "what", "which", "who", "whom", "whose", "how", "why", "where", "when", "much", "many", "some", "any", "all",
-        "please", "tell", "say", "says", "said", "explain", "describe", "give", "show", "know", "hi", "hello", "thanks",
+        "please", "tell", "say", "says", "said", "explain", "describe", "give", "gives", "show", "shows", "know", "hi", "hello", "thanks",
         "thank", "also", "as", "so", "than", "then", "just", "only", "very", "not", "no", "yes", "if", "else", "up", "out",
         "s", "t", "does", "get", "got", "let", "us", "bot", "clusterbot",
         // "What kind of …", "in total": the frame of a question, not what it is about.
@@ -29,7 +29,7 @@ public static class StopWords
         "он", "оно", "мы", "вы", "ты", "я", "мне", "нам", "вам", "им", "свой", "своих", "также", "так", "уже", "еще",
         "ещё", "вот", "ну", "штук", "штуки", "штука", "пожалуйста", "скажи", "скажите", "расскажи", "расскажите", "объясни", "объясните",
         "назови", "назовите", "привет", "здравствуйте", "спасибо", "мой", "моя", "все", "всё", "весь", "бот",
-        "такое", "такой", "такая", "такие", "таких", "стал", "стала", "стало", "стали", "становится", "время", "времени",
+        "такое", "такой", "такая", "такие", "таких", "стал", "стала", "стало", "стали", "становится", "стать", "станет", "станут", "время", "времени",
         // "к 2012 году", "in the year 2012": the number says it all.
         "год", "году", "года", "годы", "годах", "годов", "лет", "year", "years",
         // Slang forms of the question words ("скока кластеров"): the intent reads them, they are no topic.
@@ -94,9 +94,13 @@ public static class StopWords
     /// </summary>
     public static bool IsMisspelt(string token) => Corrected(token) is not null;
 
-    /// <summary>The stop word a misspelt function word stands for ("сколко" → "сколько"), or null.</summary>
+    /// <summary>
+    /// The stop word a misspelt function word stands for ("сколко" → "сколько"), or null. A word one letter longer with
+    /// the stop word's stem is another word of that stem, not a slip: "статья" is no misspelt "стать".
+    /// </summary>
     public static string? Corrected(string token) =>
         token.Length < 4 || Words.Contains(token)
             ? null
-            : LongWords.FirstOrDefault(w => Math.Abs(w.Length - token.Length) <= 1 && w[0] == token[0] && Distance.Distance(w, token) <= 1);
+            : LongWords.FirstOrDefault(w => Math.Abs(w.Length - token.Length) <= 1 && w[0] == token[0] && Distance.Distance(w, token) <= 1 &&
+                !(token.Length > w.Length && WordStemmer.Stem(token) == WordStemmer.Stem(w)));
 }

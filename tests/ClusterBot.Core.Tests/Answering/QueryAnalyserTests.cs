@@ -14,6 +14,14 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowled
         Assert.Contains("fd-phase-cranes", QueryAnalyser.Analyse(question, phases.Index).EntityIds);
     }
 
+    [Theory]
+    [InlineData("как маяк хочет стать лидером", "стать")]
+    [InlineData("маяк станет лидером?", "станет")]
+    public void The_verb_become_is_no_content_word_and_not_read_as_the_noun_it_shares_a_stem_with(string question, string verb)
+    {
+        Assert.DoesNotContain(QueryAnalyser.Analyse(question, kb.Index).Terms, t => t.Stem == WordStemmer.Stem(verb));
+    }
+
     [Fact]
     public void A_misspelt_attribute_word_asks_for_the_attribute()
     {
