@@ -133,7 +133,8 @@ public static class Ranker
             if (namedRoots.Count > 0 && !doc.Roots.Overlaps(namedRoots) && !UsesTheNamingWords(query, doc)) score -= UnnamedEntityPenalty;
             // "the third stage": of the phases it may mean, the one in that place;
             // …and of the lists, one that has that place ("which cluster is third"), less surely: "the third stage" is a phase.
-            if (ordinal is { } place && doc.Entity is { Kind: EntityKind.Phase } phase && phase.Order == place) score += OrdinalBonus;
+            // …and a phase in another place loses as much: "первый этап программы" is not the second phase.
+            if (ordinal is { } place && PhaseOf(doc, index) is { Order: { } order }) score += order == place ? OrdinalBonus : -OrdinalBonus;
             else if (ordinal is { } spot && doc.Fact?.Items.Any(i => i.Order == spot) == true) score += OrdinalBonus / 2;
             // "List the 7 clusters": the number only sizes the answer, and a list of that many is the one meant.
             if (query.AnswerSize is { } size && doc.Fact?.Items.Count == size) score += AnswerSizeBonus;
@@ -163,6 +164,11 @@ public static class Ranker
         Intent.Definition => (doc.IsOverview && onlyNames) || doc.Fact?.Kind is FactKind.Definition ? 1 : 0,
         _ => 0,
     };
+
+    /// <summary>The phase a document is: a phase's overview, or a fact about that one phase alone.</summary>
+    private static Entity? PhaseOf(SearchDocument doc, KnowledgeIndex index) =>
+        doc.Entity is { Kind: EntityKind.Phase } phase ? phase
+        : doc.Fact is { About: [var only] } && index.FindEntity(only) is { Kind: EntityKind.Phase } about ? about : null;
 
     private static bool UsesTheNamingWords(QueryAnalysis query, SearchDocument doc)
     {

@@ -50,3 +50,19 @@ public class RankerTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 
     private string Explain(string question) => QueryExplainer.Explain(question, fixture.Snapshot);
 }
+
+/// <summary>An ordinal in the question and the phases it may mean.</summary>
+public sealed class PhaseOrdinalTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    private double Score(string question, string id) =>
+        Ranker.Rank(QueryAnalyser.Analyse(question, kb.Index), kb.Index, new InMemoryCandidateSearch(kb.Index)).Single(s => s.Document.Id == id).Score;
+
+    [Theory]
+    [InlineData("первая фаза фридонии началась", "фаза фридонии началась")]
+    [InlineData("freedonia's first phase began", "freedonia's phase began")]
+    public void The_ordinal_raises_the_phase_in_its_place_and_lowers_the_one_in_another(string withOrdinal, string without)
+    {
+        Assert.True(Score(withOrdinal, "fd-phase-piers") > Score(without, "fd-phase-piers"));
+        Assert.True(Score(withOrdinal, "fd-phase-cranes") < Score(without, "fd-phase-cranes"));
+    }
+}
