@@ -95,7 +95,9 @@ public static class AskedKind
             return Givers(Leads, doc, index, WhichName.SaysWhichLeads);
         }
 
-        if (query.RankAsked is { } place && !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&
+        // An ordinal asked of anything but the phase in that place is a place in a ranking too ("which cluster is 6th?").
+        if ((query.RankAsked ?? (IsOfPhaseIn(doc, query.PlaceAsked, index) ? null : query.PlaceAsked)) is { } place &&
+            !(doc.Fact is { Items.Count: > 1 } ranked && ranked.Items.Any(i => i.Order == place)) &&
             !(doc.Fact is { Items.Count: > 1 } listed && ListItemFocus.Pick(query, listed) is not null))
         {
             // "Какой кластер на 6 месте?": only a ranking with that place answers, and the paper's ends at 5.
@@ -153,6 +155,11 @@ public static class AskedKind
 
         return false;
     }
+
+    /// <summary>Whether the document is the phase in that place or speaks of it ("the third stage's SME-oriented approach").</summary>
+    private static bool IsOfPhaseIn(SearchDocument doc, int? place, KnowledgeIndex index) =>
+        place is { } p && (doc.Entity is { Kind: EntityKind.Phase, Order: var order } && order == p ||
+            doc.Fact is { } f && f.About.Any(id => index.FindEntity(id) is { Kind: EntityKind.Phase } phase && phase.Order == p));
 
     /// <summary>The decades a document names ("90-е", "1990s"): a time, but no year.</summary>
     private static IEnumerable<string> Decades(SearchDocument doc) =>

@@ -75,7 +75,7 @@ public static partial class YesNoQuestion
         return text.TrimEnd().EndsWith('?') && (Script.Detect(text) == Lang.Ru || tokens.Skip(1).Any(Auxiliaries.Contains));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^([1-9][0-9]?)(?:st|nd|rd|th|й|ой|ий|ый|я|ая|е|ое|м|го)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("^([1-9]|10)(?:st|nd|rd|th|й|ой|ий|ый|я|ая|е|ое|м|го)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NumberedOrdinal();
 
     /// <summary>"легче, чем …", "проще чем": the "чем" after a Russian comparative is "than", no question word.</summary>
@@ -332,7 +332,7 @@ public static partial class YesNoQuestion
     {
         // "пятёрка", "шестёрка" are groups of so many, not places.
         if (stemOrToken.Contains("ерк", StringComparison.Ordinal) || stemOrToken.Contains("ёрк", StringComparison.Ordinal)) return null;
-        // "6th", "12th", "6й": a number with an ordinal's ending.
+        // "6th", "10th", "6й": a small number with an ordinal's ending is a place; "21st century" is a time, not one.
         if (NumberedOrdinal().Match(stemOrToken) is { Success: true } numbered) return int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (prefix, n) in Ordinals)
         {

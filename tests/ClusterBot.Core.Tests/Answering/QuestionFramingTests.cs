@@ -125,6 +125,8 @@ public sealed class QuestionFramingTests(SmallKnowledgeWithRanking kb) : IClassF
     [InlineData("which beacon port is in 5th place by turnover")]
     [InlineData("what is beacon's 6th largest port by turnover")]
     [InlineData("шестой крупнейший порт маяка по обороту")]
+    [InlineData("which beacon port is 5th by turnover")]
+    [InlineData("какой порт маяка шестой по обороту")]
     public void A_place_beyond_the_papers_ranking_is_not_answered_with_another_entry(string question)
     {
         var reply = kb.Ask(question);
