@@ -99,7 +99,17 @@ public static class IntentDetector
         // "Растёт ли число кластеров?", "did it focus on the number of clusters?" ask yes or no, not how many.
         !tokens.Contains("ли") && !(tokens.Count > 0 && YesNoQuestion.Auxiliaries.Contains(tokens[0])) &&
         Phrases.StartsOf(tokens, phrase).Any(k => !(k > 0 && Superlatives.Contains(tokens[k - 1]) ||
-            k > 1 && tokens[k - 2] is "самое" or "самым" or "the" && tokens[k - 1] is "большое" or "большим" or "large" or "great"));
+            k > 1 && tokens[k - 2] is "самое" or "самым" or "the" && tokens[k - 1] is "большое" or "большим" or "large" or "great") &&
+            !AskedByAnotherQuestionWord(tokens, k));
+
+    private static readonly HashSet<string> DoWords = new(StringComparer.Ordinal) { "do", "does", "did", "делал", "делала", "делало", "делали", "сделал", "сделала", "сделали" };
+
+    /// <summary>
+    /// "What did the government do besides expanding the number of clusters?": a question word asking what was done,
+    /// before the count noun, asks that, not how many.
+    /// </summary>
+    private static bool AskedByAnotherQuestionWord(IReadOnlyList<string> tokens, int countNoun) =>
+        Enumerable.Range(0, countNoun).Any(i => OtherQuestionWords.Contains(tokens[i])) && tokens.Take(countNoun).Any(DoWords.Contains);
 
     private static readonly HashSet<string> WhichForms = new(StringComparer.Ordinal) { "каком", "какой", "какого", "what", "which" };
 
