@@ -421,10 +421,17 @@ public static class QueryAnalyser
         return best;
     }
 
+    private static readonly HashSet<string> CompoundPrefixes = new(StringComparer.Ordinal)
+    {
+        "intra", "inter", "multi", "trans", "super", "semi", "anti", "post", "over", "under", "infra", "macro", "micro", "mega",
+        "интра", "интер", "мульти", "транс", "супер", "полу", "анти", "пост", "макро", "микро", "мега",
+    };
+
     /// <summary>A one-word alias the unknown word is a longer form or a one-letter typo of ("баварск" → Bavaria).</summary>
     private static string? FuzzyAlias(string stem, KnowledgeIndex index)
     {
-        if (stem.Length < 4 || !char.IsLetter(stem[0])) return null;
+        // "intra-university": the first part of a compound is a prefix, no misspelt name ("intro").
+        if (stem.Length < 4 || !char.IsLetter(stem[0]) || CompoundPrefixes.Contains(stem)) return null;
         foreach (var (aliasStem, entityId) in index.SingleWordAliases)
         {
             if (aliasStem.Length >= 5 && stem.StartsWith(aliasStem, StringComparison.Ordinal) && stem.Length - aliasStem.Length <= 4)
@@ -449,7 +456,6 @@ public static class QueryAnalyser
         return bestId;
     }
 
-    /// <summary>The closest vocabulary stem within the typo budget for the word's length, or null.</summary>
     /// <summary>
     /// A misspelt word of a name of several words ("north rhine westfalia") is read as the name's word when that
     /// completes the name around it: the name is what the question means, not the nearest word the paper happens to use.
@@ -475,6 +481,7 @@ public static class QueryAnalyser
         }
     }
 
+    /// <summary>The closest vocabulary stem within the typo budget for the word's length, or null.</summary>
     private static string? Correct(string stem, string token, KnowledgeIndex index)
     {
         // A short stem of a longer word ("вонж" of "вонжу") is still a word of five letters: one slip is forgiven

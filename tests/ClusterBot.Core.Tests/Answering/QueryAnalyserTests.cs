@@ -22,6 +22,16 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowled
         Assert.DoesNotContain(QueryAnalyser.Analyse(question, kb.Index).Terms, t => t.Stem == WordStemmer.Stem(verb));
     }
 
+    [Theory]
+    [InlineData("intra-university or inter-university cooperation")]
+    [InlineData("интра-университетская кооперация")]
+    public void The_first_part_of_a_compound_is_no_misspelt_one_word_name(string question)
+    {
+        var index = new KnowledgeIndex(ClusterBot.Core.Knowledge.KnowledgeYamlReader.ReadFolder(ClusterBot.Testing.RepoPaths.Knowledge));
+        Assert.DoesNotContain("introduction", QueryAnalyser.Analyse(question, index).EntityIds);
+        Assert.Contains("introduction", QueryAnalyser.Analyse("what does the intro say", index).EntityIds);
+    }
+
     [Fact]
     public void A_misspelt_attribute_word_asks_for_the_attribute()
     {
