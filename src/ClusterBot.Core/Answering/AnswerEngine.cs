@@ -130,6 +130,16 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             best = giving;
         }
 
+        // "Сколько кластеров в топе ГИИ?": of the near answers that count the thing, one whose figure follows the question's
+        // own word ("топ-100") before one that counts it per country ("по 21 кластеру").
+        if (best is not null && AskedKind.Gives(query, best.Document, index) && !AskedKind.FramesFigure(query, best.Document) &&
+            ranked.Skip(1).TakeWhile(s => s.Score >= best.Score * NearBest)
+                .FirstOrDefault(s => AskedKind.Gives(query, s.Document, index) && AskedKind.FramesFigure(query, s.Document)) is { } framed)
+        {
+            ranked = [framed, .. ranked.Where(s => s != framed)];
+            best = framed;
+        }
+
         // "Which country copied the experience of France and Japan?": the places are the paper's own mention; the country is asked.
         if (best is not null && !query.AsksWhichCountry && AboutAnotherCountry(query, best.Document, index))
         {

@@ -161,6 +161,19 @@ public static class AskedKind
         place is { } p && (doc.Entity is { Kind: EntityKind.Phase, Order: var order } && order == p ||
             doc.Fact is { } f && f.About.Any(id => index.FindEntity(id) is { Kind: EntityKind.Phase } phase && phase.Order == p));
 
+    /// <summary>
+    /// Whether a figure of the document follows right after a word the question itself uses, not a synonym of it, for
+    /// something besides the thing counted: "топ-100" for "сколько кластеров в топе", where "по 21 кластеру" counts per country.
+    /// </summary>
+    public static bool FramesFigure(QueryAnalysis query, SearchDocument doc)
+    {
+        if (query.Intent != Intent.Count) return false;
+        var framing = query.Terms.Where(t => t.Known && t != query.Counted && !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem)).Select(t => t.Stem)
+            .ToHashSet(StringComparer.Ordinal);
+        return doc.StatementTexts().Select(TextNormaliser.Tokenise).Any(tokens => Enumerable.Range(1, Math.Max(0, tokens.Count - 1))
+            .Any(k => QueryAnalysis.IsNumber(tokens[k]) && !IsYear(tokens[k]) && framing.Contains(WordStemmer.Stem(tokens[k - 1]))));
+    }
+
     /// <summary>The decades a document names ("90-е", "1990s"): a time, but no year.</summary>
     private static IEnumerable<string> Decades(SearchDocument doc) =>
         doc.StatementTexts().SelectMany(TextNormaliser.Tokenise).Where(t => t is [_, _, ..] && char.IsDigit(t[0]) && (t.EndsWith("0s", StringComparison.Ordinal) || t.EndsWith("0е", StringComparison.Ordinal)) ||

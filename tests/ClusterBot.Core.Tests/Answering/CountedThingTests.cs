@@ -57,3 +57,17 @@ public sealed class CountedThingTests(SmallKnowledgeWithClaims kb) : IClassFixtu
         Assert.Equal(counted is null ? null : WordStemmer.Stem(counted), QueryAnalyser.Analyse(question, kb.Index).Counted?.Stem);
     }
 }
+
+/// <summary>Two counts of the same thing, one of the whole ranking and one per country.</summary>
+public sealed class FramedCountTests(SmallKnowledgeWithTopic kb) : IClassFixture<SmallKnowledgeWithTopic>
+{
+    [Theory]
+    [InlineData("сколько гаваней в топе индекса гаваней", "harbour-index-top50")]
+    [InlineData("how many harbours are in the harbour index top", "harbour-index-top50")]
+    public void A_figure_right_after_the_questions_own_word_answers_before_a_count_per_country(string question, string expected)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal([expected], reply.FactIds);
+    }
+}

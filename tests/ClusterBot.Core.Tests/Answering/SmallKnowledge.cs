@@ -86,6 +86,7 @@ public class SmallKnowledge : IDisposable
           - [бюджет, бабки, budget, money, price tag]
           - [компания, компаний, фирма, company, companies, firm, firms]
           - [франция, французский, france, french]
+          - [топ, лидер, лидеры, top, leader, leaders]
         attributes:
           - id: founder
             name: {ru: "кто основал", en: "who founded it"}
@@ -379,6 +380,20 @@ public sealed class SmallKnowledgeWithTopic() : SmallKnowledge("", Topic)
           summary: {ru: "Индекс гаваней ранжирует крупнейшие гавани мира.", en: "The Harbour Index ranks the world's largest harbours."}
           cite: {section: "9", refs: [1]}
         facts:
+          - id: harbour-index-leaders
+            about: [harbour-index]
+            kind: count
+            ru: "Лидеры Индекса гаваней по числу гаваней — две страны, по 9 гаваней у каждой."
+            en: "The leaders of the Harbour Index by number of harbours are two countries, with 9 harbours each."
+            numbers: [9]
+            cite: {section: "9", refs: [1]}
+          - id: harbour-index-top50
+            about: [harbour-index]
+            kind: definition
+            ru: "Индекс гаваней охватывает топ-50 крупнейших гаваней мира."
+            en: "The Harbour Index covers the world's top 50 largest harbours."
+            numbers: [50]
+            cite: {section: "9", refs: [1]}
           - id: harbour-index-top
             about: [harbour-index]
             kind: list
