@@ -163,7 +163,8 @@ public static class AskedKind
 
     /// <summary>
     /// Whether a figure of the document follows right after a word the question itself uses, not a synonym of it, for
-    /// something besides the thing counted: "топ-100" for "сколько кластеров в топе", where "по 21 кластеру" counts per country.
+    /// something besides the thing counted: "топ-100" for "сколько кластеров в топе", where "по 21 кластеру" counts per
+    /// country.
     /// </summary>
     public static bool FramesFigure(QueryAnalysis query, SearchDocument doc)
     {

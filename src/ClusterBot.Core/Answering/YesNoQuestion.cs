@@ -75,9 +75,6 @@ public static partial class YesNoQuestion
         return text.TrimEnd().EndsWith('?') && (Script.Detect(text) == Lang.Ru || tokens.Skip(1).Any(Auxiliaries.Contains));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^([1-9]|10)(?:st|nd|rd|th|й|ой|ий|ый|я|ая|е|ое|м|го)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex NumberedOrdinal();
-
     /// <summary>"легче, чем …", "проще чем": the "чем" after a Russian comparative is "than", no question word.</summary>
     private static bool ThanOfComparative(IReadOnlyList<string> tokens, int at) =>
         tokens[at] == "чем" && Enumerable.Range(Math.Max(0, at - 2), Math.Min(2, at)).Any(k => ComparativeEnding().IsMatch(tokens[k]));
@@ -151,8 +148,9 @@ public static partial class YesNoQuestion
     /// The verdict of a sentence comparing two things on a claim that compares them: "building where natural advantages
     /// exist is easier than creating clusters artificially" makes "artificial clusters are harder to build?" yes, and
     /// "artificial ones are easier than natural ones?" no. The claim's subject (the words before its own "than", or all
-    /// of them) stands on the second side when it uses a word only that side has, else on the first when it uses one of its own. Found is false when no sentence
-    /// compares with the claim's comparative; a verdict of null, when one does but the subject stands on neither side.
+    /// of them) stands on the second side when it uses a word only that side has, else on the first when it uses one of
+    /// its own. Found is false when no sentence compares with the claim's comparative; the verdict is null when one does
+    /// but the subject stands on neither side.
     /// </summary>
     private static (bool Found, bool? Verdict) Compared(QueryAnalysis query, IReadOnlyList<List<string>> sentences, KnowledgeIndex index)
     {
@@ -232,7 +230,6 @@ public static partial class YesNoQuestion
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[,;:—–]\s+|\s+(?:но|а|однако|but|while|whereas)\s+|(?<=[.!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClauseEnd();
-
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, List<(string[][] One, string[][] Other)>> OppositeStems = new();
 
@@ -326,6 +323,9 @@ public static partial class YesNoQuestion
         var pair = matched.OrderBy(FirstMention).ToList();
         return (pair[0], pair[1]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([1-9]|10)(?:st|nd|rd|th|й|ой|ий|ый|я|ая|е|ое|м|го)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberedOrdinal();
 
     /// <summary>The place an ordinal word or its stem names ("третий", "third", "3rd"), or null.</summary>
     public static int? OrdinalOf(string stemOrToken)
