@@ -123,20 +123,19 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var best = ranked.Count > 0 ? ranked[0] : null;
         // Of those, one that states a count of the counted thing ("created 7 clusters") before a list that only speaks of it.
         if (best is not null && !AskedKind.Gives(query, best.Document, index) &&
-            ranked.Skip(1).TakeWhile(s => s.Score >= best.Score * NearBest).Where(s => AskedKind.Gives(query, s.Document, index))
+            NearTheBest(ranked).Where(s => AskedKind.Gives(query, s.Document, index))
                 .OrderByDescending(s => AskedKind.StatesCountOf(query, s.Document)).FirstOrDefault() is { } giving)
         {
-            ranked = [giving, .. ranked.Where(s => s != giving)];
+            ranked = Promoted(ranked, giving);
             best = giving;
         }
 
         // "Сколько кластеров в топе ГИИ?": of the near answers that count the thing, one whose figure follows the question's
         // own word ("топ-100") before one that counts it per country ("по 21 кластеру").
-        if (best is not null && AskedKind.Gives(query, best.Document, index) && !AskedKind.FramesFigure(query, best.Document) &&
-            ranked.Skip(1).TakeWhile(s => s.Score >= best.Score * NearBest)
-                .FirstOrDefault(s => AskedKind.Gives(query, s.Document, index) && AskedKind.FramesFigure(query, s.Document)) is { } framed)
+        if (best is not null && query.Intent == Intent.Count && !AskedKind.FramesFigure(query, best.Document) && AskedKind.Gives(query, best.Document, index) &&
+            NearTheBest(ranked).FirstOrDefault(s => AskedKind.FramesFigure(query, s.Document) && AskedKind.Gives(query, s.Document, index)) is { } framed)
         {
-            ranked = [framed, .. ranked.Where(s => s != framed)];
+            ranked = Promoted(ranked, framed);
             best = framed;
         }
 
@@ -194,6 +193,13 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
         return reply with { Evidence = evidence };
     }
+
+    /// <summary>The candidates after the best that score close to it.</summary>
+    private static IEnumerable<ScoredDocument> NearTheBest(IReadOnlyList<ScoredDocument> ranked) =>
+        ranked.Skip(1).TakeWhile(s => s.Score >= ranked[0].Score * NearBest);
+
+    /// <summary>The ranking with the chosen candidate first and the others in their order.</summary>
+    private static List<ScoredDocument> Promoted(IReadOnlyList<ScoredDocument> ranked, ScoredDocument chosen) => [chosen, .. ranked.Where(s => s != chosen)];
 
     /// <summary>
     /// Whether the question names a place that is none of the paper's countries, and neither one of them nor anything the

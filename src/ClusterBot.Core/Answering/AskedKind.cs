@@ -343,7 +343,6 @@ public static class AskedKind
         return false;
     }
 
-
     /// <summary>A figure, a list to count, or words of quantity ("несколько десятилетий", "several decades").</summary>
     private static bool Counts(SearchDocument doc) =>
         doc.HasNumbers || doc.Fact?.Items.Count > 0 || doc.StatementTexts().Any(t => TextNormaliser.Tokenise(t).Any(QuantityWords.Contains));

@@ -24,7 +24,7 @@ public static class ListItemFocus
         }
 
         // An ordinal ("третий", "5th"), not a count ("пять", "top five"): the cardinal shares the ordinal's stem.
-        var ordinal = tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
+        var ordinal = OrdinalIn(tokens);
         if (ordinal is not null || !tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return ordinal;
         // A place is a small number: "в рейтинге 2022 года" names the year of the ranking, not a place in it.
         return tokens.Where(QueryAnalysis.IsNumber).Select(t => int.TryParse(t, out var n) ? n : (int?)null).FirstOrDefault(n => n is > 0 and <= 100);
@@ -41,10 +41,12 @@ public static class ListItemFocus
     {
         if (tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return PlaceAsked(tokens);
         // An ordinal beside a superlative is a place ("6th largest"); a count beside one is not ("the five largest").
-        return tokens.Any(t => RankingSuperlatives.Contains(WordStemmer.Stem(t)))
-            ? tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null)
-            : null;
+        return tokens.Any(t => RankingSuperlatives.Contains(WordStemmer.Stem(t))) ? OrdinalIn(tokens) : null;
     }
+
+    /// <summary>The place the first ordinal of the words names ("третий", "5th"); a cardinal ending in "ь" ("пять") is none.</summary>
+    public static int? OrdinalIn(IReadOnlyList<string> tokens) =>
+        tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
 
     /// <summary>
     /// The items the words name, by position: a known word found in exactly one item's own words (not its sample

@@ -92,7 +92,7 @@ public static class Ranker
 
         // The question only names things (besides generic words): then the overview of what it names is the answer.
         var onlyNames = known.All(t => t.FromAlias || t.Weight < GenericWordWeight);
-        var ordinal = query.Tokens.Where(t => !t.EndsWith('ь')).Select(t => YesNoQuestion.OrdinalOf(Text.WordStemmer.Stem(t))).FirstOrDefault(o => o is not null);
+        var ordinal = ListItemFocus.OrdinalIn(query.Tokens);
         var namedRoots = query.EntityIds.Select(id => index.RootOf(id)?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < found.Count; i++) rankOf.TryAdd(found[i], i);

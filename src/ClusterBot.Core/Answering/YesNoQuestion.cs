@@ -367,10 +367,9 @@ public static partial class YesNoQuestion
 
         var sentences = StatedSentences(doc).ToList();
         if (Compared(query, sentences, index) is { Found: true } compared) return compared.Verdict;
-        // "Most initiatives come from local authorities?" against "more come from the federal ones, but local ones may take
-        // part": each clause is checked on its own, so the clause about the initiatives decides.
-        // A claim of most or all ("do most initiatives come from local authorities?") is checked clause by clause; one of what may
-        // happen ("can local authorities take part?") by whole sentences, where "but local ones may" answers it.
+        // A claim of most or all ("most initiatives come from local authorities?" against "more come from the federal ones,
+        // but local ones may take part") is checked clause by clause, so the clause about the initiatives decides; one of
+        // what may happen ("can local authorities take part?") by whole sentences, where "but local ones may" answers it.
         if (Negates(query, doc) || Opposes(query, sentences, index) ||
             query.Tokens.Any(t => MajorityWords.Contains(t) || AllWords.Contains(t)) && Opposes(query, Clauses(doc).ToList(), index)) return false;
         // "Была ли политика чисто сверху вниз?" against "a symbiosis of top-down and bottom-up": only one side is claimed, both are stated.
@@ -394,7 +393,7 @@ public static partial class YesNoQuestion
 
             // "Were the goals inter-regional cooperation and integration into global chains?": items joined by "and", each
             // named by its own words, are claimed to be on the list, as they are.
-            if (matched.Count >= 2 && place is null && JoinsItems(query, claimTerms, doc.Fact!)) return true;
+            if (matched.Count >= 2 && place is null && JoinsItems(query, claimTerms, doc.Fact!, itemStems)) return true;
             if (matched.Count >= 2) return false;
             if (place is { } asked && matched.Count == 1) return items[matched.First()].Order == asked;
             // "Ульсан это текстиль?": a word of the claim that other items have and the named one has not is claimed of the wrong item.
@@ -417,9 +416,9 @@ public static partial class YesNoQuestion
     /// textiles" puts one item's words on another, and "Marville and Austin — shipbuilding" says of both what only the
     /// second item's text after its dash says.
     /// </summary>
-    private static bool JoinsItems(QueryAnalysis query, IReadOnlyList<QueryTerm> claim, Fact list)
+    /// <param name="itemStems">Each item's stems, in both languages.</param>
+    private static bool JoinsItems(QueryAnalysis query, IReadOnlyList<QueryTerm> claim, Fact list, List<HashSet<string>> itemStems)
     {
-        var itemStems = list.Items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
         var described = list.Items.Select(i => WordStemmer.StemAll(AfterDash(i.Text.Ru) + " " + AfterDash(i.Text.En)).ToHashSet(StringComparer.Ordinal)).ToList();
         var head = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En).ToHashSet(StringComparer.Ordinal);
         // Each segment between "and"s: the items each of its words is found in, and whether one is found in a description.
