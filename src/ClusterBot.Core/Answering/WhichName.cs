@@ -60,16 +60,29 @@ public static class WhichName
         ("region", new Localized("какой именно регион", "which region by name")),
         ("company", new Localized("какие именно компании", "which companies by name")),
         ("programme", new Localized("какая именно программа", "which programme by name")),
+        (AnyKind, new Localized("как это называется", "what it is called")),
     }.ToDictionary(k => k.Item1, k => new LexiconAttribute("name-" + k.Item1, k.Item2, []), StringComparer.Ordinal);
 
     private static readonly string[] RussianAdjectiveEndings =
         ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "их", "ых", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ыми", "ими"];
 
-    private static readonly string[] EnglishAdjectiveEndings = ["ese", "an", "al", "ic", "ish", "ern", "ed"];
+    // "-ch" for "French", "Dutch"; a noun before the kind ("research programme") modifies it as well.
+    private static readonly string[] EnglishAdjectiveEndings = ["ese", "an", "al", "ic", "ish", "ern", "ed", "ch"];
+
+    /// <summary>The kind of "the name of …", "название …": whatever the words after it are, a name is asked.</summary>
+    private const string AnyKind = "any";
+
+    /// <summary>"What's the name of the special zone", "название платформы": the words that ask for a name as such.</summary>
+    private static readonly HashSet<string> NameNouns = new(StringComparer.Ordinal) { "название", "названия", "названием" };
 
     /// <summary>What the question asks to be named, as the attribute a fact must give, or null when it asks for no name.</summary>
     public static LexiconAttribute? KindAsked(IReadOnlyList<string> tokens)
     {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (NameNouns.Contains(tokens[k]) || tokens[k] == "name" && k + 1 < tokens.Count && tokens[k + 1] == "of") return KindAttributes[AnyKind];
+        }
+
         for (var k = 1; k < tokens.Count; k++)
         {
             if (!KindWords.TryGetValue(tokens[k], out var kind)) continue;
@@ -77,7 +90,8 @@ public static class WhichName
             for (var j = k - 1; j >= 0 && j >= k - 4; j--)
             {
                 if (Which.Contains(tokens[j])) return KindAttributes[kind];
-                if (!Modifies(tokens[j]) && !Between.Contains(tokens[j])) break;
+                // "Which French cluster programme": in English a noun of another kind before the kind word modifies it.
+                if (!Modifies(tokens[j]) && !Between.Contains(tokens[j]) && !(IsLatin(tokens[j]) && OtherKindWords.ContainsKey(tokens[j]))) break;
             }
         }
 
@@ -86,6 +100,8 @@ public static class WhichName
 
     private static bool Modifies(string token) =>
         QueryAnalysis.IsNumber(token) || NumberWords.CountOf(token) is not null || IsAdjective(token);
+
+    private static bool IsLatin(string token) => token[0] is >= 'a' and <= 'z';
 
     private static bool IsAdjective(string token) =>
         (Script.IsCyrillic(token[0]) ? RussianAdjectiveEndings : EnglishAdjectiveEndings).Any(e => token.Length > e.Length + 2 && token.EndsWith(e, StringComparison.Ordinal));
@@ -101,6 +117,9 @@ public static class WhichName
         ["платформа"] = "programme", ["project"] = "programme", ["проект"] = "programme", ["cluster"] = "programme", ["кластер"] = "programme",
         ["index"] = "programme", ["индекс"] = "programme",
     };
+
+    private static string? KindOf(string word) =>
+        KindWords.TryGetValue(word, out var kind) || OtherKindWords.TryGetValue(word, out kind) ? kind : null;
 
     /// <summary>
     /// Whether what the document states names something the question does not and that may be of the kind asked: a
@@ -126,10 +145,13 @@ public static class WhichName
         // A name's kind is in its words or the word after it ("Национальные комиссии", "Федеральное министерство").
         // "Какие компании в кластере Ульсан": of a list, the item the question is about; the other items' names are no answer.
         var texts = doc.Fact is { } list && ListItemFocus.Pick(query, list) is { } item ? [list.Text.Ru, list.Text.En, item.Text.Ru, item.Text.En] : doc.StatementTexts();
+        // "The name of the special zone" is not a programme's name: of any kind, a name of a kind the question does not speak of is no answer.
+        var kindsAsked = query.Tokens.Select(KindOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // A country or city the paper mentions names no programme, company or ministry.
-        var places = kind is "city" or "province" or "region";
+        var places = kind is "city" or "province" or "region" or AnyKind;
         var namesOne = texts.SelectMany(t => ProperNames.Runs(t, names)).Any(run =>
-            !run.Name.All(Own) && !(run.Acronym && kind is "city" or "province") && (places || !index.IsPlace(run.Name, 0)) && !run.Name.Append(run.Next).Any(w => w is not null && (KindWords.TryGetValue(w, out var k) || OtherKindWords.TryGetValue(w, out k)) && k != kind));
+            !run.Name.All(Own) && !(run.Acronym && kind is "city" or "province") && (places || !index.IsPlace(run.Name, 0)) &&
+            !run.Name.Append(run.Next).Any(w => w is not null && KindOf(w) is { } k && (kind == AnyKind ? !kindsAsked.Contains(k) : k != kind)));
         return namesOne || !query.Tokens.Any(Superlatives.Contains) && DescribesTheKind(doc, kind, LanguageOf(query.Tokens), Own);
     }
 

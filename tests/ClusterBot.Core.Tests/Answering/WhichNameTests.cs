@@ -12,6 +12,8 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("which city has the most beacon ports?")]
     [InlineData("which coastal cities have beacon ports?")]
     [InlineData("какие компании работают в порту марвилл?")]
+    [InlineData("what's the name of the central agency that manages beacon's ports?")]
+    [InlineData("название центрального ведомства, которое управляет портами beacon")]
     [InlineData("which companies work in the port of marville?")]
     [InlineData("какие конкретно университеты работают в зонах beacon?")]
     [InlineData("which particular regions matter for beacon?")]
@@ -29,6 +31,7 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("в каких городах порты beacon?", "beacon-port-cities")]
     [InlineData("which ministry runs the beacon programme?", "beacon-ministry")]
     [InlineData("какое министерство ведёт программу beacon?", "beacon-ministry")]
+    [InlineData("what is the name of the ministry that runs beacon?", "beacon-ministry")]
     public void A_fact_that_names_one_or_says_which_kind_answers(string question, string factId)
     {
         var reply = kb.Ask(question);
@@ -54,6 +57,10 @@ public sealed class WhichNameTests(SmallKnowledgeWithClaims kb) : IClassFixture<
     [InlineData("which big companies", "name-company")]
     [InlineData("какую программу", "name-programme")]
     [InlineData("list the names and cities of the clusters", "name-city")]
+    [InlineData("which french programme", "name-programme")]
+    [InlineData("name the french cluster programme", "name-programme")]
+    [InlineData("what's the name of the special zone", "name-any")]
+    [InlineData("название платформы", "name-any")]
     [InlineData("какую роль играют региональные университеты", null)]
     [InlineData("which types of universities", null)]
     public void The_kind_asked_heads_the_question_words_phrase(string text, string? kind)
