@@ -8,7 +8,7 @@ namespace ClusterBot.Core.Answering;
 /// fact with a year or a period, a count a fact that speaks of what is counted, with a figure or a list to count. "When was go-cluster launched?"
 /// finds go-cluster, but the paper gives no year for it: that is "the paper does not say", not go-cluster's summary.
 /// </summary>
-public static class AskedKind
+public static partial class AskedKind
 {
     private static readonly LexiconAttribute Date = new("date", new Localized("когда", "when"), []);
     private static readonly LexiconAttribute Number = new("number", new Localized("сколько", "how many or how much"), []);
@@ -47,6 +47,14 @@ public static class AskedKind
         {
             // "How many clusters has Japan in the GII top 100?": a count that does not speak of Japan is not Japan's.
             return Givers(query.Intent == Intent.When ? Date : Number, doc, index, _ => false);
+        }
+
+        if (query.Intent == Intent.Count && query.Counted is not null && query.Attributes.Count == 0 && !Phrases.Contains(query.Tokens, ["how", "much"]) &&
+            !(doc.Fact is { Items.Count: > 0 } items && ItemsNamed(query, items) >= 2) && NamesOutside(query, doc, index) is not null)
+        {
+            // "How many of the top 100 are in Europe?": a figure said of the USA and China, in another clause than
+            // Europe, is not Europe's; "how many Japanese clusters": a document that never names Japan counts none of its.
+            return Givers(Number, doc, index, _ => false);
         }
 
         if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && query.Places.Any(p => IsOneItem(p, list)) &&
@@ -136,6 +144,27 @@ public static class AskedKind
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A place or name the question counts within (a place of the lexicon, or a word the knowledge writes only as a name,
+    /// not one of its named things nor the thing counted) that no clause of the document states a figure of, or null.
+    /// A ranking's place numbers ("1. Токио") and the question's own figures ("топ-100") are no figure of it.
+    /// </summary>
+    private static QueryTerm? NamesOutside(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
+    {
+        var within = query.Terms.Where(t => t.Known && !t.FromAlias && t != query.Counted && !query.IsClaim(t) &&
+            (query.Places.Contains(t) || t.Matches.Any(m => WhichName.IsNameStem(m, index)))).ToList();
+        if (within.Count == 0) return null;
+        var clauses = doc.StatementTexts().Select(t => ItemNumber().Replace(t, "")).SelectMany(Sentences.Of)
+            .SelectMany(s => s.Split(';')).Select(TextNormaliser.Tokenise).ToList();
+        bool In(QueryTerm t, List<string> tokens) => tokens.Any(w => t.Matches.Contains(WordStemmer.Stem(w)));
+        // Named only by the entry's questions or keywords ("сша" for "Соединённые Штаты"), the place is the entry's.
+        return within.FirstOrDefault(t => t.CreditFrom(doc) == 0 || clauses.Any(tokens => In(t, tokens)) && !clauses.Any(tokens =>
+            In(t, tokens) && tokens.Any(w => QueryAnalysis.IsNumber(w) && !IsYear(w) && !query.Tokens.Contains(w))));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}\.\s")]
+    private static partial System.Text.RegularExpressions.Regex ItemNumber();
 
     /// <summary>Whether the document puts a figure right before the thing a "how many" question counts ("создало 7 кластеров").</summary>
     public static bool StatesCountOf(QueryAnalysis query, SearchDocument doc)

@@ -221,6 +221,21 @@ public static class WhichName
 
     private static readonly ConditionalWeakTable<KnowledgeIndex, HashSet<string>> NameWords = new();
 
+    private static readonly ConditionalWeakTable<KnowledgeIndex, HashSet<string>> NameStems = new();
+
+    /// <summary>
+    /// Whether the stem is of a word the knowledge writes only as a name ("европе", "japan's", "токио"), and not only as
+    /// an acronym: "ИТ" and "МСП" are common nouns.
+    /// </summary>
+    public static bool IsNameStem(string stem, KnowledgeIndex index) => NameStems.GetValue(index, CollectStems).Contains(stem);
+
+    private static HashSet<string> CollectStems(KnowledgeIndex index)
+    {
+        var names = NameWords.GetValue(index, Collect);
+        return index.Documents.SelectMany(d => d.StatementTexts()).SelectMany(t => ProperNames.Runs(t, names)).Where(r => !r.Acronym)
+            .SelectMany(r => r.Name).Where(names.Contains).Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// The words the knowledge writes as names in its statements, lower-cased: capitalised inside a sentence or heading a
     /// numbered item ("3. Вонджу"), and never in lower case, so that "The" after a colon or "Федеральное" heading a

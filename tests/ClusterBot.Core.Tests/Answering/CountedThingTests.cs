@@ -71,3 +71,28 @@ public sealed class FramedCountTests(SmallKnowledgeWithTopic kb) : IClassFixture
         Assert.Equal([expected], reply.FactIds);
     }
 }
+
+/// <summary>"How many of the top 100 are in Europe?": a figure counts within a place only when its clause names the place.</summary>
+public sealed class CountWithinPlaceTests(SmallKnowledgeWithTopic kb) : IClassFixture<SmallKnowledgeWithTopic>
+{
+    [Theory]
+    [InlineData("сколько гаваней индекса гаваней в Лемурии?")]
+    [InlineData("how many harbours of the harbour index are in atlantis")]
+    public void A_figure_in_another_clause_than_the_place_is_not_its_count(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Empty(reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("сколько гаваней индекса гаваней у Гондваны?")]
+    [InlineData("how many harbours does pangaea have in the harbour index")]
+    public void A_figure_in_the_clause_that_names_the_place_answers(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["harbour-index-regions"], reply.FactIds);
+        Assert.Contains("12", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+}

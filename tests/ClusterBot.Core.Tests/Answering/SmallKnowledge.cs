@@ -394,6 +394,13 @@ public sealed class SmallKnowledgeWithTopic() : SmallKnowledge("", Topic)
             en: "The Harbour Index covers the world's top 50 largest harbours."
             numbers: [50]
             cite: {section: "9", refs: [1]}
+          - id: harbour-index-regions
+            about: [harbour-index]
+            kind: definition
+            ru: "Больше всего гаваней Индекса гаваней — в Лемурии и Атлантиде; у Гондваны и Пангеи — по 12 гаваней."
+            en: "Most of the Harbour Index's harbours are in Lemuria and Atlantis; Gondwana and Pangaea have 12 harbours each."
+            numbers: [12]
+            cite: {section: "9", refs: [1]}
           - id: harbour-index-top
             about: [harbour-index]
             kind: list
