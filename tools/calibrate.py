@@ -13,6 +13,7 @@ import json, math, os, re, subprocess, sys
 DEFAULT_SETS = ["tests/ClusterBot.Tests/Eval/blind-dev.jsonl", "tests/ClusterBot.Tests/Eval/blind2-dev.jsonl",
                 "tests/ClusterBot.Tests/Eval/blind3-dev.jsonl", "tests/ClusterBot.Tests/Eval/blind4-dev.jsonl", "tests/ClusterBot.Tests/Eval/blind5-dev.jsonl",
                 "tests/ClusterBot.Tests/Eval/blind6-dev.jsonl", "tests/ClusterBot.Tests/Eval/blind7-dev.jsonl",
+                "tests/ClusterBot.Tests/Eval/blind8-dev.jsonl",
                 "tests/ClusterBot.Tests/Cli/paraphrases.jsonl",
                 "../shared/eval/questions.jsonl"]
 NAMES = ["coverage", "predicate", "lead", "sameSubject", "unknown", "matched", "named"]
