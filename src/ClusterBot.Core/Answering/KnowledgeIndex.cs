@@ -46,6 +46,14 @@ public sealed class KnowledgeIndex
         Knowledge = knowledge;
         _entities = knowledge.Entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
+        foreach (var word in knowledge.Lexicon.Synonyms.SelectMany(g => g))
+        {
+            var stems = WordStemmer.StemAll(word).ToArray();
+            if (stems.Length < 2) continue;
+            if (!_lexiconPhrases.TryGetValue(stems[0], out var list)) _lexiconPhrases[stems[0]] = list = [];
+            if (!list.Any(p => p.SequenceEqual(stems))) list.Add(stems);
+        }
+
         var docs = new List<SearchDocument>();
         foreach (var e in knowledge.Entities)
         {
@@ -140,7 +148,7 @@ public sealed class KnowledgeIndex
         foreach (var group in lexicon.Synonyms)
         {
             // Every word of a group stands for all of them; a phrase counts by its stems' sequence.
-            var stems = group.Select(w => string.Join(' ', WordStemmer.StemAll(w))).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+            var stems = group.Select(w => PhraseKey(WordStemmer.StemAll(w))).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
             foreach (var stem in stems)
             {
                 if (!synonyms.TryGetValue(stem, out var set)) synonyms[stem] = set = new HashSet<string>(StringComparer.Ordinal);
@@ -190,7 +198,7 @@ public sealed class KnowledgeIndex
             aliases,
             [.. lexicon.Fillers.Select(TextNormaliser.Normalise)],
             [.. synonyms.Select(kv => (kv.Key, kv.Value.ToArray()))],
-            [.. synonyms.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')).OrderByDescending(k => k.Length)],
+            [.. synonyms.Keys.Where(k => k.Contains(PhraseJoiner, StringComparison.Ordinal)).Select(k => k.Split(PhraseJoiner)).OrderByDescending(k => k.Length)],
             attributes,
             [.. lexicon.Places.Select(p => TextNormaliser.Tokenise(p).ToArray()).Where(p => p.Length > 0)]);
     }
@@ -462,7 +470,12 @@ public sealed class KnowledgeIndex
         return doc;
     }
 
-    private static void AddStems(HashSet<string> stems, IEnumerable<string> texts)
+    /// <summary>Joins a phrase's stems into one key ("at_present"): a document's stems are stored space-separated.</summary>
+    internal const char PhraseJoiner = '_';
+
+    internal static string PhraseKey(IEnumerable<string> stems) => string.Join(PhraseJoiner, stems);
+
+    private void AddStems(HashSet<string> stems, IEnumerable<string> texts)
     {
         foreach (var text in texts)
         {
@@ -470,8 +483,21 @@ public sealed class KnowledgeIndex
             {
                 stems.Add(WordStemmer.Stem(token));
             }
+
+            // "At present", "в настоящее время": a phrase of the lexicon stands for its synonyms in the text as in a question.
+            var all = WordStemmer.StemAll(text);
+            for (var k = 0; k < all.Count; k++)
+            {
+                foreach (var phrase in _lexiconPhrases.GetValueOrDefault(all[k]) ?? [])
+                {
+                    if (k + phrase.Length <= all.Count && phrase.Select((p, j) => all[k + j] == p).All(b => b)) stems.Add(PhraseKey(phrase));
+                }
+            }
         }
     }
+
+    /// <summary>The lexicon's synonyms of more than one word, as stems, by their first stem.</summary>
+    private readonly Dictionary<string, List<string[]>> _lexiconPhrases = new(StringComparer.Ordinal);
 }
 
 /// <summary>An attribute of the lexicon, ready for matching: its words as token sequences, and the documents that give it.</summary>

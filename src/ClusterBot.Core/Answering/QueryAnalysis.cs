@@ -395,7 +395,7 @@ public static class QueryAnalyser
 
             if (match)
             {
-                var key = string.Join(' ', phrase);
+                var key = KnowledgeIndex.PhraseKey(phrase);
                 return (key, index.SynonymsOf(key), phrase.Length);
             }
         }

@@ -297,3 +297,25 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.Contains("counts: фирм", count);
     }
 }
+
+/// <summary>A phrase of the lexicon counts in the text as in a question: "at present" in a fact meets "currently" asked.</summary>
+public sealed class LexiconPhraseInTextTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    [Theory]
+    [InlineData("what is beacon doing currently?")]
+    [InlineData("what does beacon do at the moment")]
+    public void A_fact_whose_text_holds_the_phrase_answers_its_synonym(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-attention"], reply.FactIds);
+    }
+
+    [Fact]
+    public void The_phrase_is_indexed_as_one_key_of_its_stems()
+    {
+        var doc = kb.Index.FindDocument("beacon-attention")!;
+        Assert.Contains(KnowledgeIndex.PhraseKey(ClusterBot.Core.Text.WordStemmer.StemAll("at present")), doc.Stems);
+        Assert.DoesNotContain(KnowledgeIndex.PhraseKey(ClusterBot.Core.Text.WordStemmer.StemAll("at the moment")), doc.Stems);
+    }
+}

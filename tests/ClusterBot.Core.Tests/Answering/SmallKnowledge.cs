@@ -87,6 +87,7 @@ public class SmallKnowledge : IDisposable
           - [компания, компаний, фирма, company, companies, firm, firms]
           - [франция, французский, france, french]
           - [топ, лидер, лидеры, top, leader, leaders]
+          - [сейчас, в настоящее время, currently, at present, at the moment]
         attributes:
           - id: founder
             name: {ru: "кто основал", en: "who founded it"}
@@ -184,6 +185,12 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             kind: statement
             ru: "Углубление дна в портах Beacon шло три года."
             en: "Dredging in the Beacon ports went on for three years."
+            cite: {section: "9", refs: [1]}
+          - id: beacon-attention
+            about: [beacon]
+            kind: statement
+            ru: "В настоящее время особое внимание Beacon уделяет маякам."
+            en: "At present Beacon pays particular attention to lighthouses."
             cite: {section: "9", refs: [1]}
           - id: freedonia-borrowed
             about: [freedonia]
