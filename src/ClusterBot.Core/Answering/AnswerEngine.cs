@@ -177,7 +177,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             reply = CountFirst(reply, list.Items.Count, lang);
         }
 
-        if (query.AsksWhichCountry && WhichCountry.CountryOf(doc, index) is { } country && !MentionsName(reply, country.Name[lang]))
+        if ((query.AsksWhichCountry || query.OffersCountries) && WhichCountry.CountryOf(doc, index) is { } country && !MentionsName(reply, country.Name[lang]))
         {
             // "Which country has go-cluster?": the fact speaks of the programme; the country is what was asked.
             reply = reply with { Blocks = [new Paragraph(UiText.CountryIs(country.Name)[lang]), .. reply.Blocks] };

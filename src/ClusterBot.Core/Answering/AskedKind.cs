@@ -29,7 +29,10 @@ public static partial class AskedKind
     public static IndexedAttribute? Missing(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
     {
         if (query.YesNo) return null;
-        if (query.EntityIds.FirstOrDefault(id => (query.Intent is Intent.When or Intent.Count || query.EntityIds.Count >= 2 && IsRoot(id, index)) && !SpeaksOf(doc, id, query, index)) is { } other)
+        // Countries offered as a choice ("в Корее или в Германии?") are answered by a fact of any one of them.
+        var offered = query.OffersCountries && query.EntityIds.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country && SpeaksOf(doc, id, query, index));
+        if (query.EntityIds.FirstOrDefault(id => (query.Intent is Intent.When or Intent.Count || query.EntityIds.Count >= 2 && IsRoot(id, index)) && !SpeaksOf(doc, id, query, index) &&
+                !(offered && index.FindEntity(id)?.Kind == EntityKind.Country)) is { } other)
         {
             // "How many clusters has Germany in the GII?": a count of the GII that is not Germany's is not the answer;
             // "which German cluster ranks highest in the GII?" is not answered by the GII's regions.

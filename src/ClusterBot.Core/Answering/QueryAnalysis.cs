@@ -59,6 +59,12 @@ public sealed record QueryAnalysis(
     /// <summary>"Какая страна …", "in which country …": the answer is a country, so the word for it is what is asked, not a topic.</summary>
     public bool AsksWhichCountry { get; init; }
 
+    /// <summary>
+    /// "Это в Корее или в Германии?": two or more countries offered as the choice, so the answer is of one of them and
+    /// the reply says which.
+    /// </summary>
+    public bool OffersCountries { get; init; }
+
     /// <summary>How many answers the question asks for ("which two countries", "list the 7 clusters"), or null.</summary>
     public int? AnswerSize { get; init; }
 
@@ -279,11 +285,21 @@ public static class QueryAnalyser
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
+        var offersCountries = entities.Count(id => index.FindEntity(id)?.Kind is Knowledge.EntityKind.Country) >= 2 && tokens.Any(t => t is "или" or "or");
+        if (offersCountries && specific > 0)
+        {
+            // "Центр 5G — это в Корее или в Германии?": the countries are the choice of answers, the centre what is asked.
+            var offered = entities.Where(id => index.FindEntity(id)?.Kind is Knowledge.EntityKind.Country).ToHashSet(StringComparer.Ordinal);
+            entities = entities.Where(id => !offered.Contains(id)).ToList();
+            terms = terms.Where(t => t.AliasOf is not { } of || !offered.Contains(of)).ToList();
+        }
+
         var countedAt = intent == Intent.Count ? CountedAt(tokens, stems, terms) : -1;
         return new QueryAnalysis(tokens, intent, entities, terms) {
             Counted = countedAt >= 0 ? terms.FirstOrDefault(t => t.Stem == stems[countedAt] && !t.FromAlias) : null,
             SpecificEntityCount = specific,
             AsksWhichCountry = countryAsked >= 0,
+            OffersCountries = offersCountries,
             NameAsked = countryAsked >= 0 ? null : WhichName.KindAsked(tokens),
             PlaceAsked = ListItemFocus.PlaceAsked(tokens),
             AnswerSize = AnswerSizeOf(tokens),

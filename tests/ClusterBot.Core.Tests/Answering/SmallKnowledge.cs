@@ -433,3 +433,23 @@ public sealed class SmallKnowledgeWithUnnamedTopic() : SmallKnowledge("", Topic)
           cite: {section: "9", refs: [1]}
         """;
 }
+
+/// <summary>Freedonia beside a second country with a programme of its own.</summary>
+public sealed class SmallKnowledgeWithTwoCountries() : SmallKnowledge("", Second)
+{
+    private const string Second = """
+        country:
+          id: sylvania
+          name: {ru: "Сильвания", en: "Sylvania"}
+          aliases: {ru: ["сильвания"], en: ["sylvania"]}
+          summary: {ru: "Сильвания строит кластеры сверху вниз.", en: "Sylvania builds clusters top-down."}
+          cite: {section: "9", refs: [1]}
+        programmes:
+          - id: harbourline
+            name: {ru: "Программа Harbourline", en: "The Harbourline programme"}
+            aliases: {ru: ["харборлайн"], en: ["harbourline"]}
+            summary: {ru: "Harbourline связывает гавани железными дорогами.", en: "Harbourline links harbours by railways."}
+            cite: {section: "9", refs: [1]}
+        """;
+}
+

@@ -27,3 +27,25 @@ public sealed class WhichCountryTests(SmallKnowledge kb) : IClassFixture<SmallKn
         return Ranker.Rank(query, kb.Index, new InMemoryCandidateSearch(kb.Index)).First(s => s.Document.Id == "beacon").Predicate;
     }
 }
+
+/// <summary>"Это во Фридонии или в Сильвании?": countries offered as a choice are answered by a fact of one, which the reply names.</summary>
+public sealed class OfferedCountriesTests(SmallKnowledgeWithTwoCountries kb) : IClassFixture<SmallKnowledgeWithTwoCountries>
+{
+    [Theory]
+    [InlineData("beacon — это во фридонии или в сильвании?", "Страна: Фридония")]
+    [InlineData("is harbourline a programme of freedonia or sylvania", "Country: Sylvania")]
+    public void The_country_of_the_fact_is_named_first(string question, string country)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.StartsWith(country, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_countries_named_together_are_still_both_asked()
+    {
+        var reply = kb.Ask("what do freedonia and sylvania do with beacon?");
+        Assert.DoesNotContain("Country:", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.False(QueryAnalyser.Analyse("what do freedonia and sylvania do with beacon?", kb.Index).OffersCountries);
+    }
+}
