@@ -128,7 +128,9 @@ public static class QueryAnalyser
     public static QueryAnalysis Analyse(string text, KnowledgeIndex index)
     {
         // Chat filler ("кароч", "плиз") says nothing about the question: it goes before anything reads the words.
-        var tokens = SplitCompounds(TextNormaliser.Tokenise(text).Where(t => !index.IsFiller(t)).ToList(), index);
+        var all = TextNormaliser.Tokenise(text).ToList();
+        // …unless it begins a name: "го" of "го кластер" is go-cluster, not "let's go".
+        var tokens = SplitCompounds(all.Where((t, k) => !index.IsFiller(t) || BeginsAlias(all, k, index)).ToList(), index);
         var names = ProperNames.In(text);
         var stems = tokens.Select(WordStemmer.Stem).ToList();
         // A place named in lower case ("what place is moscow") is still a name, and no English word in Cyrillic.
@@ -397,6 +399,10 @@ public static class QueryAnalyser
             .Any(p => Phrases.StartsOf(tokens, p).Contains(countedAt));
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "в", "во", "у", "на", "по", "для", "in", "at", "of", "for", "on", "by" };
+
+    private static bool BeginsAlias(IReadOnlyList<string> tokens, int start, KnowledgeIndex index) =>
+        index.AliasesStartingWith(WordStemmer.Stem(tokens[start])).Any(a => a.Stems.Length > 1 && start + a.Stems.Length <= tokens.Count &&
+            a.Stems.Select((stem, j) => WordStemmer.Stem(tokens[start + j]) == stem).All(b => b));
 
     private static (string Key, IReadOnlySet<string> Forms, int Length)? MatchSynonymPhrase(List<string> stems, int start, KnowledgeIndex index)
     {

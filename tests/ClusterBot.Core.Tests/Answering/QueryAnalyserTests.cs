@@ -15,6 +15,20 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowled
     }
 
     [Theory]
+    [InlineData("го бикон бюджет")]
+    [InlineData("го-бикон бюджет")]
+    public void A_filler_that_begins_a_name_is_the_names_word(string question)
+    {
+        Assert.Contains("beacon", QueryAnalyser.Analyse(question, kb.Index).EntityIds);
+    }
+
+    [Fact]
+    public void A_filler_elsewhere_is_still_chat()
+    {
+        Assert.Equal(QueryAnalyser.Analyse("бюджет маяк", kb.Index).Tokens, QueryAnalyser.Analyse("го бюджет маяк", kb.Index).Tokens);
+    }
+
+    [Theory]
     [InlineData("как маяк хочет стать лидером", "стать")]
     [InlineData("маяк станет лидером?", "станет")]
     public void The_verb_become_is_no_content_word_and_not_read_as_the_noun_it_shares_a_stem_with(string question, string verb)

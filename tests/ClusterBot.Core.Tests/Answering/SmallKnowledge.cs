@@ -36,7 +36,7 @@ public class SmallKnowledge : IDisposable
         programmes:
           - id: beacon
             name: {ru: "Программа Beacon", en: "The Beacon programme"}
-            aliases: {ru: ["маяк"], en: ["beacon", "beacon programme"]}
+            aliases: {ru: ["маяк", "го-бикон"], en: ["beacon", "beacon programme"]}
             summary: {ru: "Beacon поддерживает сети предприятий в портах.", en: "Beacon supports networks of enterprises in ports."}
             cite: {section: "9", refs: [1]}
         facts:
@@ -80,7 +80,7 @@ public class SmallKnowledge : IDisposable
 
     private const string Lexicon = """
         fillers:
-          ru: [кароч, плиз]
+          ru: [кароч, плиз, го]
           en: [pls]
         synonyms:
           - [бюджет, бабки, budget, money, price tag]
