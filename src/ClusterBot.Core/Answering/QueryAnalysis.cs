@@ -128,7 +128,7 @@ public static class QueryAnalyser
     public static QueryAnalysis Analyse(string text, KnowledgeIndex index)
     {
         // Chat filler ("кароч", "плиз") says nothing about the question: it goes before anything reads the words.
-        var all = TextNormaliser.Tokenise(text).ToList();
+        var all = RussianInLatin(TextNormaliser.Tokenise(text).ToList(), index);
         // …unless it begins a name: "го" of "го кластер" is go-cluster, not "let's go".
         var tokens = SplitCompounds(all.Where((t, k) => !index.IsFiller(t) || BeginsAlias(all, k, index)).ToList(), index);
         var names = ProperNames.In(text);
@@ -399,6 +399,37 @@ public static class QueryAnalyser
             .Any(p => Phrases.StartsOf(tokens, p).Contains(countedAt));
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "в", "во", "у", "на", "по", "для", "in", "at", "of", "for", "on", "by" };
+
+    /// <summary>
+    /// "kitai skolko klasterov": Russian typed in Latin letters. A Latin word the paper does not know and that is no English
+    /// function word is read in Cyrillic when that is a word the paper or the question words know; only when two or
+    /// more words read so, so that one misspelt English word is not taken for Russian.
+    /// </summary>
+    private static List<string> RussianInLatin(List<string> tokens, KnowledgeIndex index)
+    {
+        string? Read(string t)
+        {
+            // An English word of the paper or the lexicon ("money", "please") is English.
+            if (t.Length < 2 || !t.All(c => c is >= 'a' and <= 'z') || StopWords.Contains(t) || index.IsFiller(t) || IsLexiconWord(t, index)) return null;
+            var cyr = Transliteration.ToCyrillic(t);
+            if (StopWords.Contains(cyr)) return cyr;
+            // A misspelt question word ("сколко"); no other misspelt function word: "buget" is not "будет".
+            if (StopWords.Corrected(cyr) is { } word && IntentDetector.Detect([word]) != Intent.None) return word;
+            var stem = WordStemmer.Stem(cyr);
+            return index.IsKnownStem(stem) || index.SynonymsOf(stem).Count > 0 ? cyr : null;
+        }
+
+        var read = tokens.Select(Read).ToList();
+        // A Russian question word alone ("skolko") is Russian enough.
+        var russian = read.Count(r => r is not null) >= 2 || read.Any(r => r is not null && StopWords.Contains(r));
+        return russian ? tokens.Select((t, k) => read[k] ?? t).ToList() : tokens;
+    }
+
+    private static bool IsLexiconWord(string token, KnowledgeIndex index)
+    {
+        var stem = WordStemmer.Stem(token);
+        return index.IsKnownStem(stem) || index.SynonymsOf(stem).Count > 0 || index.Attributes.Any(a => a.Words.Any(w => w.Length == 1 && w[0] == token));
+    }
 
     private static bool BeginsAlias(IReadOnlyList<string> tokens, int start, KnowledgeIndex index) =>
         index.AliasesStartingWith(WordStemmer.Stem(tokens[start])).Any(a => a.Stems.Length > 1 && start + a.Stems.Length <= tokens.Count &&

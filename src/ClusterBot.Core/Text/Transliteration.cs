@@ -28,6 +28,46 @@ public static class Transliteration
         return sb.ToString();
     }
 
+    private static readonly (string From, string To)[] CyrillicRules =
+    [
+        ("shch", "щ"), ("sch", "щ"), ("yo", "ё"), ("yu", "ю"), ("ya", "я"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"),
+        ("ts", "ц"), ("iy", "ий"), ("yy", "ый"), ("'", "ь"),
+    ];
+
+    private static readonly Dictionary<char, char> CyrillicLetters = new()
+    {
+        ['a'] = 'а', ['b'] = 'б', ['v'] = 'в', ['g'] = 'г', ['d'] = 'д', ['e'] = 'е', ['z'] = 'з', ['i'] = 'и', ['j'] = 'й', ['k'] = 'к',
+        ['l'] = 'л', ['m'] = 'м', ['n'] = 'н', ['o'] = 'о', ['p'] = 'п', ['r'] = 'р', ['s'] = 'с', ['t'] = 'т', ['u'] = 'у', ['f'] = 'ф',
+        ['h'] = 'х', ['c'] = 'ц', ['w'] = 'в', ['q'] = 'к', ['x'] = 'x',
+    };
+
+    /// <summary>
+    /// A Russian word typed in Latin letters, as chat writes it ("skolko" → "сколко", "klasterov" → "кластеров", "etoi" →
+    /// "этой"): "y" and a final "i" after a vowel are "й", "y" elsewhere "ы", "e" first "э".
+    /// </summary>
+    public static string ToCyrillic(string latin)
+    {
+        var s = latin;
+        foreach (var (from, to) in CyrillicRules)
+        {
+            s = s.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        var sb = new StringBuilder(s.Length + 2);
+        for (var k = 0; k < s.Length; k++)
+        {
+            var c = s[k];
+            var afterVowel = sb.Length > 0 && "аеёиоуыэюя".Contains(sb[^1], StringComparison.Ordinal);
+            if (c == 'y') sb.Append(afterVowel ? 'й' : 'ы');
+            else if (c == 'i' && afterVowel && k == s.Length - 1) sb.Append('й');
+            else if (c == 'e' && k == 0) sb.Append('э');
+            else if (c == 'x') sb.Append("кс");
+            else sb.Append(CyrillicLetters.TryGetValue(c, out var cyr) ? cyr : c);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>
     /// The consonants of a Latin spelling as they sound, vowels and silent or vowel-like letters dropped:
     /// "leading" and "liding" are both "ldng", "edge" and "edzh" both "j", "compaq" and "kompak" both "kmpk".

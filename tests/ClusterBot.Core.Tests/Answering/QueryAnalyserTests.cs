@@ -15,6 +15,24 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowled
     }
 
     [Theory]
+    [InlineData("skolko kompaniy v beacon", Intent.Count)]
+    [InlineData("kogda byl konkurs vo fridonii", Intent.When)]
+    public void Russian_typed_in_latin_letters_is_read_as_russian(string question, Intent intent)
+    {
+        var query = QueryAnalyser.Analyse(question, kb.Index);
+        Assert.Equal(intent, query.Intent);
+        Assert.DoesNotContain(query.Terms, t => !t.Known);
+    }
+
+    [Theory]
+    [InlineData("whats the buget of beacon", "budget")]
+    [InlineData("how much money has beacon", "budget")]
+    public void English_with_a_typo_stays_english(string question, string attribute)
+    {
+        Assert.Contains(QueryAnalyser.Analyse(question, kb.Index).Attributes, a => a.Attribute.Id == attribute);
+    }
+
+    [Theory]
     [InlineData("го бикон бюджет")]
     [InlineData("го-бикон бюджет")]
     public void A_filler_that_begins_a_name_is_the_names_word(string question)
