@@ -171,9 +171,11 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var reply = doc.Fact is { } fact ? composer.Fact(fact, lang, ListItemFocus.Pick(query, fact)) : composer.Overview(doc.Entity!, lang, brief: true,
             // A yes/no claim is checked against the whole summary, so the whole of it is shown.
             asked: query.YesNo ? null : query.KnownTerms.Where(t => !t.FromAlias && !t.Event).Select(t => t.Matches).ToList());
-        if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && !NumberWords.States(list.Text[lang], list.Items.Count))
+        if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && !NumberWords.States(list.Text[lang], list.Items.Count) &&
+            !AskedKind.StatesCountOf(query, doc))
         {
-            // "How many …?" answered by a list the text does not count: the count first.
+            // "How many …?" answered by a list the text does not count: the count first; a text that counts the thing
+            // asked ("19 clusters …, among them:") is the answer, and its examples no count.
             reply = CountFirst(reply, list.Items.Count, lang);
         }
 

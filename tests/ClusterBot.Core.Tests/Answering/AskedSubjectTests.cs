@@ -16,6 +16,16 @@ public sealed class AskedSubjectTests(SmallKnowledgeWithAsides kb) : IClassFixtu
     }
 
     [Fact]
+    public void A_list_whose_text_counts_the_thing_asked_is_not_counted_by_its_examples()
+    {
+        var reply = kb.Ask("how many ports did beacon open?");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-opened-ports"], reply.FactIds);
+        Assert.DoesNotContain("in all", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("9", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sum_with_its_unit_answers_how_much()
     {
         var reply = kb.Ask("how much money has the beacon programme");

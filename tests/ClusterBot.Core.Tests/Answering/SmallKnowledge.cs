@@ -186,6 +186,16 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             ru: "Углубление дна в портах Beacon шло три года."
             en: "Dredging in the Beacon ports went on for three years."
             cite: {section: "9", refs: [1]}
+          - id: beacon-opened-ports
+            about: [beacon]
+            kind: list
+            ru: "Beacon открыл 9 портов разных отраслей, среди них:"
+            en: "Beacon opened 9 ports of various industries, among them:"
+            numbers: [9]
+            items:
+              - {ru: "рыбный порт", en: "a fishing port"}
+              - {ru: "угольный порт", en: "a coal port"}
+            cite: {section: "9", refs: [1]}
           - id: beacon-attention
             about: [beacon]
             kind: statement
