@@ -67,6 +67,27 @@ public static class ListItemFocus
         return named;
     }
 
+    private static readonly HashSet<string> PluralWhich = new(StringComparer.Ordinal) { "какие", "каких", "каким", "какими" };
+
+    /// <summary>
+    /// "What measures do the Länder take to support clusters?", "какие меры …": the question word with the list's own
+    /// noun in the plural asks for its items, and a word commoner than that noun ("support") names none of them, while a
+    /// rarer one still picks its item ("which ports do shipbuilding"). The noun's weight, or 0 when none is asked so.
+    /// </summary>
+    private static double ListNounAsked(QueryAnalysis query, Fact fact)
+    {
+        var head = WordStemmer.StemAll(fact.Text.Ru + " " + fact.Text.En).ToHashSet(StringComparer.Ordinal);
+        var tokens = query.Tokens;
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            var plural = PluralWhich.Contains(tokens[k]) || tokens[k] is "what" or "which" && tokens[k + 1].EndsWith('s') && tokens[k + 1].Length > 3;
+            var stem = WordStemmer.Stem(tokens[k + 1]);
+            if (plural && query.Terms.FirstOrDefault(t => t.Stem == stem && t.Matches.Any(head.Contains)) is { } noun) return noun.Weight;
+        }
+
+        return 0;
+    }
+
     /// <summary>The item the question is about, or null when it names none or several.</summary>
     public static ListItem? Pick(QueryAnalysis query, Fact fact)
     {
@@ -74,7 +95,9 @@ public static class ListItemFocus
         var place = query.PlaceAsked;
         var byPlace = place is { } p ? fact.Items.FirstOrDefault(i => i.Order == p) : null;
 
-        var named = ItemsNamed(query.Terms.Where(t => !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && YesNoQuestion.OrdinalOf(t.Stem) is null), fact);
+        var listNoun = ListNounAsked(query, fact);
+        var named = ItemsNamed(query.Terms.Where(t => !t.FromAlias && !QueryAnalysis.IsNumber(t.Stem) && YesNoQuestion.OrdinalOf(t.Stem) is null &&
+            t.Weight >= listNoun), fact);
         var byName = named.Count == 1 ? fact.Items[named.First()] : null;
         return (byPlace, byName) switch
         {

@@ -319,3 +319,26 @@ public sealed class LexiconPhraseInTextTests(SmallKnowledgeWithAsides kb) : ICla
         Assert.DoesNotContain(KnowledgeIndex.PhraseKey(ClusterBot.Core.Text.WordStemmer.StemAll("at the moment")), doc.Stems);
     }
 }
+
+/// <summary>"What measures … to support …": the list's own noun in the plural asks for all its items.</summary>
+public sealed class ListNounAskedTests(SmallKnowledgeWithClaims kb) : IClassFixture<SmallKnowledgeWithClaims>
+{
+    [Theory]
+    [InlineData("what measures does beacon take to support its ports?")]
+    [InlineData("какие меры beacon принимает, чтобы поддержать порты?")]
+    public void A_word_commoner_than_the_list_noun_picks_no_item(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.Equal(["beacon-measures"], reply.FactIds);
+        Assert.DoesNotContain("1 of 2", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("1 из 2", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rarer_word_still_picks_its_item()
+    {
+        var reply = kb.Ask("what measures does beacon take for shipyards?");
+        Assert.Equal(["beacon-measures"], reply.FactIds);
+        Assert.Contains("No. 1 of 2", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+}

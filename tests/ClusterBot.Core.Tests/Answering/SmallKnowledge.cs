@@ -265,6 +265,15 @@ public sealed class SmallKnowledgeWithRanking() : SmallKnowledge(MoreFacts)
 public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
 {
     private const string MoreFacts = """
+          - id: beacon-measures
+            about: [beacon]
+            kind: list
+            ru: "Меры Beacon в портах:"
+            en: "Beacon's measures in the ports:"
+            items:
+              - {ru: "Поддержка верфей", en: "Support for shipyards"}
+              - {ru: "Обучение лоцманов", en: "Training of pilots"}
+            cite: {section: "9", refs: [1]}
           - id: beacon-piers-both-ways
             about: [beacon]
             kind: statement
