@@ -1,8 +1,9 @@
 namespace ClusterBot.Core.Answering;
 
 /// <summary>
-/// "What role do regional institutions play", "какую роль играют институты": the frame asks what the thing does, so
-/// "role" and "play" are not what to look for; a fact that "clusters play a significant role" is no closer for them.
+/// "What role do regional institutions play", "какую роль играют институты", "чем занимался третий этап": the frame
+/// asks what the thing does, so "role" and "play" (or "занимался") are not what to look for; a fact that "clusters
+/// play a significant role" is no closer for them.
 /// </summary>
 public static class RoleFrame
 {
@@ -15,6 +16,10 @@ public static class RoleFrame
     {
         var role = Enumerable.Range(0, tokens.Count).Where(k => RoleWords.Contains(tokens[k])).ToList();
         var play = Enumerable.Range(0, tokens.Count).Where(k => PlayPrefixes.Any(p => tokens[k].StartsWith(p, StringComparison.Ordinal))).ToList();
-        return role.Count > 0 && play.Count > 0 ? [.. role, .. play] : [];
+        if (role.Count > 0 && play.Count > 0) return [.. role, .. play];
+        // "Чем занимается Вонджу": "what does it do", as "what does" is in English; "какое место занимает" asks a place.
+        var what = Enumerable.Range(0, tokens.Count).Where(k => tokens[k] == "чем").ToList();
+        var busy = Enumerable.Range(0, tokens.Count).Where(k => tokens[k].StartsWith("заним", StringComparison.Ordinal)).ToList();
+        return what.Count > 0 && busy.Count > 0 ? [.. what, .. busy] : [];
     }
 }

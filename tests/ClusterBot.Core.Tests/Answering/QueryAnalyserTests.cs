@@ -135,6 +135,17 @@ public sealed class QueryAnalyserTests(SmallKnowledgeWithClaims kb, SmallKnowled
     }
 
     [Theory]
+    [InlineData("чем занимались порты программы маяк?")]
+    [InlineData("порты маяка чем занимаются")]
+    public void What_a_thing_is_busy_with_asks_what_it_does(string question)
+    {
+        var stems = QueryAnalyser.Analyse(question, kb.Index).Terms.Select(t => t.Stem).ToList();
+        Assert.DoesNotContain(stems, s => s.StartsWith("заним", StringComparison.Ordinal));
+        Assert.Contains(stems, s => s.StartsWith("порт", StringComparison.Ordinal));
+        Assert.Empty(RoleFrame.Positions(TextNormaliser.Tokenise("какое место занимает сеул")));
+    }
+
+    [Theory]
     [InlineData("what are the two ports of beacon?", true)]
     [InlineData("list the two beacon lighthouses", true)]
     [InlineData("назовите все два порта маяка", true)]
