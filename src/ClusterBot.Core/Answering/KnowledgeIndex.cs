@@ -49,9 +49,18 @@ public sealed class KnowledgeIndex
         foreach (var word in knowledge.Lexicon.Synonyms.SelectMany(g => g))
         {
             var stems = WordStemmer.StemAll(word).ToArray();
+            if (stems.Length == 1) _lexiconWords.Add(stems[0]);
             if (stems.Length < 2) continue;
             if (!_lexiconPhrases.TryGetValue(stems[0], out var list)) _lexiconPhrases[stems[0]] = list = [];
             if (!list.Any(p => p.SequenceEqual(stems))) list.Add(stems);
+        }
+
+        foreach (var place in knowledge.Lexicon.Places)
+        {
+            var stems = WordStemmer.StemAll(place).ToArray();
+            if (stems.Length < 2) continue;
+            if (!_placeNames.TryGetValue(stems[0], out var list)) _placeNames[stems[0]] = list = [];
+            list.Add(stems);
         }
 
         var docs = new List<SearchDocument>();
@@ -479,13 +488,21 @@ public sealed class KnowledgeIndex
     {
         foreach (var text in texts)
         {
+            var all = WordStemmer.StemAll(text);
+            var inPlaceName = PlaceNameWords(all);
+            var k0 = 0;
             foreach (var token in Acronyms.ContentTokens(text))
             {
-                stems.Add(WordStemmer.Stem(token));
+                // "United States" is a name: its "states" are no regions (the lexicon's "state"). ContentTokens keeps the
+                // order of the tokens, so a token's place in the text is found by walking on.
+                var stem = WordStemmer.Stem(token);
+                while (k0 < all.Count && all[k0] != stem) k0++;
+                var named = k0 < all.Count && inPlaceName.Contains(k0);
+                k0++;
+                if (!named || !_lexiconWords.Contains(stem)) stems.Add(stem);
             }
 
             // "At present", "в настоящее время": a phrase of the lexicon stands for its synonyms in the text as in a question.
-            var all = WordStemmer.StemAll(text);
             for (var k = 0; k < all.Count; k++)
             {
                 foreach (var phrase in _lexiconPhrases.GetValueOrDefault(all[k]) ?? [])
@@ -495,6 +512,27 @@ public sealed class KnowledgeIndex
             }
         }
     }
+
+    /// <summary>The positions of the stems that are words of a place's name of several words ("united states").</summary>
+    private HashSet<int> PlaceNameWords(List<string> stems)
+    {
+        var positions = new HashSet<int>();
+        for (var k = 0; k < stems.Count; k++)
+        {
+            foreach (var name in _placeNames.GetValueOrDefault(stems[k]) ?? [])
+            {
+                if (k + name.Length <= stems.Count && name.Select((p, j) => stems[k + j] == p).All(b => b)) positions.UnionWith(Enumerable.Range(k, name.Length));
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>The lexicon's places of more than one word, as stems, by their first stem.</summary>
+    private readonly Dictionary<string, List<string[]>> _placeNames = new(StringComparer.Ordinal);
+
+    /// <summary>The lexicon's one-word synonyms, as stems: the common words a name's word must not stand for.</summary>
+    private readonly HashSet<string> _lexiconWords = new(StringComparer.Ordinal);
 
     /// <summary>The lexicon's synonyms of more than one word, as stems, by their first stem.</summary>
     private readonly Dictionary<string, List<string[]>> _lexiconPhrases = new(StringComparer.Ordinal);

@@ -342,3 +342,22 @@ public sealed class ListNounAskedTests(SmallKnowledgeWithClaims kb) : IClassFixt
         Assert.Contains("No. 1 of 2", reply.ToPlainText(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A word of a place's name of several words is no common word: "United States" holds no "states" (regions).</summary>
+public sealed class PlaceNameWordsTests(SmallKnowledgeWithTopic kb) : IClassFixture<SmallKnowledgeWithTopic>
+{
+    [Fact]
+    public void The_names_common_word_is_not_indexed_but_its_other_words_are()
+    {
+        var doc = kb.Index.FindDocument("harbour-index-united-states")!;
+        Assert.DoesNotContain(ClusterBot.Core.Text.WordStemmer.Stem("states"), doc.Stems);
+        Assert.Contains(ClusterBot.Core.Text.WordStemmer.Stem("united"), doc.Stems);
+    }
+
+    [Fact]
+    public void A_question_about_regions_is_not_drawn_to_the_united_states()
+    {
+        var reply = kb.Ask("in which regions do the harbour index's harbours lie?");
+        Assert.Equal(["harbour-index-seas"], reply.FactIds);
+    }
+}

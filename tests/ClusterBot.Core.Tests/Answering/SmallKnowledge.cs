@@ -88,6 +88,7 @@ public class SmallKnowledge : IDisposable
           - [франция, французский, france, french]
           - [топ, лидер, лидеры, top, leader, leaders]
           - [сейчас, в настоящее время, currently, at present, at the moment]
+          - [регион, регионы, region, regions, state, states]
         attributes:
           - id: founder
             name: {ru: "кто основал", en: "who founded it"}
@@ -108,7 +109,7 @@ public class SmallKnowledge : IDisposable
           - [[легче, easier], [сложнее, harder]]
         places:
           ru: [франция, атлантида, дели, остин]
-          en: [france, atlantis, delhi, austin]
+          en: [france, atlantis, delhi, austin, united states]
         """;
 
     private readonly TempFolder _temp = new();
@@ -426,6 +427,22 @@ public sealed class SmallKnowledgeWithTopic() : SmallKnowledge("", Topic)
             ru: "Больше всего гаваней Индекса гаваней — в Лемурии и Атлантиде; у Гондваны и Пангеи — по 12 гаваней."
             en: "Most of the Harbour Index's harbours are in Lemuria and Atlantis; Gondwana and Pangaea have 12 harbours each."
             numbers: [12]
+            cite: {section: "9", refs: [1]}
+          - id: harbour-index-united-states
+            about: [harbour-index]
+            kind: count
+            ru: "У Соединённых Штатов в Индексе гаваней 7 гаваней."
+            en: "The United States have 7 harbours in the Harbour Index."
+            numbers: [7]
+            cite: {section: "9", refs: [1]}
+          - id: harbour-index-seas
+            about: [harbour-index]
+            kind: list
+            ru: "Гавани Индекса лежат в двух регионах:"
+            en: "The Index's harbours lie in two regions:"
+            items:
+              - {ru: "Северное море", en: "the North Sea"}
+              - {ru: "Южное море", en: "the South Sea"}
             cite: {section: "9", refs: [1]}
           - id: harbour-index-top
             about: [harbour-index]
