@@ -218,7 +218,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         doc.Roots.Any(id => index.FindEntity(id)?.Kind == EntityKind.Country) &&
         // A topic's count that states the place ("the USA and China lead the GII with 21") answers a count of that
         // place's clusters; the place's policy it does not.
-        !((query.Intent == Intent.Count || query.Tokens.Any(QueryAnalysis.IsNumber)) && doc.HasNumbers &&
+        !((query.Intent == Intent.Count || query.Tokens.Any(QueryAnalysis.IsNumber) || query.YesNo) && doc.HasNumbers &&
           doc.Roots.Any(id => index.FindEntity(id)?.Kind != EntityKind.Country) && query.Places.All(p => p.CreditFrom(doc) > 0));
 
     private static readonly HashSet<string> PolicyStems = new[] { "политика", "политики", "политику", "policy", "policies" }

@@ -281,7 +281,20 @@ public static partial class YesNoQuestion
     private static readonly HashSet<string> OnlyWords = new(StringComparer.Ordinal)
     {
         "только", "лишь", "исключительно", "чисто", "сугубо", "only", "solely", "exclusively", "purely", "entirely",
+        "единоличный", "единоличным", "единоличная", "единственный", "единственным", "единственная", "sole",
     };
+
+    /// <summary>
+    /// "США — единоличный лидер?" against "the USA and China": the claim gives one named thing alone, and the sentence
+    /// that names it joins another to it.
+    /// </summary>
+    private static bool JoinsAnother(QueryAnalysis query, IReadOnlyList<List<string>> sentences)
+    {
+        var named = query.Places.Concat(query.Terms.Where(t => t.FromAlias)).ToList();
+        return named.Count > 0 && sentences.Any(sentence => Enumerable.Range(0, sentence.Count).Any(k =>
+            named.Any(t => t.Matches.Contains(sentence[k])) &&
+            Enumerable.Range(Math.Max(0, k - 2), Math.Min(sentence.Count, k + 5) - Math.Max(0, k - 2)).Any(j => j != k && sentence[j] is "и" or "and")));
+    }
 
     /// <summary>Words that claim most of something: such a claim (or one of all) is denied by a clause that gives more to the other side.</summary>
     private static readonly HashSet<string> MajorityWords = new(StringComparer.Ordinal)
@@ -373,7 +386,7 @@ public static partial class YesNoQuestion
         if (Negates(query, doc) || Opposes(query, sentences, index) ||
             query.Tokens.Any(t => MajorityWords.Contains(t) || AllWords.Contains(t)) && Opposes(query, Clauses(doc).ToList(), index)) return false;
         // "Была ли политика чисто сверху вниз?" against "a symbiosis of top-down and bottom-up": only one side is claimed, both are stated.
-        if (query.Tokens.Any(OnlyWords.Contains) && StatesBothSides(query, sentences, index)) return false;
+        if (query.Tokens.Any(OnlyWords.Contains) && (StatesBothSides(query, sentences, index) || JoinsAnother(query, sentences))) return false;
 
         // "Only in Munich?" against "in all regions": the fact says all, the question only some.
         if (query.Tokens.Any(OnlyWords.Contains) && docTokens.Overlaps(AllWords)) return false;

@@ -489,3 +489,24 @@ public sealed class SmallKnowledgeWithTwoCountries() : SmallKnowledge("", Second
         """;
 }
 
+/// <summary>Freedonia beside a league of harbours that one of its facts shares with a place of another country.</summary>
+public sealed class SmallKnowledgeWithLeague() : SmallKnowledge("", League)
+{
+    private const string League = """
+        topic:
+          id: harbour-league
+          name: {ru: "Лига гаваней", en: "The Harbour League"}
+          aliases: {ru: ["лига гаваней"], en: ["harbour league"]}
+          summary: {ru: "Лига гаваней сравнивает порты.", en: "The Harbour League compares ports."}
+          cite: {section: "9", refs: [1]}
+        facts:
+          - id: harbour-league-leaders
+            about: [harbour-league, freedonia]
+            kind: count
+            ru: "Лидеры Лиги гаваней — Фридония и Дели, по 8 гаваней."
+            en: "The leaders of the Harbour League are Freedonia and Delhi, with 8 harbours each."
+            numbers: [8]
+            cite: {section: "9", refs: [1]}
+        """;
+}
+

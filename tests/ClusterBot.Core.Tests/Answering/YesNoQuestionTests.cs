@@ -149,3 +149,18 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
         Assert.Equal(yesNo, YesNoQuestion.Detect(text, TextNormaliser.Tokenise(text), IntentDetector.Detect(TextNormaliser.Tokenise(text))));
     }
 }
+
+/// <summary>"Is Delhi the sole leader?": a place the paper names beside another in a topic's fact is asked of, and denied.</summary>
+public sealed class SoleClaimTests(SmallKnowledgeWithLeague kb) : IClassFixture<SmallKnowledgeWithLeague>
+{
+    [Theory]
+    [InlineData("is delhi the sole leader of the harbour league?", "No.")]
+    [InlineData("дели — единоличный лидер лиги гаваней?", "Нет.")]
+    public void One_named_alone_where_the_fact_joins_another_is_denied(string question, string no)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["harbour-league-leaders"], reply.FactIds);
+        Assert.StartsWith(no, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+}
