@@ -19,6 +19,9 @@ public static partial class AskedKind
         "назови", "назовите", "перечисли", "перечислите", "list", "name", "enumerate",
     };
 
+    /// <summary>"Names of the 15 clusters", "названия 15 кластеров": a list of names is asked without a verb.</summary>
+    private static readonly HashSet<string> NamesNouns = new(StringComparer.Ordinal) { "names", "названия", "названий" };
+
     private static readonly LexiconAttribute ThatYear = new("year", new Localized("за этот год", "for that year"), []);
 
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
@@ -87,7 +90,7 @@ public static partial class AskedKind
             return Givers(ThatYear, doc, index, d => years.Any(y => Covers(d, y, index)));
         }
 
-        if (query.Intent == Intent.List && doc.Fact is not { Items.Count: > 0 } && query.Tokens.Any(ListVerbs.Contains) &&
+        if ((query.Intent == Intent.List && query.Tokens.Any(ListVerbs.Contains) || query.Tokens.Any(NamesNouns.Contains)) && doc.Fact is not { Items.Count: > 0 } &&
             query.Tokens.Any(t => QueryAnalysis.IsNumber(t) && t.Length < 4))
         {
             // "Назовите все 15 кластеров": a list of that many is asked, and this entry lists none.

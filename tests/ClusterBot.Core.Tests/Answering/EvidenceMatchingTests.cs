@@ -269,10 +269,13 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
         Assert.True(kb.Ask("how many ports does the beacon programme have").Answered);
     }
 
-    [Fact]
-    public void A_list_of_so_many_names_asked_of_an_entry_that_lists_none_is_the_paper_not_saying()
+    [Theory]
+    [InlineData("назовите все 3 реформы программы маяк")]
+    [InlineData("names of the 40 companies in the beacon programme")]
+    [InlineData("названия 40 компаний программы маяк")]
+    public void A_list_of_so_many_names_asked_of_an_entry_that_lists_none_is_the_paper_not_saying(string question)
     {
-        var reply = kb.Ask("назовите все 3 реформы программы маяк");
+        var reply = kb.Ask(question);
         Assert.False(reply.Answered, reply.ToPlainText());
         Assert.DoesNotContain("beacon-origin", reply.FactIds);
 
