@@ -56,7 +56,7 @@ public static partial class AskedKind
         }
 
         if (query.Intent == Intent.Count && query.Counted is not null && query.Attributes.Count == 0 && !Phrases.Contains(query.Tokens, ["how", "much"]) &&
-            !(doc.Fact is { Items.Count: > 0 } items && ItemsNamed(query, items) >= 2) && NamesOutside(query, doc, index) is not null)
+            NamesOutside(query, doc, index) is not null && !(doc.Fact is { Items.Count: > 0 } items && ItemsNamed(query, items) >= 2))
         {
             // "How many of the top 100 are in Europe?": a figure said of the USA and China, in another clause than
             // Europe, is not Europe's; "how many Japanese clusters": a document that never names Japan counts none of its.
