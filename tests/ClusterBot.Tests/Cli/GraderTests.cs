@@ -25,23 +25,23 @@ public sealed partial class GraderTests : IDisposable
     public static TheoryData<string, int> CaseFiles => new()
     {
         { Path.Combine(RepoPaths.Shared, "eval", "questions.jsonl"), int.MaxValue },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 137 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 247 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 230 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Cli", "paraphrases.jsonl"), 144 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-dev.jsonl"), 246 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind-test.jsonl"), 232 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-dev.jsonl"), 99 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-test.jsonl"), 91 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind2-test.jsonl"), 92 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-dev.jsonl"), 147 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-test.jsonl"), 137 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-test.jsonl"), 138 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-dev.jsonl"), 180 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-test.jsonl"), 160 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-test.jsonl"), 162 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-dev.jsonl"), 188 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-test.jsonl"), 178 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-test.jsonl"), 180 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-dev.jsonl"), 187 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-test.jsonl"), 166 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-test.jsonl"), 167 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind7-dev.jsonl"), 195 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind7-test.jsonl"), 184 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind8-dev.jsonl"), 179 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind8-test.jsonl"), 174 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind8-dev.jsonl"), 186 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind8-test.jsonl"), 176 },
     };
 
     [Theory]
