@@ -190,6 +190,7 @@ public static class QueryAnalyser
         frame.UnionWith(BrevityFrame.Positions(tokens));
         frame.UnionWith(ConfirmationTag.Positions(text, tokens));
         var countryAsked = WhichCountry.Position(tokens);
+        var yesNo = YesNoQuestion.Detect(text, tokens, intent);
         var entities = new List<string>();
         var terms = new List<QueryTerm>();
         var aliasTerms = new List<QueryTerm>();
@@ -262,6 +263,14 @@ public static class QueryAnalyser
                 continue;
             }
 
+            // "Is TORCH's output for the domestic market?": a yes/no claim of one side of a scale the paper does not use is
+            // answered by the fact that states the other ("to be exported"), and the verdict says no.
+            if (yesNo && YesNoQuestion.OppositeSideOf(stem, index).Where(index.IsKnownStem).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } other)
+            {
+                terms.Add(new QueryTerm(stem, true, index.IdfOfAny(other), other));
+                continue;
+            }
+
             // A longer or shorter form the knowledge uses ("рекоменд" ~ "рекомендац") makes the word known.
             var forms = Expand(stem, index);
             if (forms.Count > 1)
@@ -307,7 +316,7 @@ public static class QueryAnalyser
             AnswerSize = AnswerSizeOf(tokens),
             RankAsked = ListItemFocus.RankAsked(tokens),
             AsksWhichYear = IntentDetector.AsksWhichYear(tokens),
-            YesNo = YesNoQuestion.Detect(text, tokens, intent),
+            YesNo = yesNo,
             Places = terms.Where(t => !t.FromAlias && places.Any(k => stems[k] == t.Stem)).ToList(),
             // "buget" asks for the budget as surely as "budget" does.
             Attributes = index.Attributes.Where(a => (KnowledgeIndex.ContainsAny(tokens, a.Words) ||

@@ -235,6 +235,12 @@ public static partial class YesNoQuestion
 
     private static List<(string[][] One, string[][] Other)> StemOpposites(KnowledgeIndex index) => Stemmed(index.Knowledge.Lexicon.Opposites);
 
+    /// <summary>The one-word stems of the other side of the scale a one-word stem is on ("внутрен" → "экспорт", "foreign" …).</summary>
+    public static IEnumerable<string> OppositeSideOf(string stem, KnowledgeIndex index) =>
+        OppositeStems.GetValue(index, StemOpposites).SelectMany(pair =>
+            pair.One.Any(w => w is [var one] && one == stem) ? pair.Other : pair.Other.Any(w => w is [var other] && other == stem) ? pair.One : [])
+            .Where(w => w.Length == 1).Select(w => w[0]);
+
     private static readonly HashSet<string> NotNegating = new(StringComparer.Ordinal) { "только", "лишь", "менее", "меньше", "раз", "only", "just", "less", "fewer" };
 
     /// <summary>A negation at that place: "не", "nothing" … but not "не только", "not only", "не менее".</summary>

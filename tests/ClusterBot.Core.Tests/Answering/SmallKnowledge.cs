@@ -105,6 +105,7 @@ public class SmallKnowledge : IDisposable
         opposites:
           - [[сверху вниз, top-down], [снизу вверх, bottom-up]]
           - [[центральный, central], [местный, local]]
+          - [[внутренний, domestic], [экспорт, экспортируют, export, exported]]
         comparatives:
           - [[легче, easier], [сложнее, harder]]
         places:
@@ -196,6 +197,12 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             items:
               - {ru: "рыбный порт", en: "a fishing port"}
               - {ru: "угольный порт", en: "a coal port"}
+            cite: {section: "9", refs: [1]}
+          - id: beacon-fish-export
+            about: [beacon]
+            kind: statement
+            ru: "Рыбу из портов Beacon экспортируют."
+            en: "The fish from Beacon's ports is exported."
             cite: {section: "9", refs: [1]}
           - id: beacon-attention
             about: [beacon]

@@ -164,3 +164,23 @@ public sealed class SoleClaimTests(SmallKnowledgeWithLeague kb) : IClassFixture<
         Assert.StartsWith(no, reply.ToPlainText(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A claim of one side of a scale in a word the paper does not use finds the fact that states the other side.</summary>
+public sealed class OppositeSideTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    [Theory]
+    [InlineData("is the fish from beacon's ports sold on the domestic market?")]
+    [InlineData("рыбу из портов beacon продают на внутреннем рынке?")]
+    public void The_fact_of_the_other_side_answers(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-fish-export"], reply.FactIds);
+    }
+
+    [Fact]
+    public void Only_a_yes_no_question_reads_the_word_as_its_opposite()
+    {
+        Assert.DoesNotContain(QueryAnalyser.Analyse("what does beacon sell on the domestic market", kb.Index).Terms, t => t.Known && t.Stem == "domest");
+    }
+}
