@@ -507,7 +507,7 @@ public sealed class KnowledgeIndex
             {
                 foreach (var phrase in _lexiconPhrases.GetValueOrDefault(all[k]) ?? [])
                 {
-                    if (k + phrase.Length <= all.Count && phrase.Select((p, j) => all[k + j] == p).All(b => b)) stems.Add(PhraseKey(phrase));
+                    if (Phrases.StartsAt(all, k, phrase)) stems.Add(PhraseKey(phrase));
                 }
             }
         }
@@ -521,7 +521,7 @@ public sealed class KnowledgeIndex
         {
             foreach (var name in _placeNames.GetValueOrDefault(stems[k]) ?? [])
             {
-                if (k + name.Length <= stems.Count && name.Select((p, j) => stems[k + j] == p).All(b => b)) positions.UnionWith(Enumerable.Range(k, name.Length));
+                if (Phrases.StartsAt(stems, k, name)) positions.UnionWith(Enumerable.Range(k, name.Length));
             }
         }
 

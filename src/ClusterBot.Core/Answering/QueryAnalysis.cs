@@ -441,25 +441,16 @@ public static class QueryAnalyser
     }
 
     private static bool BeginsAlias(IReadOnlyList<string> tokens, int start, KnowledgeIndex index) =>
-        index.AliasesStartingWith(WordStemmer.Stem(tokens[start])).Any(a => a.Stems.Length > 1 && start + a.Stems.Length <= tokens.Count &&
-            a.Stems.Select((stem, j) => WordStemmer.Stem(tokens[start + j]) == stem).All(b => b));
+        index.AliasesStartingWith(WordStemmer.Stem(tokens[start])).Any(a => a.Stems.Length > 1 &&
+            Phrases.StartsAt(tokens.Skip(start).Take(a.Stems.Length).Select(WordStemmer.Stem).ToList(), 0, a.Stems));
 
     private static (string Key, IReadOnlySet<string> Forms, int Length)? MatchSynonymPhrase(List<string> stems, int start, KnowledgeIndex index)
     {
         foreach (var phrase in index.SynonymPhrases)
         {
-            if (start + phrase.Length > stems.Count) continue;
-            var match = true;
-            for (var j = 0; j < phrase.Length && match; j++)
-            {
-                match = stems[start + j] == phrase[j];
-            }
-
-            if (match)
-            {
-                var key = KnowledgeIndex.PhraseKey(phrase);
-                return (key, index.SynonymsOf(key), phrase.Length);
-            }
+            if (!Phrases.StartsAt(stems, start, phrase)) continue;
+            var key = KnowledgeIndex.PhraseKey(phrase);
+            return (key, index.SynonymsOf(key), phrase.Length);
         }
 
         return null;

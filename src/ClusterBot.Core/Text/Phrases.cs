@@ -8,14 +8,20 @@ public static class Phrases
     {
         for (var i = 0; i + phrase.Count <= sequence.Count; i++)
         {
-            var match = true;
-            for (var j = 0; j < phrase.Count && match; j++)
-            {
-                match = sequence[i + j] == phrase[j];
-            }
-
-            if (match) yield return i;
+            if (StartsAt(sequence, i, phrase)) yield return i;
         }
+    }
+
+    /// <summary>Whether the phrase stands in the sequence from that position on.</summary>
+    public static bool StartsAt(IReadOnlyList<string> sequence, int start, IReadOnlyList<string> phrase)
+    {
+        if (start < 0 || start + phrase.Count > sequence.Count) return false;
+        for (var j = 0; j < phrase.Count; j++)
+        {
+            if (sequence[start + j] != phrase[j]) return false;
+        }
+
+        return true;
     }
 
     public static bool Contains(IReadOnlyList<string> sequence, IReadOnlyList<string> phrase) => StartsOf(sequence, phrase).Any();
