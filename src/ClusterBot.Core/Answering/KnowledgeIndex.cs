@@ -46,22 +46,10 @@ public sealed class KnowledgeIndex
         Knowledge = knowledge;
         _entities = knowledge.Entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
-        foreach (var word in knowledge.Lexicon.Synonyms.SelectMany(g => g))
-        {
-            var stems = WordStemmer.StemAll(word).ToArray();
-            if (stems.Length == 1) _lexiconWords.Add(stems[0]);
-            if (stems.Length < 2) continue;
-            if (!_lexiconPhrases.TryGetValue(stems[0], out var list)) _lexiconPhrases[stems[0]] = list = [];
-            if (!list.Any(p => p.SequenceEqual(stems))) list.Add(stems);
-        }
-
-        foreach (var place in knowledge.Lexicon.Places)
-        {
-            var stems = WordStemmer.StemAll(place).ToArray();
-            if (stems.Length < 2) continue;
-            if (!_placeNames.TryGetValue(stems[0], out var list)) _placeNames[stems[0]] = list = [];
-            list.Add(stems);
-        }
+        var synonymWords = knowledge.Lexicon.Synonyms.SelectMany(g => g).Select(w => WordStemmer.StemAll(w).ToArray()).ToList();
+        _lexiconWords = synonymWords.Where(w => w.Length == 1).Select(w => w[0]).ToHashSet(StringComparer.Ordinal);
+        _lexiconPhrases = PhrasesByFirstStem(synonymWords);
+        _placeNames = PhrasesByFirstStem(knowledge.Lexicon.Places.Select(p => WordStemmer.StemAll(p).ToArray()));
 
         var docs = new List<SearchDocument>();
         foreach (var e in knowledge.Entities)
@@ -488,18 +476,16 @@ public sealed class KnowledgeIndex
     {
         foreach (var text in texts)
         {
-            var all = WordStemmer.StemAll(text);
+            var tokens = TextNormaliser.Tokenise(text);
+            var acronyms = Acronyms.StopWordsIn(text);
+            var all = tokens.Select(WordStemmer.Stem).ToList();
             var inPlaceName = PlaceNameWords(all);
-            var k0 = 0;
-            foreach (var token in Acronyms.ContentTokens(text))
+            for (var k = 0; k < tokens.Count; k++)
             {
-                // "United States" is a name: its "states" are no regions (the lexicon's "state"). ContentTokens keeps the
-                // order of the tokens, so a token's place in the text is found by walking on.
-                var stem = WordStemmer.Stem(token);
-                while (k0 < all.Count && all[k0] != stem) k0++;
-                var named = k0 < all.Count && inPlaceName.Contains(k0);
-                k0++;
-                if (!named || !_lexiconWords.Contains(stem)) stems.Add(stem);
+                // Content words only ("US" in capitals is one); and "United States" is a name: its "states" are no
+                // regions (the lexicon's "state").
+                if (!Acronyms.IsContent(tokens[k], acronyms)) continue;
+                if (!inPlaceName.Contains(k) || !_lexiconWords.Contains(all[k])) stems.Add(all[k]);
             }
 
             // "At present", "в настоящее время": a phrase of the lexicon stands for its synonyms in the text as in a question.
@@ -528,14 +514,27 @@ public sealed class KnowledgeIndex
         return positions;
     }
 
+    /// <summary>The phrases of more than one word, each once, by their first stem.</summary>
+    private static Dictionary<string, List<string[]>> PhrasesByFirstStem(IEnumerable<string[]> phrases)
+    {
+        var byFirst = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var phrase in phrases.Where(p => p.Length > 1))
+        {
+            if (!byFirst.TryGetValue(phrase[0], out var list)) byFirst[phrase[0]] = list = [];
+            if (!list.Any(p => p.SequenceEqual(phrase))) list.Add(phrase);
+        }
+
+        return byFirst;
+    }
+
     /// <summary>The lexicon's places of more than one word, as stems, by their first stem.</summary>
-    private readonly Dictionary<string, List<string[]>> _placeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string[]>> _placeNames;
 
     /// <summary>The lexicon's one-word synonyms, as stems: the common words a name's word must not stand for.</summary>
-    private readonly HashSet<string> _lexiconWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lexiconWords;
 
     /// <summary>The lexicon's synonyms of more than one word, as stems, by their first stem.</summary>
-    private readonly Dictionary<string, List<string[]>> _lexiconPhrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string[]>> _lexiconPhrases;
 }
 
 /// <summary>An attribute of the lexicon, ready for matching: its words as token sequences, and the documents that give it.</summary>

@@ -296,13 +296,13 @@ public static class QueryAnalyser
         // A word asked twice ("cluster … clusters") counts once; a name's word already asked as a word too.
         terms = terms.Concat(aliasTerms).DistinctBy(t => t.Stem).ToList();
         var specific = entities.Count(id => index.FindEntity(id)?.Kind is not Knowledge.EntityKind.Country);
-        var offersCountries = entities.Count(id => index.FindEntity(id)?.Kind is Knowledge.EntityKind.Country) >= 2 && tokens.Any(t => t is "или" or "or");
+        var countries = entities.Where(id => index.FindEntity(id)?.Kind is Knowledge.EntityKind.Country).ToHashSet(StringComparer.Ordinal);
+        var offersCountries = countries.Count >= 2 && tokens.Any(t => t is "или" or "or");
         if (offersCountries && specific > 0)
         {
             // "Центр 5G — это в Корее или в Германии?": the countries are the choice of answers, the centre what is asked.
-            var offered = entities.Where(id => index.FindEntity(id)?.Kind is Knowledge.EntityKind.Country).ToHashSet(StringComparer.Ordinal);
-            entities = entities.Where(id => !offered.Contains(id)).ToList();
-            terms = terms.Where(t => t.AliasOf is not { } of || !offered.Contains(of)).ToList();
+            entities = entities.Where(id => !countries.Contains(id)).ToList();
+            terms = terms.Where(t => t.AliasOf is not { } of || !countries.Contains(of)).ToList();
         }
 
         var countedAt = intent == Intent.Count ? CountedAt(tokens, stems, terms) : -1;

@@ -297,9 +297,19 @@ public static partial class YesNoQuestion
     private static bool JoinsAnother(QueryAnalysis query, IReadOnlyList<List<string>> sentences)
     {
         var named = query.Places.Concat(query.Terms.Where(t => t.FromAlias)).ToList();
-        return named.Count > 0 && sentences.Any(sentence => Enumerable.Range(0, sentence.Count).Any(k =>
-            named.Any(t => t.Matches.Contains(sentence[k])) &&
-            Enumerable.Range(Math.Max(0, k - 2), Math.Min(sentence.Count, k + 5) - Math.Max(0, k - 2)).Any(j => j != k && sentence[j] is "и" or "and")));
+        // "and" up to two words before the name or four after it ("Соединённые Штаты Америки и Китай").
+        bool JoinedAt(List<string> sentence, int k)
+        {
+            for (var j = Math.Max(0, k - 2); j <= Math.Min(sentence.Count - 1, k + 4); j++)
+            {
+                if (j != k && sentence[j] is "и" or "and") return true;
+            }
+
+            return false;
+        }
+
+        return named.Count > 0 && sentences.Any(sentence =>
+            Enumerable.Range(0, sentence.Count).Any(k => named.Any(t => t.Matches.Contains(sentence[k])) && JoinedAt(sentence, k)));
     }
 
     /// <summary>Words that claim most of something: such a claim (or one of all) is denied by a clause that gives more to the other side.</summary>

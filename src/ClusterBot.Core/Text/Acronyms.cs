@@ -17,8 +17,11 @@ public static partial class Acronyms
     public static IEnumerable<string> ContentTokens(string text)
     {
         var acronyms = StopWordsIn(text);
-        return TextNormaliser.Tokenise(text).Where(t => !StopWords.Contains(t) || acronyms.Contains(t));
+        return TextNormaliser.Tokenise(text).Where(t => IsContent(t, acronyms));
     }
+
+    /// <summary>Whether a token of a text carries content: no stop word, unless the text writes it as an acronym.</summary>
+    public static bool IsContent(string token, IReadOnlySet<string> acronymsInText) => !StopWords.Contains(token) || acronymsInText.Contains(token);
 
     private static readonly HashSet<string> EmptySet = new(StringComparer.Ordinal);
 
