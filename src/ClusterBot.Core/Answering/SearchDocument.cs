@@ -36,6 +36,11 @@ public sealed class SearchDocument
         ? new[] { f.Text.Ru, f.Text.En }.Concat(f.ItemTexts.All)
         : [Entity!.Name.Ru, Entity.Name.En, Entity.Summary.Ru, Entity.Summary.En];
 
+    /// <summary>What the document states, each text with its translation.</summary>
+    public IEnumerable<Localized> StatementPairs() => Fact is { } f
+        ? new[] { f.Text }.Concat(f.Items.Select(i => i.Text))
+        : [Entity!.Name, Entity.Summary];
+
     /// <summary>What the document itself says: a fact's text, items and keywords; an entity's names and summary.</summary>
     public IEnumerable<string> OwnTexts()
     {

@@ -214,14 +214,31 @@ public static partial class YesNoQuestion
     /// </summary>
     private static IEnumerable<List<string>> StatedSentences(SearchDocument doc)
     {
-        var sentences = doc.StatementTexts().SelectMany(Sentences.Of).Select(WordStemmer.StemAll).Where(s => s.Count > 0);
+        var sentences = doc.StatementTexts().SelectMany(Sentences.Of).Select(WordStemmer.StemAll).Where(s => s.Count > 0)
+            .Concat(doc.StatementPairs().SelectMany(TranslatedSentences));
         if (doc.Fact is not { Items.Count: > 0 } list) return sentences;
         var introduced = new[] { Lang.Ru, Lang.En }.SelectMany(lang =>
         {
             var head = WordStemmer.StemAll(Sentences.Of(list.Text[lang]).LastOrDefault());
             return list.Items.Select(item => head.Concat(WordStemmer.StemAll(item.Text[lang])).ToList());
         });
-        return sentences.Concat(introduced);
+        // The same, in both languages at once: "минобр участвует в cluster policy?" mixes the two.
+        var both = list.Items.Select(item => new[] { Lang.Ru, Lang.En }
+            .SelectMany(lang => WordStemmer.StemAll(Sentences.Of(list.Text[lang]).LastOrDefault()).Concat(WordStemmer.StemAll(item.Text[lang]))).ToList());
+        return sentences.Concat(introduced).Concat(both);
+    }
+
+    /// <summary>
+    /// Each sentence of a text together with its translation, when both say it in as many sentences: a question that
+    /// mixes the languages ("bavaria кластер-менеджмент — гос поддержка есть?") finds its words in one sentence of either.
+    /// </summary>
+    private static IEnumerable<List<string>> TranslatedSentences(Localized text)
+    {
+        var ru = Sentences.Of(text.Ru).ToList();
+        var en = Sentences.Of(text.En).ToList();
+        return ru.Count == en.Count && ru.Count > 0
+            ? ru.Zip(en, (r, e) => WordStemmer.StemAll(r).Concat(WordStemmer.StemAll(e)).ToList())
+            : [];
     }
 
     /// <summary>The stems of each clause the document states: its sentences cut at commas, semicolons, dashes and "but".</summary>

@@ -54,6 +54,8 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("beacon's budget is 15 million euros, correct?", "No.")]
     [InlineData("число компаний в программе маяк 40 правда", "Да.")]
     [InlineData("the number of companies in the beacon programme is 40, right?", "Yes.")]
+    // Each word of the claim is in the sentence or in its translation: the question mixes the languages.
+    [InlineData("программа маяк появилась после reform портов?", "Да.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
     {
         var reply = kb.Ask(question);
