@@ -139,6 +139,17 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             best = framed;
         }
 
+        // "Бавария 4700 компаний правда?": a claim's figures are not searched for, so facts of the thing tie. Of those close
+        // to the best, one that states the figures is the one the claim is about; failing that, one that states a figure
+        // denies a wrong one ("40 причалов?" against "35"), where a fact without figures would neither bear it out nor deny it.
+        if (best is not null && query.YesNo && YesNoQuestion.ClaimedFigures(query).Count > 0 && !YesNoQuestion.StatesClaimedFigures(query, best.Document) &&
+            (NearTheBest(ranked).FirstOrDefault(s => YesNoQuestion.StatesClaimedFigures(query, s.Document)) ??
+             (YesNoQuestion.StatesAFigure(best.Document) ? null : NearTheBest(ranked).FirstOrDefault(s => YesNoQuestion.StatesAFigure(s.Document)))) is { } stating)
+        {
+            ranked = Promoted(ranked, stating);
+            best = stating;
+        }
+
         // "Which country copied the experience of France and Japan?": the places are the paper's own mention; the country is asked.
         if (best is not null && !query.AsksWhichCountry && AboutAnotherCountry(query, best.Document, index))
         {

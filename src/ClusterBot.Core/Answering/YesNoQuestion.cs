@@ -402,7 +402,9 @@ public static partial class YesNoQuestion
         // "Is Tokyo no. 1?", "is Seoul 4th?": the place is checked against the list's order, not looked for as a figure.
         var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => OrdinalOf(n) is null)
             .Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return false;
+        // A fact that states no figure at all ("the state created clusters using other countries' experience") neither
+        // bears out nor denies "created 7?": it does not speak of the figure.
+        if (numbers.Count > 0 && numbers.Any(n => !docTokens.Contains(n))) return StatesAFigure(doc) ? false : null;
         // "TORCH has three parts?" against "two parts": a count in words the document does not state is not its count.
         // "One" is left out: it names ("one village, one product") as often as it counts.
         var docText = string.Join(" ", doc.OwnTexts());
@@ -454,6 +456,23 @@ public static partial class YesNoQuestion
         return BearsOut(claimTerms, doc, sentences, index) ? true : null;
     }
 
+    /// <summary>The figures a question claims ("4700 компаний?"), not places in a list.</summary>
+    public static List<string> ClaimedFigures(QueryAnalysis query) =>
+        query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => OrdinalOf(n) is null).ToList();
+
+    /// <summary>Whether the question claims figures and the document states every one of them.</summary>
+    public static bool StatesClaimedFigures(QueryAnalysis query, SearchDocument doc)
+    {
+        var numbers = ClaimedFigures(query);
+        if (numbers.Count == 0) return false;
+        var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
+        return numbers.All(docTokens.Contains);
+    }
+
+    /// <summary>Whether the document states any figure, in digits or as a count in words ("three years").</summary>
+    public static bool StatesAFigure(SearchDocument doc) =>
+        doc.HasNumbers || doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).Any(t => QueryAnalysis.IsNumber(t) || NumberWords.CountOf(t) is > 1);
+
     private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "и", "а", "также", "плюс", "and", "plus", "&" };
 
     /// <summary>
@@ -496,12 +515,18 @@ public static partial class YesNoQuestion
     /// <summary>What an item's text says of it after its name: "Gumi — electronics" → "electronics".</summary>
     private static string AfterDash(string item) => item.IndexOf(" — ", StringComparison.Ordinal) is var dash and >= 0 ? item[(dash + 3)..] : "";
 
+    /// <summary>
+    /// Whether a word of the claim belongs to another item and not to the one named. An item of "the others" ("other
+    /// computer manufacturers" after Acer, Compaq, IBM) names what all the items are, so its words are true of each.
+    /// </summary>
     private static bool ClaimedOfOtherItems(IEnumerable<QueryTerm> claim, Fact list, List<HashSet<string>> itemStems, int named)
     {
         var head = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En).ToHashSet(StringComparer.Ordinal);
-        return claim.Any(t => t.Known && !t.Matches.Any(head.Contains) && !t.Matches.Any(itemStems[named].Contains) &&
+        var kinds = Enumerable.Range(0, list.Items.Count).Where(i => ListItemFocus.IsTheOthers(list.Items[i])).SelectMany(i => itemStems[i]).ToHashSet(StringComparer.Ordinal);
+        return claim.Any(t => t.Known && !t.Matches.Any(head.Contains) && !t.Matches.Any(itemStems[named].Contains) && !t.Matches.Any(kinds.Contains) &&
             itemStems.Any(stems => t.Matches.Any(stems.Contains)));
     }
+
 
     /// <summary>
     /// "Leading-Edge — это программа Баварии?", "is TORCH a Korean programme?": a programme claimed of a country or region

@@ -144,7 +144,8 @@ public class AnswerEngineTests(EngineFixture fixture) : IClassFixture<EngineFixt
 
     [Theory]
     [InlineData("is tourism among the industries of china's 19 clusters?", "Yes.")]
-    [InlineData("is agriculture among the industries of china's 19 clusters?", "No.")]
+    // The paper names agriculture among China's industries elsewhere, and the 19 clusters' list only gives examples: no denial.
+    [InlineData("is agriculture among the industries of china's 19 clusters?", "The paper does not say that in so many words")]
     public void A_word_of_a_lists_heading_names_none_of_its_items(string question, string verdict)
     {
         var reply = fixture.Engine.Answer(new Question(question));

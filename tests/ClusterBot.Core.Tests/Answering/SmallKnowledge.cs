@@ -394,6 +394,16 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Больше инициатив Beacon исходит от центральных властей, но местные могут в них участвовать."
             en: "More Beacon initiatives come from the central authorities, but local ones may take part in them."
             cite: {section: "9", refs: [1]}
+          - id: beacon-shipowners
+            about: [beacon]
+            kind: list
+            ru: "Порты Beacon обслуживают, например, судовладельцев:"
+            en: "Beacon's ports serve, for example, shipowners:"
+            items:
+              - {ru: "Акме", en: "Acme"}
+              - {ru: "Зенит", en: "Zenith"}
+              - {ru: "Иные компании-перевозчики", en: "Other carrier companies"}
+            cite: {section: "9", refs: [1]}
         regions:
           - id: marvilia
             name: {ru: "Марвилия", en: "Marvilia"}

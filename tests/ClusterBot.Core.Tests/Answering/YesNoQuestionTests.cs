@@ -54,6 +54,11 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("beacon's budget is 15 million euros, correct?", "No.")]
     [InlineData("число компаний в программе маяк 40 правда", "Да.")]
     [InlineData("the number of companies in the beacon programme is 40, right?", "Yes.")]
+    // "Other carrier companies" names what all the items are: "company" names no item of its own.
+    [InlineData("is acme a carrier company served by beacon ports?", "Yes.")]
+    // Of the facts of the piers, the one that states the figure decides.
+    [InlineData("причалы beacon 35 правда?", "Да.")]
+    [InlineData("причалы beacon 40 правда?", "Нет.")]
     // Each word of the claim is in the sentence or in its translation: the question mixes the languages.
     [InlineData("программа маяк появилась после reform портов?", "Да.")]
     public void A_claim_the_fact_states_or_denies_gets_yes_or_no(string question, string verdict)
@@ -68,6 +73,8 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("did the beacon programme appear after the reform of the companies?", "The paper does not say that in so many words")]
     [InlineData("do companies manage beacon's ports?", "The paper does not say that in so many words")]
     [InlineData("климат выбирают по разным причинам для маяка?", "Прямо статья этого не утверждает")]
+    // A fact that states no figure at all does not speak of the one claimed.
+    [InlineData("фридония переняла опыт 3 стран?", "Прямо статья этого не утверждает")]
     public void A_claim_with_a_word_the_fact_does_not_state_is_neither_confirmed_nor_denied(string question, string lead)
     {
         var reply = kb.Ask(question);
