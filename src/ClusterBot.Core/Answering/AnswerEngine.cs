@@ -20,6 +20,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     /// <summary>How close to the best a candidate must score to answer instead of it when only it gives what is asked.</summary>
     private const double NearBest = 0.8;
 
+    /// <summary>Above this rarity a word asks something of a thing, not only names it ("кластеры ГИИ" names; "publishes" asks).</summary>
+    private const double NarrowWordWeight = 1.5;
+
     private readonly AnswerEngineOptions _options = options.Value;
     private readonly Lang _defaultLanguage = LangExtensions.ParseLang(options.Value.DefaultLanguage) ?? Lang.Ru;
 
@@ -139,6 +142,17 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
             best = framed;
         }
 
+        // "Who publishes the GII?": a question that asks something of a thing, not what it is, is answered by the fact of it
+        // that says what is asked as fully as its overview does, not by the overview of everything.
+        if (best is not null && best.Document.IsOverview && query.Intent != Intent.Definition && !query.YesNo &&
+            AsksOfIt(query, best.Document.Entity!) &&
+            NearTheBest(ranked).FirstOrDefault(s => s.Document.Fact is not null && s.Predicate >= best.Predicate &&
+                s.Document.EntityClosure.Contains(best.Document.Id) && AskedKind.Gives(query, s.Document, index)) is { } narrow)
+        {
+            ranked = Promoted(ranked, narrow);
+            best = narrow;
+        }
+
         // "Бавария 4700 компаний правда?": a claim's figures are not searched for, so facts of the thing tie. Of those close
         // to the best, one that states the figures is the one the claim is about; failing that, one that states a figure
         // denies a wrong one ("40 причалов?" against "35"), where a fact without figures would neither bear it out nor deny it.
@@ -205,6 +219,16 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         }
 
         return reply with { Evidence = evidence };
+    }
+
+    /// <summary>
+    /// Whether the question uses a word that is not of the thing's name and rare enough to ask something of it: "who
+    /// publishes the GII" does; "what happened in the first stage of the programme" only names the stage.
+    /// </summary>
+    private static bool AsksOfIt(QueryAnalysis query, Entity entity)
+    {
+        var name = WordStemmer.StemAll(string.Join(" ", new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All))).ToHashSet(StringComparer.Ordinal);
+        return query.KnownTerms.Any(t => !t.FromAlias && t.Weight >= NarrowWordWeight && !t.Matches.Overlaps(name));
     }
 
     /// <summary>The candidates after the best that score close to it.</summary>

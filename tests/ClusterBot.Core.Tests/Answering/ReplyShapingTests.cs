@@ -64,3 +64,29 @@ public sealed class OverviewHeadingTests(SmallKnowledgeWithUnnamedTopic kb) : IC
         Assert.StartsWith("The Lighthouse Keepers' Guild\nIt trains", reply.ToPlainText());
     }
 }
+
+/// <summary>A question that asks something of a thing gets the fact that says it, not the thing's whole overview.</summary>
+public sealed class NarrowFactTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    [Theory]
+    [InlineData("какой климат во фридонии", "зимы там тёплые")]
+    [InlineData("how mild is freedonia's climate", "winters are warm")]
+    public void A_fact_that_says_what_is_asked_answers_before_the_overview(string question, string fact)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains(fact, reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("small country", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("небольшая страна", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("что такое фридония")]
+    [InlineData("tell me about freedonia")]
+    public void A_question_of_what_the_thing_is_keeps_the_overview(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["freedonia"], reply.FactIds);
+    }
+}

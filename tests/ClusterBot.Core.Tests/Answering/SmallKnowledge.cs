@@ -157,6 +157,12 @@ public class SmallKnowledge : IDisposable
 public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
 {
     private const string MoreFacts = """
+          - id: freedonia-winters
+            about: [freedonia]
+            kind: statement
+            ru: "Климат во Фридонии мягкий, зимы там тёплые."
+            en: "Freedonia's climate is mild, and its winters are warm."
+            cite: {section: "9", refs: [1]}
           - id: beacon-grants
             about: [beacon]
             kind: statement
