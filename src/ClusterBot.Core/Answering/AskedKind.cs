@@ -19,8 +19,8 @@ public static partial class AskedKind
         "назови", "назовите", "перечисли", "перечислите", "list", "name", "enumerate",
     };
 
-    /// <summary>"Names of the 15 clusters", "названия 15 кластеров": a list of names is asked without a verb.</summary>
-    private static readonly HashSet<string> NamesNouns = new(StringComparer.Ordinal) { "names", "названия", "названий" };
+    /// <summary>"Names of the 15 clusters", "названия 15 кластеров", "как называются 14 кластеров": a list of names is asked without a list verb.</summary>
+    private static readonly HashSet<string> NamesNouns = new(StringComparer.Ordinal) { "names", "названия", "названий", "называются", "called" };
 
     private static readonly LexiconAttribute ThatYear = new("year", new Localized("за этот год", "for that year"), []);
 

@@ -273,6 +273,8 @@ public sealed class EvidenceMatchingTests(SmallKnowledge kb) : IClassFixture<Sma
     [InlineData("назовите все 3 реформы программы маяк")]
     [InlineData("names of the 40 companies in the beacon programme")]
     [InlineData("названия 40 компаний программы маяк")]
+    [InlineData("как называются 40 компаний программы маяк")]
+    [InlineData("what are the 40 companies of the beacon programme called")]
     public void A_list_of_so_many_names_asked_of_an_entry_that_lists_none_is_the_paper_not_saying(string question)
     {
         var reply = kb.Ask(question);
