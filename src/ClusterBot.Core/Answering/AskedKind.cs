@@ -356,7 +356,7 @@ public static partial class AskedKind
         bool Names(string token) => counted.Matches.Contains(WordStemmer.Stem(token));
         // Named only by the words curated for the entry ("rounds" for the competition's stages): its counts are of it.
         if (!doc.StatementTexts().SelectMany(TextNormaliser.Tokenise).Any(Names)) return Counts(doc);
-        if (doc.Fact is { Items.Count: > 0 } list && new[] { list.Text.Ru, list.Text.En }.SelectMany(TextNormaliser.Tokenise).Any(Names))
+        if (doc.Fact is { Items.Count: > 0 } list && new[] { list.Text.Ru, list.Text.En }.SelectMany(TextNormaliser.Tokenise).Any(t => NamesAsNoun(counted, t)))
         {
             return true;
         }
@@ -376,6 +376,18 @@ public static partial class AskedKind
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a word of a list's heading names the counted thing as what the list is of, not as a modifier: "phases of
+    /// cluster policy" ("кластерной политики") lists phases, not clusters. A word derived from the counted one's stem and
+    /// an English singular say what kind of thing, not which things.
+    /// </summary>
+    private static bool NamesAsNoun(QueryTerm counted, string token)
+    {
+        var stem = WordStemmer.Stem(token);
+        if (!counted.Matches.Contains(stem) || counted.Matches.Any(m => m != stem && stem.StartsWith(m, StringComparison.Ordinal))) return false;
+        return !token.All(char.IsAsciiLetterLower) || token.EndsWith('s') || token != stem;
     }
 
     /// <summary>A figure, a list to count, or words of quantity ("несколько десятилетий", "several decades").</summary>

@@ -90,3 +90,26 @@ public sealed class NarrowFactTests(SmallKnowledgeWithAsides kb) : IClassFixture
         Assert.Equal(["freedonia"], reply.FactIds);
     }
 }
+
+/// <summary>A list is counted for what it lists, not for a word that only says what kind its heading is of.</summary>
+public sealed class CountedListTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    [Theory]
+    [InlineData("сколько кранов у beacon")]
+    [InlineData("how many cranes does beacon have")]
+    public void A_list_whose_heading_uses_the_counted_word_as_a_modifier_does_not_count_it(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+    }
+
+    [Theory]
+    [InlineData("сколько задач у крановой службы beacon", "2")]
+    [InlineData("how many tasks does beacon's crane service have", "2")]
+    public void A_list_whose_heading_names_the_counted_thing_counts_it(string question, string count)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Contains(count, reply.ToPlainText().Split('\n')[0], StringComparison.Ordinal);
+    }
+}

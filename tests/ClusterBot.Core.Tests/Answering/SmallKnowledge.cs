@@ -89,6 +89,7 @@ public class SmallKnowledge : IDisposable
           - [топ, лидер, лидеры, top, leader, leaders]
           - [сейчас, в настоящее время, currently, at present, at the moment]
           - [регион, регионы, region, regions, state, states]
+          - [кран, краны, кранов, крановый, крановой, crane, cranes]
         attributes:
           - id: founder
             name: {ru: "кто основал", en: "who founded it"}
@@ -157,6 +158,15 @@ public class SmallKnowledge : IDisposable
 public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
 {
     private const string MoreFacts = """
+          - id: beacon-crane-service
+            about: [beacon]
+            kind: list
+            ru: "Задачи крановой службы Beacon:"
+            en: "The tasks of Beacon's crane service:"
+            items:
+              - {ru: "Погрузка", en: "Loading"}
+              - {ru: "Ремонт", en: "Repairs"}
+            cite: {section: "9", refs: [1]}
           - id: freedonia-winters
             about: [freedonia]
             kind: statement
