@@ -58,7 +58,7 @@ public static class ListItemFocus
         var itemStems = fact.Items.Select(i => WordStemmer.StemAll(i.Text.Ru + " " + i.Text.En).ToHashSet(StringComparer.Ordinal)).ToList();
         var headStems = WordStemmer.StemAll(fact.Text.Ru + " " + fact.Text.En).ToHashSet(StringComparer.Ordinal);
         // "Is IBM a company producing in China?": "other computer companies" after Acer, Compaq, IBM names what they all are.
-        headStems.UnionWith(Enumerable.Range(0, fact.Items.Count).Where(i => IsTheOthers(fact.Items[i])).SelectMany(i => itemStems[i]));
+        headStems.UnionWith(KindStems(fact, itemStems));
         var named = new HashSet<int>();
         foreach (var term in terms.Where(t => t.Known && !t.Matches.Any(headStems.Contains)))
         {
@@ -71,8 +71,13 @@ public static class ListItemFocus
 
     private static readonly HashSet<string> OthersWords = new(StringComparer.Ordinal) { "иные", "другие", "прочие", "остальные", "other", "others" };
 
+    /// <summary>The stems of a list's "other …" items, which say what all its items are, not which one.</summary>
+    /// <param name="itemStems">Each item's stems, in both languages.</param>
+    internal static IEnumerable<string> KindStems(Fact list, IReadOnlyList<HashSet<string>> itemStems) =>
+        Enumerable.Range(0, list.Items.Count).Where(i => IsTheOthers(list.Items[i])).SelectMany(i => itemStems[i]);
+
     /// <summary>"Иные компании-производители компьютеров", "other computer manufacturers": the rest of a list's kind.</summary>
-    internal static bool IsTheOthers(ListItem item) =>
+    private static bool IsTheOthers(ListItem item) =>
         TextNormaliser.Tokenise(item.Text.Ru).FirstOrDefault() is { } ru && OthersWords.Contains(ru) ||
         TextNormaliser.Tokenise(item.Text.En).FirstOrDefault() is { } en && OthersWords.Contains(en);
 

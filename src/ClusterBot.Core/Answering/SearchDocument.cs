@@ -1,4 +1,5 @@
 using ClusterBot.Core.Knowledge;
+using ClusterBot.Core.Text;
 
 namespace ClusterBot.Core.Answering;
 
@@ -40,6 +41,14 @@ public sealed class SearchDocument
     public IEnumerable<Localized> StatementPairs() => Fact is { } f
         ? new[] { f.Text }.Concat(f.Items.Select(i => i.Text))
         : [Entity!.Name, Entity.Summary];
+
+    private IReadOnlySet<string>? _ownTokens;
+
+    /// <summary>
+    /// The words of what the document itself says, as written: a claim's figures are looked up among them. Computed once,
+    /// on first use (a race only computes the same set twice).
+    /// </summary>
+    public IReadOnlySet<string> OwnTokens => _ownTokens ??= OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What the document itself says: a fact's text, items and keywords; an entity's names and summary.</summary>
     public IEnumerable<string> OwnTexts()

@@ -217,15 +217,13 @@ public static partial class YesNoQuestion
         var sentences = doc.StatementTexts().SelectMany(Sentences.Of).Select(WordStemmer.StemAll).Where(s => s.Count > 0)
             .Concat(doc.StatementPairs().SelectMany(TranslatedSentences));
         if (doc.Fact is not { Items.Count: > 0 } list) return sentences;
-        var introduced = new[] { Lang.Ru, Lang.En }.SelectMany(lang =>
-        {
-            var head = WordStemmer.StemAll(Sentences.Of(list.Text[lang]).LastOrDefault());
-            return list.Items.Select(item => head.Concat(WordStemmer.StemAll(item.Text[lang])).ToList());
-        });
-        // The same, in both languages at once: "минобр участвует в cluster policy?" mixes the two.
-        var both = list.Items.Select(item => new[] { Lang.Ru, Lang.En }
-            .SelectMany(lang => WordStemmer.StemAll(Sentences.Of(list.Text[lang]).LastOrDefault()).Concat(WordStemmer.StemAll(item.Text[lang]))).ToList());
-        return sentences.Concat(introduced).Concat(both);
+        // Each item with the sentence that introduces it, in each language and, for a question mixing the two ("минобр
+        // участвует в cluster policy?"), in both at once.
+        List<string> Introduced(Lang lang, int i) =>
+            WordStemmer.StemAll(Sentences.Of(list.Text[lang]).LastOrDefault()).Concat(WordStemmer.StemAll(list.Items[i].Text[lang])).ToList();
+        var ru = Enumerable.Range(0, list.Items.Count).Select(i => Introduced(Lang.Ru, i)).ToList();
+        var en = Enumerable.Range(0, list.Items.Count).Select(i => Introduced(Lang.En, i)).ToList();
+        return sentences.Concat(ru).Concat(en).Concat(ru.Zip(en, (r, e) => r.Concat(e).ToList()));
     }
 
     /// <summary>
@@ -396,11 +394,11 @@ public static partial class YesNoQuestion
     /// </summary>
     public static bool? Verdict(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index)
     {
-        var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
+        var docTokens = doc.OwnTokens;
         var items = doc.Fact?.Items ?? [];
         var place = query.PlaceAsked;
         // "Is Tokyo no. 1?", "is Seoul 4th?": the place is checked against the list's order, not looked for as a figure.
-        var numbers = query.Tokens.Where(QueryAnalysis.IsNumber).Where(n => OrdinalOf(n) is null)
+        var numbers = ClaimedFigures(query)
             .Where(n => !(items.Count > 0 && place is { } p && n == p.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         // A fact that states no figure at all ("the state created clusters using other countries' experience") neither
         // bears out nor denies "created 7?": it does not speak of the figure.
@@ -464,14 +462,12 @@ public static partial class YesNoQuestion
     public static bool StatesClaimedFigures(QueryAnalysis query, SearchDocument doc)
     {
         var numbers = ClaimedFigures(query);
-        if (numbers.Count == 0) return false;
-        var docTokens = doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).ToHashSet(StringComparer.Ordinal);
-        return numbers.All(docTokens.Contains);
+        return numbers.Count > 0 && numbers.All(doc.OwnTokens.Contains);
     }
 
     /// <summary>Whether the document states any figure, in digits or as a count in words ("three years").</summary>
     public static bool StatesAFigure(SearchDocument doc) =>
-        doc.HasNumbers || doc.OwnTexts().SelectMany(TextNormaliser.Tokenise).Any(t => QueryAnalysis.IsNumber(t) || NumberWords.CountOf(t) is > 1);
+        doc.HasNumbers || doc.OwnTokens.Any(t => QueryAnalysis.IsNumber(t) || NumberWords.CountOf(t) is > 1);
 
     private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "и", "а", "также", "плюс", "and", "plus", "&" };
 
@@ -522,11 +518,10 @@ public static partial class YesNoQuestion
     private static bool ClaimedOfOtherItems(IEnumerable<QueryTerm> claim, Fact list, List<HashSet<string>> itemStems, int named)
     {
         var head = WordStemmer.StemAll(list.Text.Ru + " " + list.Text.En).ToHashSet(StringComparer.Ordinal);
-        var kinds = Enumerable.Range(0, list.Items.Count).Where(i => ListItemFocus.IsTheOthers(list.Items[i])).SelectMany(i => itemStems[i]).ToHashSet(StringComparer.Ordinal);
-        return claim.Any(t => t.Known && !t.Matches.Any(head.Contains) && !t.Matches.Any(itemStems[named].Contains) && !t.Matches.Any(kinds.Contains) &&
+        head.UnionWith(ListItemFocus.KindStems(list, itemStems));
+        return claim.Any(t => t.Known && !t.Matches.Any(head.Contains) && !t.Matches.Any(itemStems[named].Contains) &&
             itemStems.Any(stems => t.Matches.Any(stems.Contains)));
     }
-
 
     /// <summary>
     /// "Leading-Edge — это программа Баварии?", "is TORCH a Korean programme?": a programme claimed of a country or region
