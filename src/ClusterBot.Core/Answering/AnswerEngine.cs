@@ -194,8 +194,8 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
         var doc = best!.Document;
         var reply = doc.Fact is { } fact ? composer.Fact(fact, lang, ListItemFocus.Pick(query, fact)) : composer.Overview(doc.Entity!, lang, brief: true,
-            // A yes/no claim is checked against the whole summary, so the whole of it is shown.
-            asked: query.YesNo ? null : query.KnownTerms.Where(t => !t.FromAlias && !t.Event).Select(t => t.Matches).ToList());
+            asked: AskedOf(query, doc.Entity!, index), definition: query.Intent == Intent.Definition,
+            figures: query.Intent is Intent.When or Intent.Count || query.YesNo && YesNoQuestion.ClaimedFigures(query).Count > 0);
         if (query.Intent == Intent.Count && doc.Fact is { Items.Count: > 0 } list && !NumberWords.States(list.Text[lang], list.Items.Count) &&
             !AskedKind.StatesCountOf(query, doc))
         {
@@ -227,9 +227,25 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     /// </summary>
     private static bool AsksOfIt(QueryAnalysis query, Entity entity)
     {
-        var name = WordStemmer.StemAll(string.Join(" ", new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All))).ToHashSet(StringComparer.Ordinal);
+        var name = NameStems(entity);
         return query.KnownTerms.Any(t => !t.FromAlias && t.Weight >= NarrowWordWeight && !t.Matches.Overlaps(name));
     }
+
+    /// <summary>
+    /// The words a question uses besides the thing's own name: "how many Chinese clusters are in the GII" asks the GII
+    /// about China, so the sentence that names China is what speaks to it.
+    /// </summary>
+    private static List<QueryTerm> AskedOf(QueryAnalysis query, Entity entity, KnowledgeIndex index)
+    {
+        var name = NameStems(entity);
+        return query.KnownTerms.Where(t => !t.Event && !t.Matches.Overlaps(name) && t.AliasOf != entity.Id)
+            // A word of another thing's name ("Chinese") speaks of that thing by any of its names ("China").
+            .Select(t => t.AliasOf is { } other && index.FindEntity(other) is { } named ? t with { Matches = NameStems(named).Union(t.Matches).ToHashSet(StringComparer.Ordinal) } : t)
+            .ToList();
+    }
+
+    private static HashSet<string> NameStems(Entity entity) =>
+        WordStemmer.StemAll(string.Join(" ", new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All))).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The candidates after the best that score close to it.</summary>
     private static IEnumerable<ScoredDocument> NearTheBest(IReadOnlyList<ScoredDocument> ranked) =>

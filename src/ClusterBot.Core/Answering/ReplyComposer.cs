@@ -10,7 +10,13 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     private const int MaxFollowUps = 4;
 
     /// <summary>How many of a summary's first sentences a narrow question still gets: they say what the thing is.</summary>
-    private const int LeadSentences = 2;
+    private const int LeadSentences = 1;
+    /// <summary>How many a question asking what the thing is gets besides those that use its words.</summary>
+    private const int DefinitionLeadSentences = 2;
+    /// <summary>Least rarity of an asked word that earns a further sentence its place: a common word ("cluster") does not.</summary>
+    private const double MinNewWordWeight = 1.0;
+    /// <summary>A sentence that uses at least this share of what the fullest one does is shown beside it.</summary>
+    private const double SpeakingShare = 0.9;
 
     public Citation Cite(Cite cite, Lang lang)
     {
@@ -51,9 +57,13 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     /// <param name="brief">An answer to a question in words: the programmes are offered as follow-ups, not listed in the text.</param>
     /// <param name="asked">Stems of what a question in words asks besides the names it uses: the summary's sentences that
     /// speak to it, after the first, are what is shown; none given, the whole summary.</param>
-    public Reply Overview(Entity entity, Lang lang, bool brief = false, IReadOnlyList<IReadOnlySet<string>>? asked = null)
+    /// <param name="definition">The question asks what the thing is: its first sentences are shown whatever else is asked.</param>
+    /// <param name="figures">The question asks or claims a figure or a date: the sentences that give one speak to it.</param>
+    public Reply Overview(Entity entity, Lang lang, bool brief = false, IReadOnlyList<QueryTerm>? asked = null, bool definition = false,
+        bool figures = false)
     {
-        var summary = asked is { Count: > 0 } ? SentencesSpeakingTo(entity.Summary[lang], asked) : entity.Summary[lang];
+        var summary = asked is { Count: > 0 } ? SentencesSpeakingTo(entity.Summary[lang], asked, definition ? DefinitionLeadSentences : LeadSentences, figures)
+            : entity.Summary[lang];
         // An answer in words needs no heading when its text already names what it is about; a command's reply keeps it.
         var blocks = brief && NamesItself(entity, summary)
             ? new List<ReplyBlock> { new Paragraph(summary) }
@@ -87,8 +97,10 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         // Each phase by its first sentence: the list shows the sequence, the follow-ups and /fact the whole of each. A
         // sentence that only says again which phase it is and when ("the first of the three phases … ran from 2004 to
         // 2009") is left out: the name and years say it.
+        // A sentence that gives the phase's years itself ("The first of the three stages (2005–2009) was devoted to …")
+        // stands for its name, so the years are not said twice.
         var items = phases.Select(p => FirstSentence(p.Summary[lang]) is var first && SaysMoreThanItsName(first, p, owner)
-            ? $"{p.Name[lang]}{Years(p)}: {first}"
+            ? StatesYears(first, p) ? first : $"{p.Name[lang]}{Years(p)}: {first}"
             : $"{p.Name[lang]}{Years(p)}").ToList();
         var heading = (lang == Lang.Ru ? "Этапы: " : "Phases: ") + owner.Name[lang];
         var citations = phases.Select(p => p.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
@@ -195,12 +207,29 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         _ => "",
     };
 
-    /// <summary>The lead sentences and those that use one of the asked words.</summary>
-    private static string SentencesSpeakingTo(string text, IReadOnlyList<IReadOnlySet<string>> asked)
+    /// <summary>
+    /// The lead sentences and those that speak to what is asked: the sentence that uses the most of the asked words (by
+    /// weight), those that use nearly as much, and each that uses an asked word none before it has, so every word asked is
+    /// shown where it is said most fully ("the top 100" is not shown for "which US cluster is in the top five" once "the
+    /// top five" is). A narrow question that some sentence speaks to gets only those.
+    /// </summary>
+    private static string SentencesSpeakingTo(string text, IReadOnlyList<QueryTerm> asked, int lead, bool figures)
     {
-        var kept = Sentences.Of(text).Where((sentence, i) => i < LeadSentences ||
-            asked.Any(forms => Text.WordStemmer.StemAll(sentence).Any(forms.Contains)));
-        return string.Join(" ", kept);
+        var sentences = Sentences.Of(text);
+        var used = sentences.Select(sentence => WordStemmer.StemAll(sentence).ToHashSet(StringComparer.Ordinal) is var stems
+            ? asked.Where(t => t.Matches.Overlaps(stems)).ToList() : []).ToList();
+        var speaking = sentences.Select(sentence => figures && sentence.Any(char.IsAsciiDigit)).ToList();
+        var shown = new HashSet<QueryTerm>();
+        var most = used.Select(u => u.Sum(t => t.Weight)).DefaultIfEmpty(0).Max();
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => used[i].Count > 0).OrderByDescending(i => used[i].Sum(t => t.Weight)))
+        {
+            if (shown.Count > 0 && used[i].Sum(t => t.Weight) < most * SpeakingShare && !used[i].Any(t => t.Weight >= MinNewWordWeight && !shown.Contains(t))) continue;
+            speaking[i] = true;
+            shown.UnionWith(used[i]);
+        }
+
+        if (lead == LeadSentences && speaking.Any(s => s)) lead = 0;
+        return string.Join(" ", sentences.Where((_, i) => i < lead || speaking[i]));
     }
 
     /// <summary>Whether the text uses every word of the entity's name, or of one of its aliases, in one language or the other.</summary>
@@ -228,6 +257,10 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         return TextNormaliser.Tokenise(sentence).Where(t => t.Length > 2 && !StopWords.Contains(t) && !QueryAnalysis.IsNumber(t)).Select(WordStemmer.Stem)
             .Any(stem => !named.Contains(stem) && !SequenceWords.Contains(stem));
     }
+
+    private static bool StatesYears(string sentence, Entity phase) =>
+        phase.Start is { } start && sentence.Contains(start.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) &&
+        (phase.End is not { } end || sentence.Contains(end.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     private static string FirstSentence(string text) => Sentences.Of(text).FirstOrDefault() ?? text;
 

@@ -311,7 +311,7 @@ public static partial class YesNoQuestion
     /// </summary>
     private static bool JoinsAnother(QueryAnalysis query, IReadOnlyList<List<string>> sentences)
     {
-        var named = query.Places.Concat(query.Terms.Where(t => t.FromAlias)).ToList();
+        var named = query.Places.Concat(query.Terms.Where(t => t.FromAlias)).Concat(ClaimedAlone(query)).ToList();
         // "and" up to two words before the name or four after it ("Соединённые Штаты Америки и Китай").
         bool JoinedAt(List<string> sentence, int k)
         {
@@ -325,6 +325,15 @@ public static partial class YesNoQuestion
 
         return named.Count > 0 && sentences.Any(sentence =>
             Enumerable.Range(0, sentence.Count).Any(k => named.Any(t => t.Matches.Contains(sentence[k])) && JoinedAt(sentence, k)));
+    }
+
+    /// <summary>The word an "only" claims alone: "только от государства" claims the state, whatever kind of word it is.</summary>
+    private static IEnumerable<QueryTerm> ClaimedAlone(QueryAnalysis query)
+    {
+        var at = query.Tokens.ToList().FindIndex(OnlyWords.Contains);
+        if (at < 0) yield break;
+        var next = query.Tokens.Skip(at + 1).Where(t => !StopWords.Contains(t)).Select(WordStemmer.Stem).FirstOrDefault();
+        if (next is not null && query.KnownTerms.FirstOrDefault(t => t.Stem == next) is { } term) yield return term;
     }
 
     /// <summary>Words that claim most of something: such a claim (or one of all) is denied by a clause that gives more to the other side.</summary>

@@ -113,3 +113,61 @@ public sealed class CountedListTests(SmallKnowledgeWithAsides kb) : IClassFixtur
         Assert.Contains(count, reply.ToPlainText().Split('\n')[0], StringComparison.Ordinal);
     }
 }
+
+/// <summary>A narrow question answered by an overview gets the summary's sentences that speak to it.</summary>
+public sealed class OverviewSentenceTests(SmallKnowledgeWithLongSummary kb) : IClassFixture<SmallKnowledgeWithLongSummary>
+{
+    [Fact]
+    public void Each_asked_word_is_shown_in_the_sentence_that_says_most_of_what_is_asked()
+    {
+        // "top" is in the first sentence too ("top 50"), but the third says the top three.
+        var text = kb.Ask("which harbour index harbours are in the top three").ToPlainText();
+        Assert.Contains("Port Royal", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("top 50", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lemuria", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sentence_is_kept_for_an_asked_word_that_no_fuller_sentence_has()
+    {
+        // The first sentence uses most of the question's words; "three" is only in the third.
+        var text = kb.Ask("list the three largest harbours of the world with the most ships").ToPlainText();
+        Assert.Contains("with the most ships", text, StringComparison.Ordinal);
+        Assert.Contains("Port Royal", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_that_does_not_ask_what_the_thing_is_gets_no_lead_sentence_that_does_not_speak_to_it()
+    {
+        var text = kb.Ask("лидеры индекса гаваней по числу гаваней").ToPlainText();
+        Assert.Contains("Лемурия", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("топ-50", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_that_asks_what_the_thing_is_keeps_its_first_sentences()
+    {
+        var text = kb.Ask("что такое индекс гаваней").ToPlainText();
+        Assert.Contains("топ-50", text, StringComparison.Ordinal);
+        Assert.Contains("Лемурия", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_of_when_is_answered_with_the_sentences_that_give_a_year()
+    {
+        // The table is the fourth sentence's; the third gives the summary's year.
+        var reply = kb.Ask("when did the beacon table appear in the harbour index");
+        Assert.Equal(["harbour-index"], reply.FactIds);
+        Assert.Contains("table", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("2020", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_things_name_speaks_of_it_by_any_of_its_names()
+    {
+        // "маяк" is an alias of the Beacon programme; the sentence names it "Beacon".
+        var reply = kb.Ask("маяк в индексе гаваней");
+        Assert.Equal(["harbour-index"], reply.FactIds);
+        Assert.Contains("Beacon", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+}

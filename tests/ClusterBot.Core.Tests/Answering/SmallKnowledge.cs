@@ -410,6 +410,12 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Больше инициатив Beacon исходит от центральных властей, но местные могут в них участвовать."
             en: "More Beacon initiatives come from the central authorities, but local ones may take part in them."
             cite: {section: "9", refs: [1]}
+          - id: beacon-interest
+            about: [beacon]
+            kind: statement
+            ru: "Интерес к программе Beacon проявляют как моряки, так и рыбаки."
+            en: "Both sailors and fishermen show interest in the Beacon programme."
+            cite: {section: "9", refs: [1]}
           - id: beacon-shipowners
             about: [beacon]
             kind: list
@@ -543,3 +549,22 @@ public sealed class SmallKnowledgeWithLeague() : SmallKnowledge("", League)
         """;
 }
 
+
+/// <summary>
+/// Freedonia beside a topic whose summary says several things, one to a sentence, and no facts of its own: a question
+/// about one of them is answered by the summary's sentences that speak to it.
+/// </summary>
+public sealed class SmallKnowledgeWithLongSummary() : SmallKnowledge("", Topic)
+{
+    private const string Topic = """
+        topic:
+          id: harbour-index
+          name: {ru: "Индекс гаваней", en: "The Harbour Index"}
+          aliases: {ru: ["индекс гаваней"], en: ["harbour index"]}
+          summary:
+            ru: "Индекс гаваней охватывает топ-50 крупнейших гаваней мира с наибольшим количеством кораблей. Лидеры по числу гаваней — Лемурия и Атлантида. Тройка лидеров с 2020 года не менялась: 1. Порт-Рояль, 2. Тортуга, 3. Остин. Программа Beacon ведёт в индексе свою таблицу."
+            en: "The Harbour Index covers the world's top 50 largest harbours with the most ships. The leaders by number of harbours are Lemuria and Atlantis. The top three have not changed since 2020: 1. Port Royal, 2. Tortuga, 3. Austin. The Beacon programme keeps a table of its own in the index."
+          years: [2020]
+          cite: {section: "9", refs: [1]}
+        """;
+}

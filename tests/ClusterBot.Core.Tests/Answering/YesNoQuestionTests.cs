@@ -32,6 +32,9 @@ public sealed class YesNoQuestionTests(SmallKnowledgeWithClaims kb) : IClassFixt
     [InlineData("могут ли местные власти участвовать в инициативах beacon?", "Да.")]
     [InlineData("причалы маяка возводили только местные власти?", "Нет.")]
     [InlineData("were beacon's piers erected purely by local authorities?", "No.")]
+    // What an "only" claims alone, the fact joins to another, whatever kind of word it is.
+    [InlineData("интерес к маяку проявляют только моряки?", "Нет.")]
+    [InlineData("do only sailors show interest in the beacon programme?", "No.")]
     [InlineData("were beacon's piers erected by local authorities?", "Yes.")]
     [InlineData("marville is fishing right", "Yes.")]
     [InlineData("число компаний в программе маяк 40 да", "Да.")]
