@@ -78,7 +78,9 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
                 }
             }
 
-            return composer.Compare(compared, lang);
+            // Compared by what the question names besides them: "by number of clusters" shows what each says of that.
+            return composer.Compare(compared, lang, e => AskedOf(query, e, index).Where(t => !compared.Any(c => t.AliasOf == c.Id)).ToList(),
+                figures: IntentDetector.AsksHowMany(query.Tokens));
         }
 
         if (SectionQuestion.Answer(query, index, composer, lang) is { } sections)
@@ -238,14 +240,18 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
     private static List<QueryTerm> AskedOf(QueryAnalysis query, Entity entity, KnowledgeIndex index)
     {
         var name = NameStems(entity);
+        var others = query.EntityIds.Where(id => id != entity.Id).Select(index.FindEntity).OfType<Entity>().Select(e => (e.Id, Names: NameStems(e))).ToList();
         return query.KnownTerms.Where(t => !t.Event && !t.Matches.Overlaps(name) && t.AliasOf != entity.Id)
             // A word of another thing's name ("Chinese") speaks of that thing by any of its names ("China").
-            .Select(t => t.AliasOf is { } other && index.FindEntity(other) is { } named ? t with { Matches = NameStems(named).Union(t.Matches).ToHashSet(StringComparer.Ordinal) } : t)
+            .Select(t => others.FirstOrDefault(o => t.AliasOf == o.Id || o.Names.Contains(t.Stem)) is { Id: { } id, Names: { } names }
+                ? t with { Matches = names.Union(t.Matches).ToHashSet(StringComparer.Ordinal), AliasOf = id } : t)
             .ToList();
     }
 
+    /// <summary>The stems of the words of a thing's names, less the small words ("of", "'s") any text has.</summary>
     private static HashSet<string> NameStems(Entity entity) =>
-        WordStemmer.StemAll(string.Join(" ", new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All))).ToHashSet(StringComparer.Ordinal);
+        new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All).SelectMany(TextNormaliser.Tokenise)
+            .Where(t => t.Length > 1 && !StopWords.Contains(t)).Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The candidates after the best that score close to it.</summary>
     private static IEnumerable<ScoredDocument> NearTheBest(IReadOnlyList<ScoredDocument> ranked) =>

@@ -69,6 +69,13 @@ public static class IntentDetector
         return Intent.None;
     }
 
+    /// <summary>Whether the question asks how many besides comparing: "compare Bavaria and NRW by number of clusters".</summary>
+    public static bool AsksHowMany(IReadOnlyList<string> tokens)
+    {
+        var compare = Rules[0].Phrases.Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+        return Detect(tokens.Where(t => !compare.Contains(t)).ToList()) == Intent.Count;
+    }
+
     private static readonly HashSet<string> OtherQuestionWords = new(StringComparer.Ordinal)
     {
         "what", "which", "how", "why", "who", "where", "что", "чем", "какие", "какой", "какая", "каких", "как", "почему", "зачем", "кто", "где",

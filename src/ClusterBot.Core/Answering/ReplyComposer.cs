@@ -13,7 +13,8 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     private const int LeadSentences = 1;
     /// <summary>How many a question asking what the thing is gets besides those that use its words.</summary>
     private const int DefinitionLeadSentences = 2;
-    /// <summary>Least rarity of an asked word that earns a further sentence its place: a common word ("cluster") does not.</summary>
+    /// <summary>Least rarity of an asked word that earns a further sentence its place: a common word ("cluster") does not;
+    /// a name of another thing the question names always does.</summary>
     private const double MinNewWordWeight = 1.0;
     /// <summary>A sentence that uses at least this share of what the fullest one does is shown beside it.</summary>
     private const double SpeakingShare = 0.9;
@@ -58,7 +59,8 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     /// <param name="asked">Stems of what a question in words asks besides the names it uses: the summary's sentences that
     /// speak to it, after the first, are what is shown; none given, the whole summary.</param>
     /// <param name="definition">The question asks what the thing is: its first sentences are shown whatever else is asked.</param>
-    /// <param name="figures">The question asks or claims a figure or a date: the sentences that give one speak to it.</param>
+    /// <param name="figures">The question asks or claims a figure or a date: when no sentence that speaks to it gives one,
+    /// those that do are shown too.</param>
     public Reply Overview(Entity entity, Lang lang, bool brief = false, IReadOnlyList<QueryTerm>? asked = null, bool definition = false,
         bool figures = false)
     {
@@ -111,13 +113,15 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
             phases.Select(p => p.Id).ToList(), followUps);
     }
 
-    public Reply Compare(IReadOnlyList<Entity> entities, Lang lang)
+    /// <param name="asked">What a question in words compares them by, for each: the sentences of its summary that speak
+    /// to it are shown; none given, the whole of each summary.</param>
+    public Reply Compare(IReadOnlyList<Entity> entities, Lang lang, Func<Entity, IReadOnlyList<QueryTerm>>? asked = null, bool figures = false)
     {
         var blocks = new List<ReplyBlock>();
         foreach (var e in entities)
         {
             blocks.Add(new Heading(e.Name[lang]));
-            blocks.Add(new Paragraph(e.Summary[lang]));
+            blocks.Add(new Paragraph(asked?.Invoke(e) is { Count: > 0 } by ? SentencesSpeakingTo(e.Summary[lang], by, LeadSentences, figures) : e.Summary[lang]));
         }
 
         var citations = entities.Select(e => e.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
@@ -218,19 +222,32 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         var sentences = Sentences.Of(text);
         var used = sentences.Select(sentence => WordStemmer.StemAll(sentence).ToHashSet(StringComparer.Ordinal) is var stems
             ? asked.Where(t => t.Matches.Overlaps(stems)).ToList() : []).ToList();
-        var speaking = sentences.Select(sentence => figures && sentence.Any(char.IsAsciiDigit)).ToList();
+        var speaking = sentences.Select(_ => false).ToList();
         var shown = new HashSet<QueryTerm>();
         var most = used.Select(u => u.Sum(t => t.Weight)).DefaultIfEmpty(0).Max();
         foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => used[i].Count > 0).OrderByDescending(i => used[i].Sum(t => t.Weight)))
         {
-            if (shown.Count > 0 && used[i].Sum(t => t.Weight) < most * SpeakingShare && !used[i].Any(t => t.Weight >= MinNewWordWeight && !shown.Contains(t))) continue;
+            if (shown.Count > 0 && used[i].Sum(t => t.Weight) < most * SpeakingShare && !used[i].Any(t => (t.Weight >= MinNewWordWeight || t.FromAlias) && !shown.Contains(t))) continue;
             speaking[i] = true;
             shown.UnionWith(used[i]);
+        }
+
+        if (figures && !sentences.Where((_, i) => speaking[i]).Any(GivesAFigure))
+        {
+            // "When …?", "how many …?", or a figure claimed: the sentences that give one, when none of those shown does.
+            for (var i = 0; i < sentences.Count; i++) speaking[i] |= GivesAFigure(sentences[i]);
         }
 
         if (lead == LeadSentences && speaking.Any(s => s)) lead = 0;
         return string.Join(" ", sentences.Where((_, i) => i < lead || speaking[i]));
     }
+
+    /// <summary>A figure in digits or a count in words ("three years"); not a digit inside a name ("5G").</summary>
+    private static bool GivesAFigure(string sentence) =>
+        StandaloneNumber().IsMatch(sentence) || TextNormaliser.Tokenise(sentence).Any(t => NumberWords.CountOf(t) is > 1);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])\d+(?![\p{L}\d])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex StandaloneNumber();
 
     /// <summary>Whether the text uses every word of the entity's name, or of one of its aliases, in one language or the other.</summary>
     private static bool NamesItself(Entity entity, string text)

@@ -171,3 +171,27 @@ public sealed class OverviewSentenceTests(SmallKnowledgeWithLongSummary kb) : IC
         Assert.Contains("Beacon", reply.ToPlainText(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Two things compared side by side, each by what its summary says of what is compared.</summary>
+public sealed class ComparedSentenceTests(SmallKnowledgeWithTwoCountries kb) : IClassFixture<SmallKnowledgeWithTwoCountries>
+{
+    [Fact]
+    public void A_comparison_by_something_shows_the_sentences_that_speak_to_it()
+    {
+        var reply = kb.Ask("compare freedonia and sylvania by climate");
+        Assert.Equal(["freedonia", "sylvania"], reply.FactIds);
+        var text = reply.ToPlainText();
+        Assert.Contains("Its climate is mild.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("small country", text, StringComparison.Ordinal);
+        // Sylvania's summary says nothing of climate: its first sentence still says what it is.
+        Assert.Contains("Sylvania builds clusters top-down.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comparison_by_nothing_but_the_names_shows_each_summary_whole()
+    {
+        var text = kb.Ask("compare freedonia and sylvania").ToPlainText();
+        Assert.Contains("small country", text, StringComparison.Ordinal);
+        Assert.Contains("Its climate is mild.", text, StringComparison.Ordinal);
+    }
+}

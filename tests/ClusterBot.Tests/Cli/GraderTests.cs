@@ -33,7 +33,7 @@ public sealed partial class GraderTests : IDisposable
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-dev.jsonl"), 148 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind3-test.jsonl"), 138 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-dev.jsonl"), 181 },
-        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-test.jsonl"), 164 },
+        { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind4-test.jsonl"), 163 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-dev.jsonl"), 187 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind5-test.jsonl"), 185 },
         { Path.Combine(RepoPaths.Root, "tests", "ClusterBot.Tests", "Eval", "blind6-dev.jsonl"), 188 },
