@@ -36,12 +36,55 @@ public static class ListItemFocus
         "крупнейший", "крупнейшая", "крупнейшим", "крупный", "крупная", "величине", "largest", "biggest", "greatest", "top",
     }.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The place of a ranking asked in so many words ("на 6 месте", "6th place", "rank 3", "the 6th largest"), or null.</summary>
+    /// <summary>The place of a ranking asked in so many words ("на 6 месте", "6th place", "rank 3", "the 6th largest",
+    /// "the biggest cluster"), or null.</summary>
     public static int? RankAsked(IReadOnlyList<string> tokens)
     {
         if (tokens.Any(t => PlaceStems.Contains(WordStemmer.Stem(t)))) return PlaceAsked(tokens);
         // An ordinal beside a superlative is a place ("6th largest"); a count beside one is not ("the five largest").
-        return tokens.Any(t => RankingSuperlatives.Contains(WordStemmer.Stem(t))) ? OrdinalIn(tokens) : null;
+        if (!tokens.Any(t => RankingSuperlatives.Contains(WordStemmer.Stem(t)))) return null;
+        return OrdinalIn(tokens) ?? (AsksTheOneAtTheTop(tokens) ? 1 : null);
+    }
+
+    /// <summary>The superlatives that, said of one thing, ask for the first of a ranking.</summary>
+    private static readonly HashSet<string> SingularSuperlatives = new(StringComparer.Ordinal)
+    {
+        "крупнейший", "крупнейшая", "крупнейшее", "крупнейшего", "крупнейшей", "крупнейшем", "largest", "biggest", "greatest",
+    };
+
+    private static readonly HashSet<string> MostWords = new(StringComparer.Ordinal) { "самый", "самая", "самое", "самого", "самой", "самом" };
+
+    private static readonly HashSet<string> SingularBig = new(StringComparer.Ordinal)
+    {
+        "крупный", "крупная", "крупное", "крупного", "крупной", "крупном", "большой", "большая", "большое", "большого", "большом",
+    };
+
+    /// <summary>Nouns of an amount: "the largest number of clusters" asks who has the most, not the first of a ranking.</summary>
+    private static readonly HashSet<string> AmountNouns = new(StringComparer.Ordinal)
+    {
+        "number", "share", "concentration", "part", "amount", "число", "количество", "числу", "количеству", "доля", "концентрация", "концентрацией", "часть",
+    };
+
+    /// <summary>
+    /// "The biggest cluster in the world", "самый крупный кластер", "крупнейший кластер": a superlative said of one thing
+    /// asks for the first of a ranking; of several ("the five largest", "largest clusters", "крупнейшие") it does not.
+    /// </summary>
+    public static bool AsksTheOneAtTheTop(IReadOnlyList<string> tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var one = SingularSuperlatives.Contains(tokens[k]) || k > 0 && MostWords.Contains(tokens[k - 1]) && SingularBig.Contains(tokens[k]);
+            if (!one) continue;
+            var before = k > 0 ? tokens[k - 1] : "";
+            if (QueryAnalysis.IsNumber(before) || NumberWords.CountOf(before) is > 1) return false;
+            var after = tokens.Skip(k + 1).Take(4).ToList();
+            if (after.Take(2).Any(AmountNouns.Contains)) return false;
+            // English: the thing said of is singular, no plural noun in the words that follow ("largest science and technology clusters").
+            if (tokens[k].EndsWith("est", StringComparison.Ordinal) && after.Any(t => t.Length > 3 && t.EndsWith('s') && !t.EndsWith("ss", StringComparison.Ordinal))) return false;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The place the first ordinal of the words names ("третий", "5th"); a cardinal ending in "ь" ("пять") is none.</summary>
@@ -106,7 +149,7 @@ public static class ListItemFocus
     public static ListItem? Pick(QueryAnalysis query, Fact fact)
     {
         if (fact.Items.Count < 2) return null;
-        var place = query.PlaceAsked;
+        var place = query.PlaceAsked ?? query.RankAsked;
         var byPlace = place is { } p ? fact.Items.FirstOrDefault(i => i.Order == p) : null;
 
         var listNoun = ListNounAsked(query, fact);

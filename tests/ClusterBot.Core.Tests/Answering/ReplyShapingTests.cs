@@ -195,3 +195,44 @@ public sealed class ComparedSentenceTests(SmallKnowledgeWithTwoCountries kb) : I
         Assert.Contains("Its climate is mild.", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A superlative said of one thing asks for the first of a ranking; said of several, for the ranking.</summary>
+public sealed class TopOfRankingTests(SmallKnowledgeWithTopic kb) : IClassFixture<SmallKnowledgeWithTopic>
+{
+    [Theory]
+    [InlineData("the largest harbour in the harbour index", "No. 1 of 3: Port Royal")]
+    [InlineData("самая крупная гавань индекса гаваней", "№1 из 3: Порт-Рояль")]
+    [InlineData("крупнейшая гавань по индексу гаваней", "№1 из 3: Порт-Рояль")]
+    public void The_one_biggest_is_the_first_place(string question, string first)
+    {
+        var reply = kb.Ask(question);
+        Assert.Equal(["harbour-index-top"], reply.FactIds);
+        Assert.Contains(first, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("the three largest harbours in the harbour index")]
+    [InlineData("три крупнейшие гавани индекса гаваней")]
+    public void Several_biggest_are_the_ranking(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.Equal(["harbour-index-top"], reply.FactIds);
+        Assert.DoesNotContain("1 of 3", reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("1 из 3", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_largest_number_of_something_is_not_a_place()
+    {
+        var reply = kb.Ask("у кого крупнейшее число гаваней в индексе гаваней");
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.DoesNotContain("1 из 3", reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_biggest_of_something_no_ranking_ranks_is_not_given()
+    {
+        var reply = kb.Ask("what is the biggest cluster of freedonia");
+        Assert.False(reply.Answered, reply.ToPlainText());
+    }
+}
