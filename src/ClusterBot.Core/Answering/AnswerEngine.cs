@@ -64,8 +64,10 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         var countries = query.EntityIds.Select(id => index.FindEntity(id)!).Where(e => e.Kind is EntityKind.Country).ToList();
         // "Compare Bavaria and NRW": two regions, or two programmes, side by side like two countries.
         var peers = query.EntityIds.Select(id => index.FindEntity(id)!).GroupBy(e => e.Kind).FirstOrDefault(g => g.Count() >= 2 && g.Key is not EntityKind.Country);
-        var compared = countries.Count >= 2 && (query.Intent == Intent.Compare || !query.KnownTerms.Any()) ? countries
-            : query.Intent == Intent.Compare && peers is not null ? peers.ToList() : null;
+        // "Which started earlier, TORCH or OVOP?": two things set side by side in time are compared by their dates.
+        var inTime = IntentDetector.AsksWhichCameFirst(query.Tokens);
+        var compared = countries.Count >= 2 && (query.Intent == Intent.Compare || inTime || !query.KnownTerms.Any()) ? countries
+            : (query.Intent == Intent.Compare || inTime) && peers is not null ? peers.ToList() : null;
         if (compared is not null)
         {
             // "Compare Bavaria's and NRW's budgets": side by side only when the paper gives what is compared for each.
@@ -80,7 +82,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
             // Compared by what the question names besides them: "by number of clusters" shows what each says of that.
             return composer.Compare(compared, lang, e => AskedOf(query, e, index).Where(t => !compared.Any(c => t.AliasOf == c.Id)).ToList(),
-                figures: IntentDetector.AsksHowMany(query.Tokens));
+                figures: inTime || IntentDetector.AsksHowMany(query.Tokens));
         }
 
         if (SectionQuestion.Answer(query, index, composer, lang) is { } sections)

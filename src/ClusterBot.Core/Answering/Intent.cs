@@ -69,6 +69,15 @@ public static class IntentDetector
         return Intent.None;
     }
 
+    private static readonly string[][] CameFirstPhrases =
+    [
+        ["раньше"], ["ранее"], ["позже"], ["позднее"], ["старше"], ["earlier"], ["later"], ["older"], ["newer"],
+        ["came", "first"], ["come", "first"], ["started", "first"], ["began", "first"], ["появилась", "первой"], ["появился", "первым"],
+    ];
+
+    /// <summary>"Which started earlier, TORCH or OVOP?", "что было раньше": two things set side by side in time.</summary>
+    public static bool AsksWhichCameFirst(IReadOnlyList<string> tokens) => CameFirstPhrases.Any(p => Contains(tokens, p));
+
     /// <summary>Whether the question asks how many besides comparing: "compare Bavaria and NRW by number of clusters".</summary>
     public static bool AsksHowMany(IReadOnlyList<string> tokens)
     {

@@ -121,7 +121,8 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         foreach (var e in entities)
         {
             blocks.Add(new Heading(e.Name[lang]));
-            blocks.Add(new Paragraph(asked?.Invoke(e) is { Count: > 0 } by ? SentencesSpeakingTo(e.Summary[lang], by, LeadSentences, figures) : e.Summary[lang]));
+            var by = asked?.Invoke(e) ?? [];
+            blocks.Add(new Paragraph(by.Count > 0 || figures && asked is not null ? SentencesSpeakingTo(e.Summary[lang], by, LeadSentences, figures) : e.Summary[lang]));
         }
 
         var citations = entities.Select(e => e.Cite).Distinct(CiteComparer.Instance).Select(c => Cite(c, lang)).ToList();
@@ -246,7 +247,8 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     private static bool GivesAFigure(string sentence) =>
         StandaloneNumber().IsMatch(sentence) || TextNormaliser.Tokenise(sentence).Any(t => NumberWords.CountOf(t) is > 1);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])\d+(?![\p{L}\d])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // "1990s" is a decade; "5G" a name.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])\d+s?(?![\p{L}\d])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex StandaloneNumber();
 
     /// <summary>Whether the text uses every word of the entity's name, or of one of its aliases, in one language or the other.</summary>

@@ -187,6 +187,16 @@ public sealed class ComparedSentenceTests(SmallKnowledgeWithTwoCountries kb) : I
         Assert.Contains("Sylvania builds clusters top-down.", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("which came first, beacon or harbourline?")]
+    [InlineData("что появилось раньше: маяк или харборлайн")]
+    public void Two_things_set_side_by_side_in_time_are_compared(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon", "harbourline"], reply.FactIds.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_comparison_by_nothing_but_the_names_shows_each_summary_whole()
     {
