@@ -24,6 +24,40 @@ public static partial class AskedKind
 
     private static readonly LexiconAttribute ThatYear = new("year", new Localized("за этот год", "for that year"), []);
 
+    private static readonly LexiconAttribute FullName = new("full-name", new Localized("как расшифровывается название", "what the name stands for"), []);
+
+    /// <summary>Words that ask what an abbreviation stands for.</summary>
+    private static readonly string[][] ExpansionPhrases =
+    [
+        ["stand", "for"], ["stands", "for"], ["abbreviation"], ["acronym"], ["аббревиатура"], ["аббревиатуры"], ["расшифровка"],
+        ["расшифруйте"], ["расшифруй"], ["расшифровывается"], ["расшифровать"], ["full", "name"], ["полное", "название"],
+    ];
+
+    /// <summary>
+    /// "What does TORCH stand for?": an abbreviation the question uses whose full form none of the thing's names spells
+    /// out ("Global Innovation Index" for GII), or the thing, or null. The paper gives TORCH's name as it is.
+    /// </summary>
+    private static Entity? UnexpandedAbbreviation(QueryAnalysis query, KnowledgeIndex index)
+    {
+        if (!ExpansionPhrases.Any(p => Phrases.Contains(query.Tokens, p))) return null;
+        foreach (var entity in query.EntityIds.Select(index.FindEntity).OfType<Entity>())
+        {
+            var names = new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All).ToList();
+            // An abbreviation is what the knowledge writes in capitals ("TORCH", "ГИИ"); "Beacon" is a word.
+            var capitals = names.SelectMany(n => n.Split([' ', '(', ')', ',', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries))
+                .Where(w => w.Length >= 2 && w.All(c => char.IsLetter(c) && char.IsUpper(c))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var abbreviation = query.Tokens.FirstOrDefault(capitals.Contains);
+            if (abbreviation is null) continue;
+            if (!names.Any(n => Initials(n).Equals(abbreviation, StringComparison.OrdinalIgnoreCase))) return entity;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first letters of a name's words, hyphenated parts counted apart ("North Rhine-Westphalia" → "NRW").</summary>
+    private static string Initials(string name) =>
+        string.Concat(name.Split([' ', '-', '–', '\'', '’'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).Select(w => w[0]));
+
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
     public static bool Gives(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
         Missing(query, doc, index) is null && query.Attributes.All(a => a.GivenBy.Contains(doc.Id));
@@ -69,6 +103,11 @@ public static partial class AskedKind
             // "Сколько кластеров в Гонконге?": the ranking counts its clusters, and Hong Kong is one of them; how many
             // it holds itself the paper does not say.
             return Givers(Number, doc, index, _ => false);
+        }
+
+        if (UnexpandedAbbreviation(query, index) is { } unexpanded)
+        {
+            return Givers(FullName, index.Documents.FirstOrDefault(d => d.Entity?.Id == unexpanded.Id) ?? doc, index, _ => false);
         }
 
         var years = YearsAsked(query);

@@ -172,6 +172,30 @@ public sealed class OverviewSentenceTests(SmallKnowledgeWithLongSummary kb) : IC
     }
 }
 
+/// <summary>What an abbreviation stands for is given only where one of the thing's names spells it out.</summary>
+public sealed class AbbreviationTests(SmallKnowledgeWithLongSummary kb) : IClassFixture<SmallKnowledgeWithLongSummary>
+{
+    [Theory]
+    [InlineData("what does THI stand for")]
+    [InlineData("ИГ расшифровка")]
+    public void An_abbreviation_a_name_spells_out_is_answered(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["harbour-index"], reply.FactIds);
+    }
+
+    [Theory]
+    [InlineData("what does habix stand for", "what the name stands for")]
+    [InlineData("habix расшифровка", "как расшифровывается название")]
+    public void An_abbreviation_no_name_spells_out_is_not_given(string question, string notGiven)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Contains(notGiven, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+}
+
 /// <summary>Two things compared side by side, each by what its summary says of what is compared.</summary>
 public sealed class ComparedSentenceTests(SmallKnowledgeWithTwoCountries kb) : IClassFixture<SmallKnowledgeWithTwoCountries>
 {

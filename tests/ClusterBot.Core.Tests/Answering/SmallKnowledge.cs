@@ -559,8 +559,8 @@ public sealed class SmallKnowledgeWithLongSummary() : SmallKnowledge("", Topic)
     private const string Topic = """
         topic:
           id: harbour-index
-          name: {ru: "Индекс гаваней", en: "The Harbour Index"}
-          aliases: {ru: ["индекс гаваней"], en: ["harbour index"]}
+          name: {ru: "Индекс гаваней (ИГ)", en: "The Harbour Index (THI)"}
+          aliases: {ru: ["индекс гаваней", "иг"], en: ["harbour index", "thi", "HABIX"]}
           summary:
             ru: "Индекс гаваней охватывает топ-50 крупнейших гаваней мира с наибольшим количеством кораблей. Лидеры по числу гаваней — Лемурия и Атлантида. Тройка лидеров с 2020 года не менялась: 1. Порт-Рояль, 2. Тортуга, 3. Остин. Программа Beacon ведёт в индексе свою таблицу."
             en: "The Harbour Index covers the world's top 50 largest harbours with the most ships. The leaders by number of harbours are Lemuria and Atlantis. The top three have not changed since 2020: 1. Port Royal, 2. Tortuga, 3. Austin. The Beacon programme keeps a table of its own in the index."
