@@ -94,7 +94,8 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
         {
             // "Какие программы есть в Германии?", "phases of the ICCP": the question is a command in words.
             var handlers = new CommandHandlers(index, composer, lang);
-            var listed = route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId) : handlers.ProgrammesOf(route.EntityId);
+            var listed = route.Command == CommandTable.Phases ? handlers.Phases(route.EntityId, brief: query.Intent is Intent.Count or Intent.When)
+                : handlers.ProgrammesOf(route.EntityId);
             // "Сколько этапов …?": the count first, then the list.
             return query.Intent == Intent.Count && listed.Blocks.OfType<BulletList>().FirstOrDefault() is { } items
                 ? CountFirst(listed, items.Items.Count, lang)

@@ -44,7 +44,8 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
         return found is null ? DidYouMean(argument, kinds, command) : composer.Overview(found, lang);
     }
 
-    public Reply Phases(string argument)
+    /// <param name="brief">A question of how many or when in words: each phase by its name and years.</param>
+    public Reply Phases(string argument, bool brief = false)
     {
         var owners = index.Entities.Where(e => index.ChildrenOf(e.Id, EntityKind.Phase).Any()).ToList();
         if (argument.Length == 0)
@@ -70,7 +71,7 @@ internal sealed class CommandHandlers(KnowledgeIndex index, ReplyComposer compos
                 string.Join(", ", owners.Select(o => o.Name[lang])));
         }
 
-        return composer.Phases(owner, phases, lang);
+        return composer.Phases(owner, phases, lang, brief);
     }
 
     public Reply Compare(string argument)

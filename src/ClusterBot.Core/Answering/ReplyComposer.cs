@@ -94,14 +94,16 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         return new Reply(lang, ReplyOutcome.Answered, blocks, [Cite(entity.Cite, lang)], [entity.Id], followUps);
     }
 
-    public Reply Phases(Entity owner, IReadOnlyList<Entity> phases, Lang lang)
+    /// <param name="brief">Each phase by its name and years only: what "how many stages" and "when" ask; the follow-ups
+    /// show the rest.</param>
+    public Reply Phases(Entity owner, IReadOnlyList<Entity> phases, Lang lang, bool brief = false)
     {
         // Each phase by its first sentence: the list shows the sequence, the follow-ups and /fact the whole of each. A
         // sentence that only says again which phase it is and when ("the first of the three phases … ran from 2004 to
         // 2009") is left out: the name and years say it.
         // A sentence that gives the phase's years itself ("The first of the three stages (2005–2009) was devoted to …")
         // stands for its name, so the years are not said twice.
-        var items = phases.Select(p => FirstSentence(p.Summary[lang]) is var first && SaysMoreThanItsName(first, p, owner)
+        var items = phases.Select(p => FirstSentence(p.Summary[lang]) is var first && !brief && SaysMoreThanItsName(first, p, owner)
             ? StatesYears(first, p) ? first : $"{p.Name[lang]}{Years(p)}: {first}"
             : $"{p.Name[lang]}{Years(p)}").ToList();
         var heading = (lang == Lang.Ru ? "Этапы: " : "Phases: ") + owner.Name[lang];

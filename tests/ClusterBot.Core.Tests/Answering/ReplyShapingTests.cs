@@ -270,3 +270,27 @@ public sealed class TopOfRankingTests(SmallKnowledgeWithTopic kb) : IClassFixtur
         Assert.False(reply.Answered, reply.ToPlainText());
     }
 }
+
+/// <summary>The phases asked of in words: by their names and years for "how many" and "when", with what each did on the command.</summary>
+public sealed class PhaseListTests(SmallKnowledgeWithAsides kb) : IClassFixture<SmallKnowledgeWithAsides>
+{
+    [Fact]
+    public void The_command_lists_what_each_phase_did()
+    {
+        var list = Assert.IsType<BulletList>(kb.Ask("/phases freedonia").Blocks.OfType<BulletList>().Single());
+        Assert.Contains("доков", list.Items[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how many phases did freedonia have")]
+    [InlineData("сколько фаз было у фридонии")]
+    public void How_many_phases_lists_them_by_name_and_years(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        var list = Assert.IsType<BulletList>(reply.Blocks.OfType<BulletList>().Single());
+        Assert.Equal(2, list.Items.Count);
+        Assert.DoesNotContain(list.Items, item => item.Contains("docks", StringComparison.Ordinal) || item.Contains("доков", StringComparison.Ordinal));
+        Assert.Contains("2010", list.Items[1], StringComparison.Ordinal);
+    }
+}

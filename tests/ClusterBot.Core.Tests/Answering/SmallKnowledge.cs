@@ -248,7 +248,7 @@ public sealed class SmallKnowledgeWithAsides() : SmallKnowledge(MoreFacts)
             name: {ru: "Фаза кранов", en: "Crane phase"}
             aliases: {ru: ["фаза кранов"], en: ["crane phase"]}
             start: 2010
-            summary: {ru: "Фаза кранов началась в 2010 году.", en: "The crane phase began in 2010."}
+            summary: {ru: "Фаза кранов началась в 2010 году с постройки доков.", en: "The crane phase began in 2010 with the building of docks."}
             cite: {section: "9", refs: [1]}
         """;
 }
