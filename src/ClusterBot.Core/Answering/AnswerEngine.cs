@@ -253,7 +253,7 @@ public sealed class AnswerEngine(IKnowledgeSource knowledge, IOptions<AnswerEngi
 
     /// <summary>The stems of the words of a thing's names, less the small words ("of", "'s") any text has.</summary>
     private static HashSet<string> NameStems(Entity entity) =>
-        new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All).SelectMany(TextNormaliser.Tokenise)
+        KnowledgeValidator.AliasesOf(entity).SelectMany(TextNormaliser.Tokenise)
             .Where(t => t.Length > 1 && !StopWords.Contains(t)).Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The candidates after the best that score close to it.</summary>

@@ -42,7 +42,7 @@ public static partial class AskedKind
         if (!ExpansionPhrases.Any(p => Phrases.Contains(query.Tokens, p))) return null;
         foreach (var entity in query.EntityIds.Select(index.FindEntity).OfType<Entity>())
         {
-            var names = new[] { entity.Name.Ru, entity.Name.En }.Concat(entity.Aliases.All).ToList();
+            var names = KnowledgeValidator.AliasesOf(entity).ToList();
             // An abbreviation is what the knowledge writes in capitals ("TORCH", "ГИИ"); "Beacon" is a word.
             var capitals = names.SelectMany(n => n.Split([' ', '(', ')', ',', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries))
                 .Where(w => w.Length >= 2 && w.All(c => char.IsLetter(c) && char.IsUpper(c))).ToHashSet(StringComparer.OrdinalIgnoreCase);

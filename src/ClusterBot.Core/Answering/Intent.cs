@@ -79,11 +79,10 @@ public static class IntentDetector
     public static bool AsksWhichCameFirst(IReadOnlyList<string> tokens) => CameFirstPhrases.Any(p => Contains(tokens, p));
 
     /// <summary>Whether the question asks how many besides comparing: "compare Bavaria and NRW by number of clusters".</summary>
-    public static bool AsksHowMany(IReadOnlyList<string> tokens)
-    {
-        var compare = Rules[0].Phrases.Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
-        return Detect(tokens.Where(t => !compare.Contains(t)).ToList()) == Intent.Count;
-    }
+    public static bool AsksHowMany(IReadOnlyList<string> tokens) => Detect(tokens.Where(t => !CompareWords.Contains(t)).ToList()) == Intent.Count;
+
+    private static readonly HashSet<string> CompareWords =
+        Rules.Single(r => r.Intent == Intent.Compare).Phrases.Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
 
     private static readonly HashSet<string> OtherQuestionWords = new(StringComparer.Ordinal)
     {

@@ -69,7 +69,7 @@ public static class ListItemFocus
     /// "The biggest cluster in the world", "самый крупный кластер", "крупнейший кластер": a superlative said of one thing
     /// asks for the first of a ranking; of several ("the five largest", "largest clusters", "крупнейшие") it does not.
     /// </summary>
-    public static bool AsksTheOneAtTheTop(IReadOnlyList<string> tokens)
+    private static bool AsksTheOneAtTheTop(IReadOnlyList<string> tokens)
     {
         for (var k = 0; k < tokens.Count; k++)
         {

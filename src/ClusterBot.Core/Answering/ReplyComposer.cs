@@ -56,8 +56,8 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
     }
 
     /// <param name="brief">An answer to a question in words: the programmes are offered as follow-ups, not listed in the text.</param>
-    /// <param name="asked">Stems of what a question in words asks besides the names it uses: the summary's sentences that
-    /// speak to it, after the first, are what is shown; none given, the whole summary.</param>
+    /// <param name="asked">What a question in words asks besides the thing's names: the summary's sentences that speak to
+    /// it are what is shown; none given, the whole summary.</param>
     /// <param name="definition">The question asks what the thing is: its first sentences are shown whatever else is asked.</param>
     /// <param name="figures">The question asks or claims a figure or a date: when no sentence that speaks to it gives one,
     /// those that do are shown too.</param>
@@ -225,12 +225,13 @@ public sealed partial class ReplyComposer(KnowledgeIndex index)
         var sentences = Sentences.Of(text);
         var used = sentences.Select(sentence => WordStemmer.StemAll(sentence).ToHashSet(StringComparer.Ordinal) is var stems
             ? asked.Where(t => t.Matches.Overlaps(stems)).ToList() : []).ToList();
+        var weights = used.Select(u => u.Sum(t => t.Weight)).ToList();
         var speaking = sentences.Select(_ => false).ToList();
         var shown = new HashSet<QueryTerm>();
-        var most = used.Select(u => u.Sum(t => t.Weight)).DefaultIfEmpty(0).Max();
-        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => used[i].Count > 0).OrderByDescending(i => used[i].Sum(t => t.Weight)))
+        var most = weights.DefaultIfEmpty(0).Max();
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => used[i].Count > 0).OrderByDescending(i => weights[i]))
         {
-            if (shown.Count > 0 && used[i].Sum(t => t.Weight) < most * SpeakingShare && !used[i].Any(t => (t.Weight >= MinNewWordWeight || t.FromAlias) && !shown.Contains(t))) continue;
+            if (shown.Count > 0 && weights[i] < most * SpeakingShare && !used[i].Any(t => (t.Weight >= MinNewWordWeight || t.FromAlias) && !shown.Contains(t))) continue;
             speaking[i] = true;
             shown.UnionWith(used[i]);
         }
