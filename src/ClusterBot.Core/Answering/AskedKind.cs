@@ -405,12 +405,14 @@ public static partial class AskedKind
             var tokens = TextNormaliser.Tokenise(sentence);
             for (var k = 0; k < tokens.Count; k++)
             {
-                // "несколько десятилетий" is a count of a span, if not an exact one.
+                // "несколько десятилетий" is a count of a span, if not an exact one; "one" refers ("the initial one")
+                // as often as it counts.
                 var span = QuantityWords.Contains(tokens[k]) && k + 1 < tokens.Count && SpanWords.Contains(tokens[k + 1]);
-                if (IsYear(tokens[k]) || !QueryAnalysis.IsNumber(tokens[k]) && NumberWords.CountOf(tokens[k]) is null && !span) continue;
-                // What it counts comes before the next figure: "three stages: 2005–2009 …" counts stages.
+                if (IsYear(tokens[k]) || !QueryAnalysis.IsNumber(tokens[k]) && NumberWords.CountOf(tokens[k]) is null or 1 && !span) continue;
+                // What it counts comes before the next figure: "three stages: 2005–2009 …" counts stages, and "three
+                // stages of cluster policy" no clusters.
                 var after = tokens.Skip(k + 1).TakeWhile(t => !QueryAnalysis.IsNumber(t)).ToList();
-                if (after.Count == 0 ? tokens.Take(k).Any(Names) : after.Take(CountWindow).Any(Names)) return true;
+                if (after.Count == 0 ? tokens.Take(k).Any(Names) : after.Take(CountWindow).Any(t => NamesAsNoun(counted, t))) return true;
             }
         }
 

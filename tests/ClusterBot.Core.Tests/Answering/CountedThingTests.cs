@@ -33,6 +33,17 @@ public sealed class CountedThingTests(SmallKnowledgeWithClaims kb) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("how many piers were built in beacon's late stage")]
+    [InlineData("сколько причалов построили на позднем этапе beacon")]
+    public void A_count_of_stages_of_the_counted_things_policy_does_not_count_the_things(string question)
+    {
+        // "two stages of pier policy" counts stages; "the late one" refers, it counts nothing.
+        var query = QueryAnalyser.Analyse(question, kb.Index);
+        var stages = kb.Index.Documents.Single(d => d.Id == "beacon-pier-policy-stages");
+        Assert.False(AskedKind.Gives(query, stages, kb.Index));
+    }
+
+    [Theory]
     [InlineData("how many harbours do beacon's divers come from")]
     [InlineData("из скольких гаваней приходят водолазы beacon")]
     public void Several_is_no_number(string question)

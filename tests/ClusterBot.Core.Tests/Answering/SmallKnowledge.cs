@@ -370,6 +370,12 @@ public sealed class SmallKnowledgeWithClaims() : SmallKnowledge(MoreFacts)
             ru: "Программа Beacon прошла три этапа: 2001–2004, 2005–2008 и 2009–2012."
             en: "The Beacon programme went through three stages: 2001–2004, 2005–2008 and 2009–2012."
             cite: {section: "9", refs: [1]}
+          - id: beacon-pier-policy-stages
+            about: [beacon]
+            kind: statement
+            ru: "Beacon прошла два этапа причальной политики: ранний (2001–2004) и поздний (2005–2008)."
+            en: "Beacon went through two stages of pier policy: the early one (2001–2004) and the late one (2005–2008)."
+            cite: {section: "9", refs: [1]}
           - id: beacon-piers
             about: [beacon]
             kind: count
