@@ -58,6 +58,51 @@ public static partial class AskedKind
     private static string Initials(string name) =>
         string.Concat(name.Split([' ', '-', '–', '\'', '’'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).Select(w => w[0]));
 
+    private static readonly HashSet<string> WhichWords = new(StringComparer.Ordinal)
+    {
+        "what", "which", "какие", "какой", "какая", "какое", "каких", "каким", "какими", "какую", "каков", "какова", "каковы", "каково",
+    };
+
+    /// <summary>
+    /// The noun a "what"/"which" question asks for ("what weaknesses", "по каким критериям") when the paper never uses
+    /// it, or null: the thing asked is not one the paper gives.
+    /// </summary>
+    private static string? UnknownAskedNoun(QueryAnalysis query)
+    {
+        for (var k = 0; k + 1 < query.Tokens.Count; k++)
+        {
+            if (!WhichWords.Contains(query.Tokens[k])) continue;
+            var next = query.Tokens[k + 1];
+            if (!IsTerm(query, next, out var known) || known || QueryAnalysis.IsNumber(next)) continue;
+            // A word before another ("which previous year") or with an adjective's ending ("какие новые") describes the
+            // noun asked; it is not the noun.
+            var describes = next.Any(char.IsAsciiLetter)
+                ? k + 2 < query.Tokens.Count && query.Tokens[k + 2].Any(char.IsLetter) && !EnglishAfterNoun.Contains(query.Tokens[k + 2])
+                : AdjectiveEnding().IsMatch(next);
+            if (!describes) return next;
+        }
+
+        return null;
+    }
+
+    /// <summary>Words that follow the noun of "what X …" rather than another word of it: "what weaknesses do", "of", "in".</summary>
+    private static readonly HashSet<string> EnglishAfterNoun = new(StringComparer.Ordinal)
+    {
+        "of", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should", "would", "will",
+        "in", "on", "at", "for", "from", "by", "to", "with", "that", "and", "or", "the", "a", "an", "there", "they", "it", "this",
+    };
+
+    private static bool IsTerm(QueryAnalysis query, string token, out bool known)
+    {
+        var stem = WordStemmer.Stem(token);
+        var term = query.Terms.FirstOrDefault(t => t.Stem == stem && !t.ProperName);
+        known = term?.Known ?? false;
+        return term is not null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|юю)$")]
+    private static partial System.Text.RegularExpressions.Regex AdjectiveEnding();
+
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
     public static bool Gives(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>
         Missing(query, doc, index) is null && query.Attributes.All(a => a.GivenBy.Contains(doc.Id));
@@ -108,6 +153,12 @@ public static partial class AskedKind
         if (UnexpandedAbbreviation(query, index) is { } unexpanded)
         {
             return Givers(FullName, index.Documents.FirstOrDefault(d => d.Entity?.Id == unexpanded.Id) ?? doc, index, _ => false);
+        }
+
+        if (UnknownAskedNoun(query) is { } unknownNoun)
+        {
+            // "What weaknesses do the authors identify?": what is asked is a word the paper never uses, so no fact gives it.
+            return Givers(new LexiconAttribute("asked", new Localized(unknownNoun, unknownNoun), []), doc, index, _ => false);
         }
 
         var years = YearsAsked(query);

@@ -107,3 +107,27 @@ public sealed class CountWithinPlaceTests(SmallKnowledgeWithTopic kb) : IClassFi
         Assert.Contains("12", reply.ToPlainText(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>"What weaknesses …?": the noun a "what"/"which" question asks for, when the paper never uses it, is not given.</summary>
+public sealed class UnknownAskedNounTests(SmallKnowledgeWithClaims kb) : IClassFixture<SmallKnowledgeWithClaims>
+{
+    [Theory]
+    [InlineData("what weaknesses does the beacon programme have", "weaknesses")]
+    [InlineData("какие недостатки у программы beacon", "недостатки")]
+    public void An_asked_noun_the_paper_never_uses_gets_the_paper_does_not_say(string question, string noun)
+    {
+        var reply = kb.Ask(question);
+        Assert.False(reply.Answered, reply.ToPlainText());
+        Assert.Contains(noun, reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("which former ministry runs beacon")]
+    [InlineData("какое бывшее министерство ведёт beacon")]
+    public void An_unknown_word_describing_the_asked_noun_is_not_the_noun(string question)
+    {
+        var reply = kb.Ask(question);
+        Assert.True(reply.Answered, reply.ToPlainText());
+        Assert.Equal(["beacon-ministry"], reply.FactIds);
+    }
+}
