@@ -78,7 +78,7 @@ public static partial class AskedKind
             // noun asked; it is not the noun.
             var describes = next.Any(char.IsAsciiLetter)
                 ? k + 2 < query.Tokens.Count && query.Tokens[k + 2].Any(char.IsLetter) && !EnglishAfterNoun.Contains(query.Tokens[k + 2])
-                : AdjectiveEnding().IsMatch(next);
+                : WhichName.IsAdjective(next);
             if (!describes) return next;
         }
 
@@ -99,9 +99,6 @@ public static partial class AskedKind
         known = term?.Known ?? false;
         return term is not null;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("(ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|юю)$")]
-    private static partial System.Text.RegularExpressions.Regex AdjectiveEnding();
 
     /// <summary>Whether the document gives the kind the question asks for (or it asks for none).</summary>
     public static bool Gives(QueryAnalysis query, SearchDocument doc, KnowledgeIndex index) =>

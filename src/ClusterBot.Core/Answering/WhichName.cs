@@ -103,7 +103,7 @@ public static class WhichName
 
     private static bool IsLatin(string token) => token[0] is >= 'a' and <= 'z';
 
-    private static bool IsAdjective(string token) =>
+    internal static bool IsAdjective(string token) =>
         (Script.IsCyrillic(token[0]) ? RussianAdjectiveEndings : EnglishAdjectiveEndings).Any(e => token.Length > e.Length + 2 && token.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>Words that make a name one of another kind: "National Commissions" is no province, "Leading-Edge Cluster" no city.</summary>
